@@ -1,0 +1,1 @@
+namespace Casework.Workflows; internal static class Placeholder;

@@ -1,0 +1,20 @@
+namespace Casework.Web.Persistence;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+}
+
+/// <summary>Configuration section <c>Database</c>; the connection string is <c>ConnectionStrings:Casework</c>.</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    public const string DefaultSqliteConnectionString = "Data Source=App_Data/casework.db";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>Apply migrations and seed reference data at start-up (default on: the embedded default needs no set-up).</summary>
+    public bool MigrateOnStartup { get; set; } = true;
+}

@@ -1,0 +1,56 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Casework.Web.Persistence;
+
+internal static class PersistenceServiceCollectionExtensions
+{
+    public static IServiceCollection AddCaseworkPersistence(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddSingleton(options);
+        var connectionString = configuration.GetConnectionString("Casework");
+
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                var sqlite = PrepareSqliteConnectionString(connectionString ?? DatabaseOptions.DefaultSqliteConnectionString, environment.ContentRootPath);
+                services.AddDbContext<CaseworkDbContext, SqliteCaseworkDbContext>(o => o.UseSqlite(sqlite));
+                break;
+            case DatabaseProvider.SqlServer:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:Casework is empty.");
+                }
+
+                services.AddDbContext<CaseworkDbContext, SqlServerCaseworkDbContext>(o => o.UseSqlServer(connectionString, s => s.EnableRetryOnFailure()));
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'. Use Sqlite or SqlServer.");
+        }
+
+        services.AddScoped<Seed.ReferenceDataSeeder>();
+        services.AddHostedService<DatabaseInitializer>();
+        return services;
+    }
+
+    /// <summary>Resolves a relative SQLite path against the content root and makes sure its folder exists.</summary>
+    internal static string PrepareSqliteConnectionString(string connectionString, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory && !string.IsNullOrEmpty(builder.DataSource))
+        {
+            var path = Path.IsPathRooted(builder.DataSource) ? builder.DataSource : Path.Combine(contentRoot, builder.DataSource);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            builder.DataSource = path;
+        }
+
+        // Writers wait for each other instead of failing at once with SQLITE_BUSY.
+        if (builder.DefaultTimeout < 30)
+        {
+            builder.DefaultTimeout = 30;
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,73 @@
+using Casework.Domain.Organisations;
+using Microsoft.EntityFrameworkCore;
+
+namespace Casework.Web.Persistence.Seed;
+
+/// <summary>
+/// Adds the reference data that is missing and leaves what is there alone, so a restart adds nothing
+/// and an administrator's later changes survive. All rows go in one transaction.
+/// </summary>
+internal sealed class ReferenceDataSeeder(CaseworkDbContext db)
+{
+    public async Task<int> SeedAsync(CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var organisations = await db.Organisations.Include(o => o.Population).ToDictionaryAsync(o => o.Code, cancellationToken);
+        var added = 0;
+
+        foreach (var organisation in ReferenceOrganisations.NonGemeenten())
+        {
+            if (organisations.TryAdd(organisation.Code, organisation))
+            {
+                db.Organisations.Add(organisation);
+                added++;
+            }
+        }
+
+        var gemeenten = SeedResources.Gemeenten();
+        foreach (var row in gemeenten.Concat(SeedResources.Gemeenten2024()))
+        {
+            if (!organisations.TryGetValue(row.CbsCode, out var gemeente))
+            {
+                gemeente = Organisation.Gemeente(row.CbsCode, row.Name, row.Province);
+                organisations.Add(gemeente.Code, gemeente);
+                db.Organisations.Add(gemeente);
+                added++;
+            }
+
+            if (gemeente.Population.All(p => p.ReferenceDate != row.PopulationDate))
+            {
+                gemeente.RecordPopulation(row.PopulationDate, row.Population);
+                added++;
+            }
+        }
+
+        var byName = gemeenten.ToDictionary(g => g.Name, g => g.CbsCode, StringComparer.Ordinal);
+        var focusgebieden = await db.Focusgebieden.Select(f => f.Code).ToHashSetAsync(cancellationToken);
+        foreach (var row in SeedResources.Focusgebieden())
+        {
+            var code = Focusgebied.Slug(row.Name);
+            var alliance = ReferenceOrganisations.Alliance(code, row.Name);
+            if (organisations.TryAdd(alliance.Code, alliance))
+            {
+                db.Organisations.Add(alliance);
+                added++;
+            }
+
+            if (focusgebieden.Add(code))
+            {
+                if (!byName.TryGetValue(row.Gemeente, out var gemeenteCode))
+                {
+                    throw new InvalidOperationException($"Focusgebied '{row.Name}' names gemeente '{row.Gemeente}', which is not in gemeenten.csv.");
+                }
+
+                db.Focusgebieden.Add(new Focusgebied(code, row.Name, gemeenteCode, alliance.Code, row.Department));
+                added++;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return added;
+    }
+}

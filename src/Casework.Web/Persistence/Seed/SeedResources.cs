@@ -1,0 +1,94 @@
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace Casework.Web.Persistence.Seed;
+
+/// <summary>
+/// Reads the reference CSVs embedded in this assembly (copied from shared/data; provenance in
+/// Data/SOURCES.md). Nothing outside the assembly is read at run time.
+/// </summary>
+internal static class SeedResources
+{
+    public static IReadOnlyList<GemeenteRow> Gemeenten(string resource = "gemeenten.csv") =>
+        Read<GemeenteRow>(resource, map => map.Map(r => r.CbsCode).Name("cbs_code"), map =>
+        {
+            map.Map(r => r.Name).Name("name");
+            map.Map(r => r.Province).Name("province");
+            map.Map(r => r.Population).Name("population");
+            map.Map(r => r.PopulationDate).Name("population_date");
+        });
+
+    public static IReadOnlyList<GemeenteRow> Gemeenten2024() => Gemeenten("gemeenten_population_2024.csv");
+
+    public static IReadOnlyList<FocusgebiedRow> Focusgebieden() =>
+        Read<FocusgebiedRow>("focusgebieden.csv", map => map.Map(r => r.Name).Name("focusgebied"), map =>
+        {
+            map.Map(r => r.Gemeente).Name("gemeente");
+            map.Map(r => r.Department).Name("rijksvertegenwoordiger_departement");
+        });
+
+    public static IReadOnlyList<TrancheRow> Tranches() =>
+        Read<TrancheRow>("tranches.csv", map => map.Map(r => r.Regeling).Name("regeling"), map =>
+        {
+            map.Map(r => r.Round).Name("round");
+            map.Map(r => r.OpensAt).Name("opens_at");
+            map.Map(r => r.ClosesAt).Name("closes_at");
+            map.Map(r => r.CeilingEur).Name("ceiling_eur");
+            map.Map(r => r.AnnouncedOn).Name("announced_on");
+            map.Map(r => r.Notes).Name("notes");
+        });
+
+    private static List<T> Read<T>(string resource, Action<ClassMap<T>> key, Action<ClassMap<T>> rest)
+    {
+        var name = "Casework.Seed." + resource;
+        using var stream = typeof(SeedResources).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"Embedded seed resource '{name}' is missing.");
+        using var reader = new StreamReader(stream);
+        using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { TrimOptions = TrimOptions.Trim });
+        var map = new DefaultClassMap<T>();
+        key(map);
+        rest(map);
+        csv.Context.RegisterClassMap(map);
+        return csv.GetRecords<T>().ToList();
+    }
+}
+
+internal sealed class GemeenteRow
+{
+    public string CbsCode { get; set; } = string.Empty;
+
+    public string Name { get; set; } = string.Empty;
+
+    public string Province { get; set; } = string.Empty;
+
+    public int Population { get; set; }
+
+    public DateOnly PopulationDate { get; set; }
+}
+
+internal sealed class FocusgebiedRow
+{
+    public string Name { get; set; } = string.Empty;
+
+    public string Gemeente { get; set; } = string.Empty;
+
+    public string? Department { get; set; }
+}
+
+internal sealed class TrancheRow
+{
+    public string Regeling { get; set; } = string.Empty;
+
+    public string Round { get; set; } = string.Empty;
+
+    public string? OpensAt { get; set; }
+
+    public string? ClosesAt { get; set; }
+
+    public decimal CeilingEur { get; set; }
+
+    public string? AnnouncedOn { get; set; }
+
+    public string? Notes { get; set; }
+}

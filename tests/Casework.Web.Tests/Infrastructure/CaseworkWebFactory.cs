@@ -1,0 +1,51 @@
+using Casework.Web.Persistence;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Casework.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real app on a fresh SQLite file of its own (migrated and seeded at start, as in production).
+/// Each factory owns one database file, deleted on dispose.
+/// </summary>
+public sealed class CaseworkWebFactory : WebApplicationFactory<Program>
+{
+    public CaseworkWebFactory()
+        : this(Path.Combine(Path.GetTempPath(), "casework-tests", $"{Guid.NewGuid():N}.db"))
+    {
+    }
+
+    public CaseworkWebFactory(string databasePath)
+    {
+        DatabasePath = databasePath;
+        Directory.CreateDirectory(Path.GetDirectoryName(databasePath)!);
+    }
+
+    public string DatabasePath { get; }
+
+    public string EnvironmentName { get; init; } = "Development";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(EnvironmentName);
+        builder.UseSetting("ConnectionStrings:Casework", $"Data Source={DatabasePath}");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+    }
+
+    public AsyncServiceScope CreateScope() => Services.CreateAsyncScope();
+
+    public static CaseworkDbContext Db(AsyncServiceScope scope) => scope.ServiceProvider.GetRequiredService<CaseworkDbContext>();
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+        {
+            File.Delete(DatabasePath + suffix);
+        }
+    }
+}

@@ -1,0 +1,159 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Casework.Workflows.Definitions;
+
+/// <summary>
+/// One version of a workflow definition as read from <c>workflows/definitions/{definitionId}.v{version}.json</c>.
+/// Immutable once published: a case pins (DefinitionId, Version) and always runs on it.
+/// </summary>
+public sealed record WorkflowDefinition
+{
+    public required string DefinitionId { get; init; }
+
+    public required int Version { get; init; }
+
+    public required string CaseType { get; init; }
+
+    /// <summary>Dutch title, shown to users.</summary>
+    public required string Title { get; init; }
+
+    public required string InitialState { get; init; }
+
+    public IReadOnlyList<StateDefinition> States { get; init; } = [];
+
+    public IReadOnlyList<ActionDefinition> Actions { get; init; } = [];
+
+    public StateDefinition? FindState(string id) => States.FirstOrDefault(s => s.Id == id);
+
+    public ActionDefinition? FindAction(string id) => Actions.FirstOrDefault(a => a.Id == id);
+}
+
+/// <summary>Who holds the case while it is in a state.</summary>
+public enum StateOwner
+{
+    /// <summary>The case's own organisation (the applicant gemeente, the alliance that raised it).</summary>
+    Initiator,
+
+    /// <summary>The organisation the case is routed to (RVO loket, VRO, the lead department).</summary>
+    Routed,
+
+    /// <summary>A body's secretariat (SBSD, BRSD, bestuurlijk overleg).</summary>
+    Secretariat,
+
+    /// <summary>Nobody: the case is closed.</summary>
+    None,
+}
+
+/// <summary>A ZGW status: <see cref="Order"/> is its volgnummer.</summary>
+public sealed record StateDefinition
+{
+    public required string Id { get; init; }
+
+    public required string Label { get; init; }
+
+    public string? Description { get; init; }
+
+    public required int Order { get; init; }
+
+    public bool Final { get; init; }
+
+    public required StateOwner Owner { get; init; }
+
+    /// <summary>The resultaat codes a case may close with in this state; required and non-empty when final.</summary>
+    public IReadOnlyList<string> Resultaten { get; init; } = [];
+}
+
+/// <summary>Which organisation may fire an action.</summary>
+public enum ActorKind
+{
+    /// <summary>The case's own organisation, or a member organisation of a joint application.</summary>
+    Initiator,
+
+    /// <summary>The organisation the case is routed to.</summary>
+    Routed,
+
+    /// <summary>The secretariat of the body named in <see cref="ActionDefinition.Body"/>.</summary>
+    Secretariat,
+
+    /// <summary>Only the system actor (deadline expiry).</summary>
+    System,
+}
+
+public sealed record ActionDefinition
+{
+    public required string Id { get; init; }
+
+    public required string Label { get; init; }
+
+    public IReadOnlyList<string> From { get; init; } = [];
+
+    public required string To { get; init; }
+
+    /// <summary>Names of <see cref="Casework.Domain.Access.Role"/> values.</summary>
+    public IReadOnlyList<string> Roles { get; init; } = [];
+
+    public required ActorKind Actor { get; init; }
+
+    /// <summary>The body code (SBSD, BRSD, BO) whose secretariat acts; only with <see cref="ActorKind.Secretariat"/>.</summary>
+    public string? Body { get; init; }
+
+    public IReadOnlyList<GuardReference> Guards { get; init; } = [];
+
+    public InputSpec Input { get; init; } = InputSpec.None;
+
+    public IReadOnlyList<EffectReference> Effects { get; init; } = [];
+}
+
+public sealed record GuardReference
+{
+    public required string Name { get; init; }
+
+    public IReadOnlyDictionary<string, JsonElement> Params { get; init; } = new Dictionary<string, JsonElement>();
+}
+
+public sealed record EffectReference
+{
+    public required string Name { get; init; }
+
+    public IReadOnlyDictionary<string, JsonElement> Params { get; init; } = new Dictionary<string, JsonElement>();
+}
+
+public sealed record InputSpec
+{
+    public static InputSpec None { get; } = new();
+
+    public bool ReasonRequired { get; init; }
+
+    public IReadOnlyList<InputField> Fields { get; init; } = [];
+}
+
+/// <summary>Input field types; the JSON names are <c>string</c>, <c>number</c>, <c>date</c> (yyyy-MM-dd), <c>boolean</c>, <c>choice</c>.</summary>
+public enum InputFieldType
+{
+    [JsonStringEnumMemberName("string")]
+    Text,
+
+    Number,
+
+    Date,
+
+    [JsonStringEnumMemberName("boolean")]
+    YesNo,
+
+    Choice,
+}
+
+public sealed record InputField
+{
+    /// <summary>A field named <c>resultaat</c> (required choice) supplies the resultaat of an action into a final state.</summary>
+    public const string ResultaatField = "resultaat";
+
+    public required string Name { get; init; }
+
+    public required InputFieldType Type { get; init; }
+
+    public bool Required { get; init; }
+
+    public IReadOnlyList<string> Choices { get; init; } = [];
+}

@@ -1,0 +1,44 @@
+using System.Text.Json;
+using Casework.Domain.Common;
+using Casework.Workflows.Definitions;
+
+namespace Casework.Workflows.Engine;
+
+/// <summary>
+/// Why an action may not be fired. <see cref="Code"/> is stable (<c>wrong-role</c>, <c>wrong-organisation</c>,
+/// <c>wrong-state</c>, <c>system-only</c>, <c>guard-failed:&lt;name&gt;</c>, <c>reason-required</c>,
+/// <c>input-missing:&lt;field&gt;</c>, <c>input-invalid:&lt;field&gt;</c>, <c>unknown-action</c>); the message is Dutch.
+/// </summary>
+public sealed record RefusalReason(string Code, string Message, string? Source = null)
+{
+    /// <summary>As the API reports rule failures: <c>{ code, message, source }</c>.</summary>
+    public BrokenRule ToBrokenRule() => new(Code, Message, Source ?? string.Empty);
+}
+
+/// <summary>An effect for the handler to apply, with the definition's parameters and a Dutch description.</summary>
+public sealed record EffectInstruction(string Name, IReadOnlyDictionary<string, JsonElement> Params, string Description);
+
+/// <summary>The engine's answer to "may this actor fire this action now": a <see cref="Transition"/> or a <see cref="Refusal"/>.</summary>
+public abstract record Decision(string ActionId);
+
+public sealed record Transition(
+    string ActionId,
+    string ActionLabel,
+    string From,
+    string To,
+    string ToLabel,
+    int ToOrder,
+    bool ToIsFinal,
+    string? Resultaat,
+    IReadOnlyList<EffectInstruction> Effects) : Decision(ActionId);
+
+public sealed record Refusal(string ActionId, IReadOnlyList<RefusalReason> Reasons) : Decision(ActionId);
+
+/// <summary>One action as offered to an actor: allowed or not, and every reason when not.</summary>
+public sealed record AvailableAction(
+    string ActionId,
+    string Label,
+    string To,
+    bool Allowed,
+    IReadOnlyList<RefusalReason> Reasons,
+    InputSpec Input);

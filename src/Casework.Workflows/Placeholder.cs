@@ -1,1 +1,0 @@
-namespace Casework.Workflows; internal static class Placeholder;

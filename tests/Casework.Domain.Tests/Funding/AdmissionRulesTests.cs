@@ -59,7 +59,7 @@ public class AdmissionRulesTests
     public void Evaluate_WhenSameProjectOf300HomesIn60000Gemeente_PassesT6AndFailsT4()
     {
         var project = ApplicationBuilder.Wbi().WithHomes(300);
-        var population = new PopulationFact(60_000, new DateOnly(2023, 1, 1));
+        var population = new PopulationFact(60_000, new DateOnly(2022, 1, 1));
 
         var underT6 = BrokenCodes(project, AdmissionContextBuilder.WbiT6().WithPopulation(population));
         var underT4 = BrokenCodes(project, AdmissionContextBuilder.WbiT4().WithPopulation(population));
@@ -119,6 +119,25 @@ public class AdmissionRulesTests
 
         Assert.DoesNotContain("WBI-MIN-WONINGEN", early);
         Assert.Contains("WBI-MIN-WONINGEN", late);
+    }
+
+    [Fact]
+    public void Evaluate_WhenFigureIsNewerThanAnnouncement_RefusesToJudgeOnIt()
+    {
+        var context = AdmissionContextBuilder.WbiT4().AnnouncedOn(new DateOnly(2023, 11, 6)).WithPopulation(new PopulationFact(51_000, new DateOnly(2024, 1, 1)));
+
+        Assert.Throws<ArgumentException>(() => AdmissionRules.Evaluate(ApplicationBuilder.Wbi().Build(), context.Build()));
+    }
+
+    [Fact]
+    public void Evaluate_WhenStandInFigureUsedForRoundAnnouncedBefore2023_MessageSaysSo()
+    {
+        var standIn = PopulationFact.InForceOn([new PopulationFact(918_117, new DateOnly(2023, 1, 1))], new DateOnly(2022, 7, 4));
+        var context = AdmissionContextBuilder.WbiT4().WithPopulation(standIn);
+
+        var broken = AdmissionRules.Evaluate(ApplicationBuilder.Wbi().WithHomes(300).Build(), context.Build()).Single();
+
+        Assert.Contains("CBS 1-1-2023: 918.117, bij gebrek aan een eerder cijfer", broken.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -19,6 +19,7 @@ public static class AdmissionRules
 
         var rules = context.Round.RuleSet;
         var regeling = rules.Regeling;
+        RequirePopulationFigureInForceAtAnnouncement(context);
         var list = new List<IBusinessRule>
         {
             new ApplicationMatchesRoundRule(proposal.Regeling, rules),
@@ -92,6 +93,24 @@ public static class AdmissionRules
         ArgumentNullException.ThrowIfNull(context);
         var from = Dutch.AmsterdamDate(context.Round.ClosesAt ?? context.SubmittedAt);
         return from.AddDays(7 * context.Round.RuleSet.DecisionTermWeeks.Value);
+    }
+
+    /// <summary>
+    /// Guards against judging a gemeente on a figure published after the round was announced: that is a caller
+    /// error (pick the figure with <see cref="PopulationFact.InForceOn"/>), not something the applicant did wrong.
+    /// </summary>
+    private static void RequirePopulationFigureInForceAtAnnouncement(AdmissionContext context)
+    {
+        if (context.Round.RuleSet.MinimumHomes.PopulationReference == PopulationReference.CbsFigureAtRoundAnnouncement
+            && context.ApplicantPopulation is { IsStandIn: false } population
+            && context.Round.AnnouncedOn is { } announcedOn
+            && population.ReferenceDate > announcedOn)
+        {
+            throw new ArgumentException(
+                $"The population figure of {population.ReferenceDate:yyyy-MM-dd} was not in force when round " +
+                $"{context.Round.Name} was announced on {announcedOn:yyyy-MM-dd}; use PopulationFact.InForceOn.",
+                nameof(context));
+        }
     }
 
     private static IBusinessRule MinimumSizeRule(ApplicationProposal proposal, AdmissionContext context, FundingRuleSet rules) =>

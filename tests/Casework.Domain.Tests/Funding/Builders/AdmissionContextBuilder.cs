@@ -97,9 +97,14 @@ public sealed class AdmissionContextBuilder
         return this;
     }
 
+    /// <summary>
+    /// The figure as the seed would pick it: a figure newer than the round's announcement is marked as the
+    /// stand-in (data/README.md: 2023-01-01 stands in for rounds announced before 2023).
+    /// </summary>
     public AdmissionContextBuilder WithPopulation(int inhabitants, DateOnly referenceDate)
     {
-        _population = new PopulationFact(inhabitants, referenceDate);
+        var fact = new PopulationFact(inhabitants, referenceDate);
+        _population = _announcedOn is { } announced ? PopulationFact.InForceOn([fact], announced) : fact;
         return this;
     }
 

@@ -1,0 +1,59 @@
+using Casework.Domain.Common;
+
+namespace Casework.Domain.Funding;
+
+/// <summary>
+/// Every parameter of one round's rules, each with its legal source. A new round is new data: copy a
+/// previous rule set with <c>with { ... }</c> and raise <see cref="RuleSetVersion"/>.
+/// A parameter that is <c>null</c> does not apply in the round.
+/// </summary>
+public sealed record FundingRuleSet
+{
+    public required int RuleSetVersion { get; init; }
+
+    public required Regeling Regeling { get; init; }
+
+    public required string Round { get; init; }
+
+    /// <summary>Source of the application window (tijdvak) the round is announced with.</summary>
+    public required string WindowSource { get; init; }
+
+    public required MinimumHomesParameter MinimumHomes { get; init; }
+
+    /// <summary>VHF 2021: a project passes with the minimum homes <em>or</em> this investment volume.</summary>
+    public RuleParameter<Money>? AlternativeMinimumVolume { get; init; }
+
+    /// <summary>Minimum share of affordable homes (sociale huur, middenhuur, betaalbare koop) of all homes.</summary>
+    public RuleParameter<decimal>? AffordableShareMinimum { get; init; }
+
+    /// <summary>Highest koop price at which a koop home counts as betaalbare koop.</summary>
+    public RuleParameter<Money>? KoopPriceLimit { get; init; }
+
+    /// <summary>Minimum own contribution (WBI) or co-financing (VHF) as a share of the financial deficit.</summary>
+    public RuleParameter<decimal>? OwnContributionShareOfDeficit { get; init; }
+
+    /// <summary>Maximum gemeente project costs as a share of the requested amount.</summary>
+    public RuleParameter<decimal>? ProjectCostCapShareOfRequest { get; init; }
+
+    public MaximumAmountParameter? MaximumAmountPerApplication { get; init; }
+
+    /// <summary>Minimum share of the requested amount for primary activities (the rest is secondary).</summary>
+    public RuleParameter<decimal>? PrimaryActivitiesShareMinimum { get; init; }
+
+    public RuleParameter<int>? MaxApplicationsPerGemeente { get; init; }
+
+    /// <summary>A gemeente may apply several times but receives at most one award in the round.</summary>
+    public RuleParameter<bool>? OneAwardPerGemeente { get; init; }
+
+    public HerkansingParameter? Herkansing { get; init; }
+
+    public required ScoringScheme Scoring { get; init; }
+
+    public required RuleParameter<int> DecisionTermWeeks { get; init; }
+
+    /// <summary>Construction starts within this many years of the decision.</summary>
+    public required RuleParameter<int> StartConstructionYears { get; init; }
+
+    /// <summary>The project is complete within this many years of the decision.</summary>
+    public required RuleParameter<int> CompletionYears { get; init; }
+}

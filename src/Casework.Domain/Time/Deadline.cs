@@ -117,7 +117,7 @@ public sealed class Deadline
             throw new ArgumentOutOfRangeException(nameof(from), from, $"Cannot suspend before the term's first day {FirstDay}.");
         }
 
-        if (from > EndBeforeAtw)
+        if (from > CurrentDueDate)
         {
             throw new InvalidOperationException($"Cannot suspend deadline {Id} from {from}: the term already ended on {CurrentDueDate}.");
         }

@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
+
 namespace Casework.Domain.Time;
 
 /// <summary>A generally recognised holiday (algemeen erkende feestdag) of the Algemene termijnenwet.</summary>
@@ -23,6 +26,9 @@ public static class DutchCalendar
     // The Atw text names the second Easter and Whit days; the first days are Sundays and so never
     // working days. They are listed so a user sees the name rather than just "zondag".
     private const string SundayAnyway = "Algemene termijnenwet art. 1 (zondag)";
+
+    // Working-day checks run in loops (Atw art. 2, chains of holidays); the names per year are computed once.
+    private static readonly ConcurrentDictionary<int, FrozenDictionary<DateOnly, string>> NamesByYear = new();
 
     /// <summary>Easter Sunday (Gregorian), by the anonymous Gregorian algorithm (Meeus/Jones/Butcher).</summary>
     public static DateOnly EasterSunday(int year)
@@ -84,11 +90,8 @@ public static class DutchCalendar
     }
 
     /// <summary>The Dutch holiday name(s) of the date, joined with " en " when two fall together; else null.</summary>
-    public static string? HolidayName(DateOnly date)
-    {
-        var names = HolidaysIn(date.Year).Where(h => h.Date == date).Select(h => h.Name).ToList();
-        return names.Count == 0 ? null : string.Join(" en ", names);
-    }
+    public static string? HolidayName(DateOnly date) =>
+        NamesByYear.GetOrAdd(date.Year, BuildNames).GetValueOrDefault(date);
 
     public static bool IsHoliday(DateOnly date) => HolidayName(date) is not null;
 
@@ -111,6 +114,11 @@ public static class DutchCalendar
 
     /// <summary>The date itself when it is a working day, else the next working day (the Atw art. 1 move).</summary>
     public static DateOnly OnOrNextWorkingDay(DateOnly date) => IsWorkingDay(date) ? date : NextWorkingDay(date);
+
+    private static FrozenDictionary<DateOnly, string> BuildNames(int year) =>
+        HolidaysIn(year)
+            .GroupBy(h => h.Date)
+            .ToFrozenDictionary(g => g.Key, g => string.Join(" en ", g.Select(h => h.Name)));
 
     /// <summary>Working days in the inclusive range.</summary>
     public static int WorkingDaysBetween(DateOnly firstDay, DateOnly lastDay)

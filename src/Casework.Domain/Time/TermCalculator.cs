@@ -58,9 +58,10 @@ public static class TermCalculator
                     throw new ArgumentException($"Suspensions overlap: {previous.From}-{previous.Until} and {period.From}-{period.Until}.", nameof(suspensions));
                 }
 
-                if (period.From > end)
+                var runsUntil = kind.AtwApplies ? DutchCalendar.OnOrNextWorkingDay(end) : end;
+                if (period.From > runsUntil)
                 {
-                    throw new ArgumentException($"Suspension from {period.From} starts after the term already ended on {end}.", nameof(suspensions));
+                    throw new ArgumentException($"Suspension from {period.From} starts after the term already ended on {runsUntil}.", nameof(suspensions));
                 }
 
                 end = end.AddDays(period.Days);
@@ -150,7 +151,7 @@ public static class TermCalculator
         if (end.DayNumber - firstDay.DayNumber + 1 >= 3)
         {
             var moved = due;
-            while (DutchCalendar.WorkingDaysBetween(firstDay, moved) < 2)
+            while (!HasTwoWorkingDays(firstDay, moved))
             {
                 moved = DutchCalendar.NextWorkingDay(moved);
             }
@@ -166,6 +167,20 @@ public static class TermCalculator
         }
 
         return due;
+    }
+
+    private static bool HasTwoWorkingDays(DateOnly firstDay, DateOnly lastDay)
+    {
+        var count = 0;
+        for (var day = firstDay; day <= lastDay && count < 2; day = day.AddDays(1))
+        {
+            if (DutchCalendar.IsWorkingDay(day))
+            {
+                count++;
+            }
+        }
+
+        return count >= 2;
     }
 
     private static (TermLength? Length, DateOnly RawEnd) RawEnd(TermKind kind, DateOnly eventDate, TermLength? overrideLength, List<TermStep> steps)

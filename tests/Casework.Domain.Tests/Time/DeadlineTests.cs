@@ -140,6 +140,19 @@ public class DeadlineTests
     }
 
     [Fact]
+    public void Suspend_WhenOnSundayAfterSaturdayEndMovedToMonday_IsStillWithinTheTerm()
+    {
+        // Sat 07-09-2024: 8 weeks end Sat 02-11, moved to Mon 04-11. Suspended Sun 03-11 up to Tue 05-11: 2 days.
+        var deadline = Deadline.Start(CaseId, TermKinds.Beslistermijn, D("2024-09-07"));
+
+        deadline.Suspend(D("2024-11-03"));
+        deadline.Resume(D("2024-11-05"));
+
+        Assert.Equal(D("2024-11-04"), deadline.EndBeforeAtw);
+        Assert.Equal(D("2024-11-04"), deadline.CurrentDueDate);
+    }
+
+    [Fact]
     public void Suspend_WhenBeforeFirstDay_Throws()
     {
         var deadline = StartBeslistermijn();

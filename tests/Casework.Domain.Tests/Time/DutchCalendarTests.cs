@@ -47,6 +47,15 @@ public class DutchCalendarTests
         Assert.Equal("Koningsdag", DutchCalendar.HolidayName(D(expected)));
     }
 
+    [Theory]
+    [InlineData(2013, "2013-04-30")]
+    [InlineData(2006, "2006-04-29")] // 30 April 2006 was a Sunday
+    public void KingsDay_WhenBefore2014_IsKoninginnedag(int year, string expected)
+    {
+        Assert.Equal(D(expected), DutchCalendar.KingsDay(year).Date);
+        Assert.Equal("Koninginnedag", DutchCalendar.HolidayName(D(expected)));
+    }
+
     [Fact]
     public void IsWorkingDay_WhenKingsDayMovedToSaturday_SundayTwentySeventhIsStillNoWorkingDayAndMondayIs()
     {

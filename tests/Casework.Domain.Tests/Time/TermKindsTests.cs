@@ -40,4 +40,30 @@ public class TermKindsTests
         Assert.True(TermKinds.VastloperReactietermijn.IsDesignChoice);
         Assert.False(TermKinds.Bezwaartermijn.IsDesignChoice);
     }
+
+    public static TheoryData<string> KindIds => [.. TermKinds.All.Select(k => k.Id)];
+
+    [Theory]
+    [MemberData(nameof(KindIds))]
+    public void Calculate_WhenAnyKind_StartsDayAfterEventAndEndsOnOrAfterRawEnd(string id)
+    {
+        var kind = TermKinds.Get(id);
+        var eventDate = new DateOnly(2024, 11, 14);
+
+        var result = TermCalculator.Calculate(kind, eventDate);
+
+        Assert.Equal(eventDate.AddDays(1), result.FirstDay);
+        Assert.True(result.RawEndDate > eventDate);
+        Assert.True(result.DueDate >= result.RawEndDate);
+        if (kind.AtwApplies)
+        {
+            Assert.True(DutchCalendar.IsWorkingDay(result.DueDate));
+        }
+        else
+        {
+            Assert.Equal(result.RawEndDate, result.DueDate);
+        }
+
+        Assert.Equal(TermStepKind.Due, result.Steps[^1].Kind);
+    }
 }

@@ -1,0 +1,230 @@
+namespace Casework.Domain.Time;
+
+public enum DeadlineStatus
+{
+    Running,
+    Suspended,
+    Met,
+    Expired,
+    Stopped,
+}
+
+/// <summary>One extension by notice, as it was given.</summary>
+public sealed record DeadlineExtension(TermLength Extra, string Reason, DateOnly NotifiedOn, DateOnly PreviousDueDate, DateOnly NewDueDate);
+
+/// <summary>
+/// A running legal term of a case. It keeps the end before the Atw move, so that a suspension or an
+/// extension is added to the real end and the Atw is applied once to the result.
+/// </summary>
+public sealed class Deadline
+{
+    private readonly List<DeadlineExtension> _extensions = [];
+
+    // For EF Core.
+    private Deadline()
+    {
+        KindId = string.Empty;
+    }
+
+    public Guid Id { get; private set; }
+
+    public string KindId { get; private set; }
+
+    public Guid CaseId { get; private set; }
+
+    /// <summary>The event day the term counts from (the term's first day is the day after).</summary>
+    public DateOnly StartedOn { get; private set; }
+
+    public DateOnly FirstDay { get; private set; }
+
+    public DateOnly OriginalDueDate { get; private set; }
+
+    /// <summary>The end after suspensions and extensions, before the Atw move.</summary>
+    public DateOnly EndBeforeAtw { get; private set; }
+
+    public DateOnly CurrentDueDate { get; private set; }
+
+    public DeadlineStatus Status { get; private set; }
+
+    /// <summary>First suspended day while <see cref="DeadlineStatus.Suspended"/>.</summary>
+    public DateOnly? SuspendedSince { get; private set; }
+
+    public int TotalSuspendedDays { get; private set; }
+
+    /// <summary>Calendar days added by all extensions by notice together.</summary>
+    public int TotalExtensionDays { get; private set; }
+
+    public int WarningLeadDays { get; private set; }
+
+    public DateOnly? MetOn { get; private set; }
+
+    public IReadOnlyList<DeadlineExtension> Extensions => _extensions.AsReadOnly();
+
+    public TermKind Kind => TermKinds.Get(KindId);
+
+    /// <summary>The day to warn: the lead before the due date, but never before the term's first day.</summary>
+    public DateOnly WarningDate
+    {
+        get
+        {
+            var warning = CurrentDueDate.AddDays(-WarningLeadDays);
+            return warning < FirstDay ? FirstDay : warning;
+        }
+    }
+
+    public bool IsClosed => Status is DeadlineStatus.Met or DeadlineStatus.Expired or DeadlineStatus.Stopped;
+
+    public static Deadline Start(Guid caseId, TermKind kind, DateOnly eventDate, TermLength? overrideLength = null, int? warningLeadDays = null)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        if (caseId == Guid.Empty)
+        {
+            throw new ArgumentException("A deadline belongs to a case.", nameof(caseId));
+        }
+
+        if (warningLeadDays is < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(warningLeadDays), warningLeadDays, "Warning lead cannot be negative.");
+        }
+
+        var calculation = TermCalculator.Calculate(kind, eventDate, overrideLength: overrideLength);
+        return new Deadline
+        {
+            Id = Guid.NewGuid(),
+            KindId = kind.Id,
+            CaseId = caseId,
+            StartedOn = eventDate,
+            FirstDay = calculation.FirstDay,
+            OriginalDueDate = calculation.DueDate,
+            EndBeforeAtw = calculation.EndBeforeAtw,
+            CurrentDueDate = calculation.DueDate,
+            Status = DeadlineStatus.Running,
+            WarningLeadDays = warningLeadDays ?? kind.WarningLeadDays,
+        };
+    }
+
+    /// <summary>Suspends the term from <paramref name="from"/>, its first suspended day (Awb 4:15: the day after the request to complete).</summary>
+    public void Suspend(DateOnly from)
+    {
+        EnsureStatus(DeadlineStatus.Running, "suspend");
+        if (!Kind.SuspensionApplies)
+        {
+            throw new InvalidOperationException($"Cannot suspend deadline {Id}: term kind '{KindId}' is not suspendable.");
+        }
+
+        if (from < FirstDay)
+        {
+            throw new ArgumentOutOfRangeException(nameof(from), from, $"Cannot suspend before the term's first day {FirstDay}.");
+        }
+
+        if (from > CurrentDueDate)
+        {
+            throw new InvalidOperationException($"Cannot suspend deadline {Id} from {from}: the term already ended on {CurrentDueDate}.");
+        }
+
+        SuspendedSince = from;
+        Status = DeadlineStatus.Suspended;
+    }
+
+    /// <summary>
+    /// Resumes the term on <paramref name="on"/>, the day it runs again (the day the application was completed,
+    /// or the day after the herstel term's last day). The end moves by the suspended days and the Atw is re-applied.
+    /// </summary>
+    public void Resume(DateOnly on)
+    {
+        EnsureStatus(DeadlineStatus.Suspended, "resume");
+        var since = SuspendedSince!.Value;
+        if (on < since)
+        {
+            throw new ArgumentOutOfRangeException(nameof(on), on, $"Cannot resume before the suspension started on {since}.");
+        }
+
+        var days = on.DayNumber - since.DayNumber;
+        TotalSuspendedDays += days;
+        EndBeforeAtw = EndBeforeAtw.AddDays(days);
+        CurrentDueDate = TermCalculator.ApplyAtw(Kind, FirstDay, EndBeforeAtw, []);
+        SuspendedSince = null;
+        Status = DeadlineStatus.Running;
+    }
+
+    /// <summary>Extends the term by notice given within the term (Awb 4:14 lid 1, 7:10 lid 3).</summary>
+    public void ExtendByNotice(TermLength extra, string reason, DateOnly notifiedOn)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        if (Status is not (DeadlineStatus.Running or DeadlineStatus.Suspended))
+        {
+            throw new InvalidOperationException($"Cannot extend deadline {Id}: it is {Status}.");
+        }
+
+        if (notifiedOn > CurrentDueDate)
+        {
+            throw new InvalidOperationException(
+                $"Cannot extend deadline {Id}: notice on {notifiedOn} is after the term ended on {CurrentDueDate}; it must be given within the term.");
+        }
+
+        var kind = Kind;
+        TermCalculator.EnsureExtensionAllowed(kind, extra, TotalExtensionDays, EndBeforeAtw);
+        var previousDue = CurrentDueDate;
+        var newEnd = extra.EndFor(EndBeforeAtw);
+        TotalExtensionDays += newEnd.DayNumber - EndBeforeAtw.DayNumber;
+        EndBeforeAtw = newEnd;
+        CurrentDueDate = TermCalculator.ApplyAtw(kind, FirstDay, EndBeforeAtw, []);
+        _extensions.Add(new DeadlineExtension(extra, reason, notifiedOn, previousDue, CurrentDueDate));
+    }
+
+    public void MarkMet(DateOnly on)
+    {
+        if (Status is not (DeadlineStatus.Running or DeadlineStatus.Suspended))
+        {
+            throw new InvalidOperationException($"Cannot mark deadline {Id} met: it is {Status}.");
+        }
+
+        if (on < StartedOn)
+        {
+            throw new ArgumentOutOfRangeException(nameof(on), on, $"Cannot be met before it started on {StartedOn}.");
+        }
+
+        if (on > CurrentDueDate)
+        {
+            throw new InvalidOperationException($"Cannot mark deadline {Id} met on {on}: it was due on {CurrentDueDate}; mark it expired.");
+        }
+
+        MetOn = on;
+        SuspendedSince = null;
+        Status = DeadlineStatus.Met;
+    }
+
+    /// <summary>Marks the term expired; only once <paramref name="today"/> is past the due date, and not while suspended.</summary>
+    public void MarkExpired(DateOnly today)
+    {
+        EnsureStatus(DeadlineStatus.Running, "mark expired");
+        if (today <= CurrentDueDate)
+        {
+            throw new InvalidOperationException($"Cannot mark deadline {Id} expired on {today}: it runs until {CurrentDueDate}.");
+        }
+
+        Status = DeadlineStatus.Expired;
+    }
+
+    /// <summary>Stops the term without it being met (e.g. the application was withdrawn).</summary>
+    public void Stop()
+    {
+        if (Status is not (DeadlineStatus.Running or DeadlineStatus.Suspended))
+        {
+            throw new InvalidOperationException($"Cannot stop deadline {Id}: it is {Status}.");
+        }
+
+        SuspendedSince = null;
+        Status = DeadlineStatus.Stopped;
+    }
+
+    public bool IsWarningDue(DateOnly today) => !IsClosed && today >= WarningDate;
+
+    private void EnsureStatus(DeadlineStatus expected, string action)
+    {
+        if (Status != expected)
+        {
+            throw new InvalidOperationException($"Cannot {action} deadline {Id}: it is {Status}, expected {expected}.");
+        }
+    }
+}

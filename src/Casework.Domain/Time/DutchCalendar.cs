@@ -1,0 +1,141 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
+
+namespace Casework.Domain.Time;
+
+/// <summary>A generally recognised holiday (algemeen erkende feestdag) of the Algemene termijnenwet.</summary>
+/// <param name="Date">The calendar date (Europe/Amsterdam).</param>
+/// <param name="Name">Dutch name, e.g. <c>Tweede Kerstdag</c>.</param>
+/// <param name="Source">The article that makes it a holiday.</param>
+public sealed record Holiday(DateOnly Date, string Name, string Source);
+
+/// <summary>
+/// The working-day calendar of the Algemene termijnenwet (Atw): Saturdays, Sundays and the holidays of
+/// Atw art. 3 lid 1 and 2 are no working days. Easter-based holidays are computed, never tabled.
+/// </summary>
+/// <remarks>
+/// Not included: days that the Crown designates as equivalent under Atw art. 3 lid 3 (e.g. the Friday after
+/// Ascension Day), published per three years in the Staatscourant. They are a decision, not a rule, and
+/// belong in data; until that table exists a computed end can be one of those days.
+/// </remarks>
+public static class DutchCalendar
+{
+    private const string Art3Lid1 = "Algemene termijnenwet art. 3 lid 1";
+    private const string Art3Lid2 = "Algemene termijnenwet art. 3 lid 2";
+
+    // The Atw text names the second Easter and Whit days; the first days are Sundays and so never
+    // working days. They are listed so a user sees the name rather than just "zondag".
+    private const string SundayAnyway = "Algemene termijnenwet art. 1 (zondag)";
+
+    // Working-day checks run in loops (Atw art. 2, chains of holidays); the names per year are computed once.
+    private static readonly ConcurrentDictionary<int, FrozenDictionary<DateOnly, string>> NamesByYear = new();
+
+    /// <summary>Easter Sunday (Gregorian), by the anonymous Gregorian algorithm (Meeus/Jones/Butcher).</summary>
+    public static DateOnly EasterSunday(int year)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(year, 1583);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(year, 9999);
+        var a = year % 19;
+        var b = year / 100;
+        var c = year % 100;
+        var d = b / 4;
+        var e = b % 4;
+        var f = (b + 8) / 25;
+        var g = (b - f + 1) / 3;
+        var h = ((19 * a) + b - d - g + 15) % 30;
+        var i = c / 4;
+        var k = c % 4;
+        var l = (32 + (2 * e) + (2 * i) - h - k) % 7;
+        var m = (a + (11 * h) + (22 * l)) / 451;
+        var month = (h + l - (7 * m) + 114) / 31;
+        var day = ((h + l - (7 * m) + 114) % 31) + 1;
+        return new DateOnly(year, month, day);
+    }
+
+    /// <summary>
+    /// The day the King's birthday is celebrated: 27 April, or 26 April when 27 April is a Sunday
+    /// (Wet viering Koningsdag, from 2014). Before 2014: Koninginnedag, 30 April, or 29 April when that is a Sunday.
+    /// </summary>
+    public static Holiday KingsDay(int year)
+    {
+        if (year >= 2014)
+        {
+            var kingsDay = new DateOnly(year, 4, 27);
+            return new Holiday(kingsDay.DayOfWeek == DayOfWeek.Sunday ? kingsDay.AddDays(-1) : kingsDay, "Koningsdag", Art3Lid1);
+        }
+
+        var queensDay = new DateOnly(year, 4, 30);
+        return new Holiday(queensDay.DayOfWeek == DayOfWeek.Sunday ? queensDay.AddDays(-1) : queensDay, "Koninginnedag", Art3Lid1);
+    }
+
+    /// <summary>All holidays of the year in date order. Two may share a date (Ascension Day on 5 May).</summary>
+    public static IReadOnlyList<Holiday> HolidaysIn(int year)
+    {
+        var easter = EasterSunday(year);
+        Holiday[] holidays =
+        [
+            new(new DateOnly(year, 1, 1), "Nieuwjaarsdag", Art3Lid1),
+            new(easter.AddDays(-2), "Goede Vrijdag", Art3Lid2),
+            new(easter, "Eerste Paasdag", SundayAnyway),
+            new(easter.AddDays(1), "Tweede Paasdag", Art3Lid1),
+            KingsDay(year),
+            new(new DateOnly(year, 5, 5), "Bevrijdingsdag", Art3Lid1),
+            new(easter.AddDays(39), "Hemelvaartsdag", Art3Lid1),
+            new(easter.AddDays(49), "Eerste Pinksterdag", SundayAnyway),
+            new(easter.AddDays(50), "Tweede Pinksterdag", Art3Lid1),
+            new(new DateOnly(year, 12, 25), "Eerste Kerstdag", Art3Lid1),
+            new(new DateOnly(year, 12, 26), "Tweede Kerstdag", Art3Lid1),
+        ];
+        return [.. holidays.OrderBy(h => h.Date)];
+    }
+
+    /// <summary>The Dutch holiday name(s) of the date, joined with " en " when two fall together; else null.</summary>
+    public static string? HolidayName(DateOnly date) =>
+        NamesByYear.GetOrAdd(date.Year, BuildNames).GetValueOrDefault(date);
+
+    public static bool IsHoliday(DateOnly date) => HolidayName(date) is not null;
+
+    public static bool IsWeekend(DateOnly date) => date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
+
+    /// <summary>Not a Saturday, Sunday or holiday (Atw art. 1 lid 1).</summary>
+    public static bool IsWorkingDay(DateOnly date) => !IsWeekend(date) && !IsHoliday(date);
+
+    /// <summary>The first working day strictly after the date.</summary>
+    public static DateOnly NextWorkingDay(DateOnly date)
+    {
+        var next = date.AddDays(1);
+        while (!IsWorkingDay(next))
+        {
+            next = next.AddDays(1);
+        }
+
+        return next;
+    }
+
+    /// <summary>The date itself when it is a working day, else the next working day (the Atw art. 1 move).</summary>
+    public static DateOnly OnOrNextWorkingDay(DateOnly date) => IsWorkingDay(date) ? date : NextWorkingDay(date);
+
+    private static FrozenDictionary<DateOnly, string> BuildNames(int year) =>
+        HolidaysIn(year)
+            .GroupBy(h => h.Date)
+            .ToFrozenDictionary(g => g.Key, g => string.Join(" en ", g.Select(h => h.Name)));
+
+    /// <summary>Working days in the inclusive range.</summary>
+    public static int WorkingDaysBetween(DateOnly firstDay, DateOnly lastDay)
+    {
+        var count = 0;
+        for (var day = firstDay; day <= lastDay; day = day.AddDays(1))
+        {
+            if (IsWorkingDay(day))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>Why the date is no working day, in Dutch (the holiday name, or "weekend"); null for a working day.</summary>
+    public static string? NonWorkingReason(DateOnly date) =>
+        HolidayName(date) ?? (IsWeekend(date) ? "weekend" : null);
+}

@@ -1,11 +1,25 @@
 using System.Text.Json.Serialization;
 using Casework.Web.Api;
+using Casework.Web.Features.Audit;
+using Casework.Web.Features.Auth;
+using Casework.Web.Features.Cases;
 using Casework.Web.Features.Reference;
+using Casework.Web.Features.Workflows;
 using Casework.Web.Infrastructure;
+using Casework.Web.Infrastructure.Auth;
+using Casework.Web.Infrastructure.Pipeline;
 using Casework.Web.Persistence;
+using Casework.Web.Workflow;
+using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 using Serilog;
+
+if (Cli.IsDefinitionsValidate(args))
+{
+    var configuration = new ConfigurationBuilder().AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables().AddCommandLine(args.Skip(2).Where(a => a.StartsWith("--", StringComparison.Ordinal)).ToArray()).Build();
+    return await Cli.ValidateDefinitionsAsync(args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray(), configuration);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -27,29 +41,50 @@ builder.Services.AddMediator((Mediator.MediatorOptions options) =>
 {
     options.ServiceLifetime = ServiceLifetime.Scoped;
     options.GenerateTypesAsInternal = true;
+    options.PipelineBehaviors = [typeof(ValidationBehavior<,>), typeof(TransactionBehavior<,>)];
 });
+builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
 builder.Services.AddCaseworkPersistence(builder.Configuration, builder.Environment);
+builder.Services.AddCaseworkWorkflows(builder.Configuration);
+builder.Services.AddCaseworkAuthentication(builder.Configuration, builder.Environment);
+builder.Services.AddScoped<AuditVerifier>();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddSingleton(TimeProvider.System);
 
 var app = builder.Build();
+
+if (Cli.IsAuditVerify(args))
+{
+    return await Cli.VerifyAuditAsync(app.Services);
+}
 
 // Request logging outermost, so it records the status the client really got.
 app.UseSerilogRequestLogging();
 app.UseExceptionHandler();
 app.UseStatusCodeProblems();
 app.UseApiVersionHeader();
+app.UseAuthentication();
+app.UseAuthorization();
 
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).ExcludeFromDescription();
-app.MapOpenApi(OpenApiSetup.DocumentPath.Replace("v1/openapi.json", "{documentName}/openapi.json", StringComparison.Ordinal)).ExcludeFromDescription();
+// The document name is the major version, so this serves /api/v1/openapi.json.
+app.MapOpenApi("/api/{documentName}/openapi.json").ExcludeFromDescription();
 app.MapScalarApiReference("/api-docs", options => options
     .WithTitle("Casework API")
     .WithOpenApiRoutePattern(OpenApiSetup.DocumentPath)).ExcludeFromDescription();
 
 var api = app.MapGroup(ApiVersion.BasePath);
 api.MapReferenceEndpoints();
+api.MapCaseEndpoints();
+api.MapWorkflowEndpoints();
+api.MapAuditEndpoints();
+if (app.Environment.IsDevelopment())
+{
+    api.MapDevTokenEndpoints();
+}
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>Entry point; public so the test host (WebApplicationFactory) can find it.</summary>
 public partial class Program;

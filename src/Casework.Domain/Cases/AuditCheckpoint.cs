@@ -66,3 +66,11 @@ public sealed class CaseReferenceCounter
 
     public int Take() => Next++;
 }
+
+/// <summary>A link between two cases: a knelpunt that came from a vastloper, a duplicate, a related case.</summary>
+public sealed record CaseLink(Guid FromCaseId, Guid ToCaseId, string Kind, DateTimeOffset At, string? Reason)
+{
+    public const string AfgeleidVan = "afgeleid-van";
+    public const string DuplicaatVan = "duplicaat-van";
+    public const string Gerelateerd = "gerelateerd";
+}

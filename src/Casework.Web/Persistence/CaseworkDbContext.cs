@@ -1,5 +1,8 @@
+using Casework.Domain.Cases;
 using Casework.Domain.Organisations;
+using Casework.Domain.Time;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Casework.Web.Persistence;
 
@@ -18,6 +21,52 @@ public class CaseworkDbContext : DbContext
 
     public DbSet<Focusgebied> Focusgebieden => Set<Focusgebied>();
 
+    public DbSet<CaseFile> Cases => Set<CaseFile>();
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<AuditCheckpoint> AuditCheckpoints => Set<AuditCheckpoint>();
+
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    public DbSet<CaseDecision> Decisions => Set<CaseDecision>();
+
+    public DbSet<Deadline> Deadlines => Set<Deadline>();
+
+    public DbSet<PublishedDefinition> PublishedDefinitions => Set<PublishedDefinition>();
+
+    public DbSet<CaseReferenceCounter> CaseReferenceCounters => Set<CaseReferenceCounter>();
+
+    public DbSet<CaseLink> CaseLinks => Set<CaseLink>();
+
+    /// <summary>Bumps the concurrency version of every changed case once per save, so no behaviour method can forget it.</summary>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        BumpCaseVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        BumpCaseVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    private void BumpCaseVersions()
+    {
+        ChangeTracker.DetectChanges();
+        foreach (var entry in ChangeTracker.Entries<CaseFile>())
+        {
+            var ownedChanged = entry.Navigations.Any(n => n.IsModified)
+                || ChangeTracker.Entries<CaseStatus>().Any(s => s.State == EntityState.Added && s.Entity.CaseId == entry.Entity.Id);
+            if (entry.State == EntityState.Modified || (entry.State == EntityState.Unchanged && ownedChanged))
+            {
+                var version = entry.Property(c => c.Version);
+                version.CurrentValue = version.OriginalValue + 1;
+            }
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
@@ -32,6 +81,17 @@ public class CaseworkDbContext : DbContext
     }
 }
 
-public sealed class SqliteCaseworkDbContext(DbContextOptions<SqliteCaseworkDbContext> options) : CaseworkDbContext(options);
+public sealed class SqliteCaseworkDbContext(DbContextOptions<SqliteCaseworkDbContext> options) : CaseworkDbContext(options)
+{
+    /// <summary>
+    /// SQLite cannot compare or order DateTimeOffset text; stored as 64-bit binary (ticks + offset) they
+    /// compare correctly because every instant we store is UTC.
+    /// </summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}
 
 public sealed class SqlServerCaseworkDbContext(DbContextOptions<SqlServerCaseworkDbContext> options) : CaseworkDbContext(options);

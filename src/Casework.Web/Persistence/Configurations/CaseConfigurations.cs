@@ -137,3 +137,17 @@ internal sealed class CaseReferenceCounterConfiguration : IEntityTypeConfigurati
         builder.Property(c => c.Key).HasMaxLength(32);
     }
 }
+
+internal sealed class CaseLinkConfiguration : IEntityTypeConfiguration<CaseLink>
+{
+    public void Configure(EntityTypeBuilder<CaseLink> builder)
+    {
+        builder.ToTable("CaseLinks");
+        builder.HasKey(l => new { l.FromCaseId, l.ToCaseId, l.Kind });
+        builder.Property(l => l.Kind).HasMaxLength(32);
+        builder.Property(l => l.Reason).HasMaxLength(4000);
+        builder.HasIndex(l => l.ToCaseId);
+        builder.HasOne<CaseFile>().WithMany().HasForeignKey(l => l.FromCaseId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<CaseFile>().WithMany().HasForeignKey(l => l.ToCaseId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

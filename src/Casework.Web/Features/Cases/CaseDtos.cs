@@ -1,0 +1,115 @@
+using Casework.Domain.Cases;
+using Casework.Domain.Time;
+using Casework.Workflows.Engine;
+
+namespace Casework.Web.Features.Cases;
+
+public sealed record CaseDto(
+    Guid Id,
+    string Reference,
+    string Type,
+    string Title,
+    string State,
+    string StateLabel,
+    int StateOrder,
+    bool Closed,
+    string? Resultaat,
+    DefinitionRefDto Definition,
+    string Organisation,
+    IReadOnlyList<string> Members,
+    string? RoutedTo,
+    string? BodyCode,
+    string? LeadDepartment,
+    int Version,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? ClosedAt,
+    IReadOnlyList<DeadlineDto> Deadlines,
+    IReadOnlyList<AvailableActionDto> AvailableActions);
+
+public sealed record DefinitionRefDto(string Id, int Version);
+
+public sealed record DeadlineDto(
+    Guid Id,
+    string Kind,
+    string Name,
+    string LegalSource,
+    DeadlineStatus Status,
+    DateOnly StartedOnDate,
+    DateOnly DueDate,
+    DateOnly OriginalDueDate,
+    DateOnly WarningDate,
+    int SuspendedDays,
+    int ExtensionDays,
+    bool Overdue);
+
+public sealed record AvailableActionDto(string Id, string Label, string To, bool Allowed, IReadOnlyList<ReasonDto> Reasons, ActionInputSpecDto Input);
+
+public sealed record ReasonDto(string Code, string Message, string? Source);
+
+public sealed record ActionInputSpecDto(bool ReasonRequired, IReadOnlyList<ActionInputFieldDto> Fields);
+
+public sealed record ActionInputFieldDto(string Name, string Type, bool Required, IReadOnlyList<string> Choices);
+
+public sealed record CaseSummaryDto(
+    Guid Id,
+    string Reference,
+    string Type,
+    string Title,
+    string State,
+    string StateLabel,
+    bool Closed,
+    string Organisation,
+    string? RoutedTo,
+    DateOnly? NextDueDate,
+    string? NextDeadlineKind,
+    bool Overdue,
+    DateTimeOffset UpdatedAt);
+
+internal static class CaseMapping
+{
+    public static DeadlineDto ToDto(Deadline d, DateOnly today) => new(
+        d.Id,
+        d.KindId,
+        d.Kind.Name,
+        d.Kind.LegalSource,
+        d.Status,
+        d.StartedOn,
+        d.CurrentDueDate,
+        d.OriginalDueDate,
+        d.WarningDate,
+        d.TotalSuspendedDays,
+        d.TotalExtensionDays,
+        d.Status == DeadlineStatus.Expired || (d.Status == DeadlineStatus.Running && today > d.CurrentDueDate));
+
+    public static AvailableActionDto ToDto(AvailableAction a) => new(
+        a.ActionId,
+        a.Label,
+        a.To,
+        a.Allowed,
+        a.Reasons.Select(r => new ReasonDto(r.Code, r.Message, r.Source)).ToList(),
+        new ActionInputSpecDto(a.Input.ReasonRequired, a.Input.Fields.Select(f => new ActionInputFieldDto(f.Name, f.Type.ToString().ToLowerInvariant(), f.Required, f.Choices)).ToList()));
+
+    public static CaseDto ToDto(CaseFile c, IEnumerable<Deadline> deadlines, IReadOnlyList<AvailableAction> actions, DateOnly today) => new(
+        c.Id,
+        c.Reference,
+        c.CaseType,
+        c.Title,
+        c.State,
+        c.StateLabel,
+        c.StateOrder,
+        c.IsClosed,
+        c.Resultaat,
+        new DefinitionRefDto(c.DefinitionId, c.DefinitionVersion),
+        c.OwningOrganisation,
+        c.Members.Select(m => m.OrganisationCode).ToList(),
+        c.RoutedTo,
+        c.BodyCode,
+        c.LeadDepartment,
+        c.Version,
+        c.CreatedAt,
+        c.UpdatedAt,
+        c.ClosedAt,
+        deadlines.OrderBy(d => d.CurrentDueDate).Select(d => ToDto(d, today)).ToList(),
+        actions.Select(ToDto).ToList());
+}

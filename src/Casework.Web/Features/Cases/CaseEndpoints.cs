@@ -1,0 +1,81 @@
+using System.Globalization;
+using Casework.Web.Api;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Casework.Web.Features.Cases;
+
+internal static class CaseEndpoints
+{
+    public static IEndpointRouteBuilder MapCaseEndpoints(this IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup("/cases").WithTags("Zaken").RequireAuthorization();
+
+        group.MapGet("/", ([AsParameters] ListCasesParameters p, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new ListCasesQuery(p.Type, p.State, p.Organisation, p.Overdue, p.DueWithin, p.Closed, p.Cursor, p.Limit), ct))
+            .WithName("listCases")
+            .WithSummary("Werklijst: de zaken die u mag zien, met filters op type, status, organisatie en termijnen")
+            .Produces<Page<CaseSummaryDto>>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        group.MapGet("/{id:guid}", async (Guid id, IMediator mediator, HttpContext http, CancellationToken ct) =>
+            {
+                var dto = await mediator.Send(new GetCaseQuery(id), ct);
+                http.Response.Headers.ETag = ETag(dto.Version);
+                return dto;
+            })
+            .WithName("getCase")
+            .WithSummary("Een zaak met status, termijnen en de acties die u nu kunt uitvoeren (met de reden als dat niet kan)")
+            .Produces<CaseDto>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPost("/{id:guid}/actions/{action}", async (Guid id, string action, [FromHeader(Name = "If-Match")] string? ifMatch, FireActionRequest? body, IMediator mediator, HttpContext http, CancellationToken ct) =>
+            {
+                var dto = await mediator.Send(new FireActionCommand(id, action, ParseVersion(ifMatch), body?.Reason, body?.Data ?? []), ct);
+                http.Response.Headers.ETag = ETag(dto.Version);
+                return dto;
+            })
+            .WithName("fireCaseAction")
+            .WithSummary("Een actie van de workflow uitvoeren; If-Match bevat de versie van de zaak")
+            .Produces<CaseDto>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+
+        group.MapGet("/{id:guid}/history", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new GetCaseHistoryQuery(id), ct))
+            .WithName("getCaseHistory")
+            .WithSummary("De audittrail en statusgeschiedenis van een zaak")
+            .Produces<CaseHistoryDto>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        return api;
+    }
+
+    public static string ETag(int version) => "\"" + version.ToString(CultureInfo.InvariantCulture) + "\"";
+
+    /// <summary>A case action without the case's version is refused (428): a blind write could undo someone else's change.</summary>
+    private static int ParseVersion(string? ifMatch)
+    {
+        if (string.IsNullOrWhiteSpace(ifMatch))
+        {
+            throw ApiProblemException.Of(ProblemTypes.PreconditionRequired, "Stuur de versie van de zaak mee in de header If-Match (de ETag van GET /cases/{id}).");
+        }
+
+        var value = ifMatch.Trim();
+        if (value.StartsWith("W/", StringComparison.Ordinal))
+        {
+            value = value[2..];
+        }
+
+        return int.TryParse(value.Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version) && version > 0
+            ? version
+            : throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("If-Match", "If-Match moet de versie van de zaak zijn, bijvoorbeeld \"3\".")]);
+    }
+}
+
+internal sealed record ListCasesParameters(string? Type, string? State, string? Organisation, bool? Overdue, int? DueWithin, bool? Closed, string? Cursor, int? Limit);

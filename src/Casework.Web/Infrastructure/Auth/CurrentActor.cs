@@ -1,0 +1,45 @@
+using System.Security.Claims;
+using Casework.Domain.Access;
+using Casework.Workflows.Engine;
+
+namespace Casework.Web.Infrastructure.Auth;
+
+/// <summary>The signed-in user as an <see cref="Actor"/>: one organisation, one or more roles.</summary>
+public interface ICurrentActor
+{
+    Actor Actor { get; }
+
+    string DisplayName { get; }
+}
+
+internal sealed class HttpCurrentActor(IHttpContextAccessor accessor, AuthOptions options) : ICurrentActor
+{
+    private Actor? _actor;
+
+    public Actor Actor => _actor ??= FromPrincipal(accessor.HttpContext?.User, options)
+        ?? throw new UnauthorizedAccessException("No signed-in user.");
+
+    public string DisplayName => accessor.HttpContext?.User.FindFirstValue(CaseworkClaims.Name) ?? Actor.UserId;
+
+    public static Actor? FromPrincipal(ClaimsPrincipal? user, AuthOptions options)
+    {
+        if (user?.Identity?.IsAuthenticated != true)
+        {
+            return null;
+        }
+
+        var subject = user.FindFirstValue(CaseworkClaims.Subject) ?? user.FindFirstValue(ClaimTypes.NameIdentifier);
+        var organisation = user.FindFirstValue(options.OrganisationClaim);
+        if (string.IsNullOrWhiteSpace(subject) || string.IsNullOrWhiteSpace(organisation))
+        {
+            return null;
+        }
+
+        var roles = user.FindAll(options.RoleClaim).Concat(user.FindAll(ClaimTypes.Role))
+            .Select(c => Enum.TryParse<Role>(c.Value, ignoreCase: false, out var role) ? role : (Role?)null)
+            .OfType<Role>()
+            .Where(r => r != Role.Systeem)
+            .ToHashSet();
+        return new Actor(subject, organisation, roles);
+    }
+}

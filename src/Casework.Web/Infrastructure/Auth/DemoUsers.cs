@@ -1,0 +1,31 @@
+using Casework.Domain.Access;
+
+namespace Casework.Web.Infrastructure.Auth;
+
+/// <summary>A seeded demo user for the development sign-in.</summary>
+public sealed record DemoUser(string UserName, string DisplayName, string Organisation, IReadOnlyList<Role> Roles, string Description);
+
+/// <summary>The demo users of the development sign-in (never present outside Development).</summary>
+public static class DemoUsers
+{
+    public static IReadOnlyList<DemoUser> All { get; } =
+    [
+        new("rotterdam-aanvrager", "Fatima el Idrissi", "GM0599", [Role.GemeenteAanvrager], "Aanvrager, gemeente Rotterdam"),
+        new("amsterdam-aanvrager", "Jeroen de Vries", "GM0363", [Role.GemeenteAanvrager], "Aanvrager, gemeente Amsterdam"),
+        new("weert-aanvrager", "Anouk Janssen", "GM0988", [Role.GemeenteAanvrager], "Aanvrager, gemeente Weert (ruim 50.000 inwoners)"),
+        new("vlieland-aanvrager", "Pieter Bakker", "GM0096", [Role.GemeenteAanvrager], "Aanvrager, gemeente Vlieland (onder 50.000 inwoners)"),
+        new("rvo-loket", "Sanne Visser", "RVO", [Role.Loket], "Loketmedewerker RVO (VHF en WBI)"),
+        new("vro-beoordelaar", "Mohammed Amrani", "VRO", [Role.Beoordelaar], "Beoordelaar, ministerie van VRO"),
+        new("szw-beoordelaar", "Ingrid Mulder", "SZW", [Role.Beoordelaar, Role.Rijksvertegenwoordiger], "Beoordelaar en rijksvertegenwoordiger, ministerie van SZW"),
+        new("commissie-wbi", "Hans Smit", "TC-WBI", [Role.Commissielid], "Lid Toetsingscommissie Woningbouwimpuls"),
+        new("commissie-vhf", "Eva de Boer", "TC-VHF", [Role.Commissielid], "Lid Toetsingscommissie Volkshuisvestingsfonds"),
+        new("sbsd-secretaris", "Karin Dekker", "SBSD", [Role.Secretaris], "Secretaris Strategisch Beraad Sociaal Domein"),
+        new("brsd-secretaris", "Willem Bos", "BRSD", [Role.Secretaris], "Secretaris Brede Regietafel Sociaal Domein"),
+        new("bo-secretaris", "Lotte Meijer", "BO-NPLV", [Role.Secretaris], "Secretaris bestuurlijk overleg focusgebieden"),
+        new("alliantie-rotterdam-zuid", "Ahmed Yilmaz", "ALLIANTIE-ROTTERDAM-ZUID", [Role.Secretaris], "Secretaris alliantie Rotterdam-Zuid"),
+        new("auditor", "Marieke van Dijk", "BZK", [Role.Auditor], "Auditor (leest alles, wijzigt niets)"),
+        new("beheerder", "Tom Hendriks", "VRO", [Role.Beheerder], "Functioneel beheerder (rondes en plafonds)"),
+    ];
+
+    public static DemoUser? Find(string userName) => All.FirstOrDefault(u => string.Equals(u.UserName, userName, StringComparison.OrdinalIgnoreCase));
+}

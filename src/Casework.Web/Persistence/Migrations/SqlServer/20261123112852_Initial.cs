@@ -1,0 +1,459 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Casework.Web.Persistence.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "AuditCheckpoints",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Heads = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    PreviousHash = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditCheckpoints", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AuditEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Stream = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ActorUserId = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    ActorOrganisation = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Action = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    ObjectType = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    ObjectId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Result = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    OldValues = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    NewValues = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Reason = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    PreviousHash = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEvents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseReferenceCounters",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Next = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseReferenceCounters", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Cases",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Reference = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    CaseType = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    DefinitionId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    DefinitionVersion = table.Column<int>(type: "int", nullable: false),
+                    State = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    StateLabel = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    StateOrder = table.Column<int>(type: "int", nullable: false),
+                    IsClosed = table.Column<bool>(type: "bit", nullable: false),
+                    Resultaat = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    Title = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    OwningOrganisation = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    RoutedTo = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    BodyCode = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    LeadDepartment = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Cases", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Organisations",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    ParentCode = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    Province = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Organisations", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboxMessages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Kanaal = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    HoofdObject = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    Resource = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    ResourceUrl = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    Actie = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Aanmaakdatum = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Kenmerken = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    DispatchedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Attempts = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PublishedDefinitions",
+                columns: table => new
+                {
+                    DefinitionId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    ContentHash = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    RegisteredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PublishedDefinitions", x => new { x.DefinitionId, x.Version });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseDecisions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    BesluitType = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    ActionId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Datum = table.Column<DateOnly>(type: "date", nullable: false),
+                    Verzenddatum = table.Column<DateOnly>(type: "date", nullable: true),
+                    DecidedBy = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    Toelichting = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseDecisions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseDecisions_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseLinks",
+                columns: table => new
+                {
+                    FromCaseId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ToCaseId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseLinks", x => new { x.FromCaseId, x.ToCaseId, x.Kind });
+                    table.ForeignKey(
+                        name: "FK_CaseLinks_Cases_FromCaseId",
+                        column: x => x.FromCaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CaseLinks_Cases_ToCaseId",
+                        column: x => x.ToCaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseMembers",
+                columns: table => new
+                {
+                    CaseId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OrganisationCode = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseMembers", x => new { x.CaseId, x.OrganisationCode });
+                    table.ForeignKey(
+                        name: "FK_CaseMembers_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseStatuses",
+                columns: table => new
+                {
+                    CaseId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Sequence = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    State = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Label = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Order = table.Column<int>(type: "int", nullable: false),
+                    ActionId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ActorUserId = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    ActorOrganisation = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseStatuses", x => new { x.CaseId, x.Sequence });
+                    table.ForeignKey(
+                        name: "FK_CaseStatuses_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Deadlines",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    KindId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    CaseId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    StartedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    FirstDay = table.Column<DateOnly>(type: "date", nullable: false),
+                    OriginalDueDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndBeforeAtw = table.Column<DateOnly>(type: "date", nullable: false),
+                    CurrentDueDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    SuspendedSince = table.Column<DateOnly>(type: "date", nullable: true),
+                    TotalSuspendedDays = table.Column<int>(type: "int", nullable: false),
+                    TotalExtensionDays = table.Column<int>(type: "int", nullable: false),
+                    WarningLeadDays = table.Column<int>(type: "int", nullable: false),
+                    MetOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ClaimToken = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    ClaimedUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    DueAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ExpiryHandledAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    OnExpiryAction = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    WarnAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    WarnedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Extensions = table.Column<string>(type: "nvarchar(max)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Deadlines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Deadlines_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Focusgebieden",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    GemeenteCode = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    AllianceCode = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    RijksvertegenwoordigerDepartment = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Focusgebieden", x => x.Code);
+                    table.ForeignKey(
+                        name: "FK_Focusgebieden_Organisations_AllianceCode",
+                        column: x => x.AllianceCode,
+                        principalTable: "Organisations",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Focusgebieden_Organisations_GemeenteCode",
+                        column: x => x.GemeenteCode,
+                        principalTable: "Organisations",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PopulationFigures",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ReferenceDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Inhabitants = table.Column<int>(type: "int", nullable: false),
+                    OrganisationCode = table.Column<string>(type: "nvarchar(64)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PopulationFigures", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PopulationFigures_Organisations_OrganisationCode",
+                        column: x => x.OrganisationCode,
+                        principalTable: "Organisations",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEvents_Stream_Sequence",
+                table: "AuditEvents",
+                columns: new[] { "Stream", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseDecisions_CaseId",
+                table: "CaseDecisions",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseLinks_ToCaseId",
+                table: "CaseLinks",
+                column: "ToCaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseMembers_OrganisationCode",
+                table: "CaseMembers",
+                column: "OrganisationCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_CaseType_State",
+                table: "Cases",
+                columns: new[] { "CaseType", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_OwningOrganisation_CaseType",
+                table: "Cases",
+                columns: new[] { "OwningOrganisation", "CaseType" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_Reference",
+                table: "Cases",
+                column: "Reference",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_RoutedTo",
+                table: "Cases",
+                column: "RoutedTo");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deadlines_CaseId",
+                table: "Deadlines",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deadlines_Status_DueAt",
+                table: "Deadlines",
+                columns: new[] { "Status", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deadlines_Status_WarnAt",
+                table: "Deadlines",
+                columns: new[] { "Status", "WarnAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Focusgebieden_AllianceCode",
+                table: "Focusgebieden",
+                column: "AllianceCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Focusgebieden_GemeenteCode",
+                table: "Focusgebieden",
+                column: "GemeenteCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Organisations_Kind",
+                table: "Organisations",
+                column: "Kind");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_DispatchedAt",
+                table: "OutboxMessages",
+                column: "DispatchedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PopulationFigures_OrganisationCode_ReferenceDate",
+                table: "PopulationFigures",
+                columns: new[] { "OrganisationCode", "ReferenceDate" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "AuditCheckpoints");
+
+            migrationBuilder.DropTable(
+                name: "AuditEvents");
+
+            migrationBuilder.DropTable(
+                name: "CaseDecisions");
+
+            migrationBuilder.DropTable(
+                name: "CaseLinks");
+
+            migrationBuilder.DropTable(
+                name: "CaseMembers");
+
+            migrationBuilder.DropTable(
+                name: "CaseReferenceCounters");
+
+            migrationBuilder.DropTable(
+                name: "CaseStatuses");
+
+            migrationBuilder.DropTable(
+                name: "Deadlines");
+
+            migrationBuilder.DropTable(
+                name: "Focusgebieden");
+
+            migrationBuilder.DropTable(
+                name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "PopulationFigures");
+
+            migrationBuilder.DropTable(
+                name: "PublishedDefinitions");
+
+            migrationBuilder.DropTable(
+                name: "Cases");
+
+            migrationBuilder.DropTable(
+                name: "Organisations");
+        }
+    }
+}

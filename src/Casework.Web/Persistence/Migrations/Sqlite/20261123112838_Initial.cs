@@ -1,0 +1,458 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Casework.Web.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "AuditCheckpoints",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Heads = table.Column<string>(type: "TEXT", nullable: false),
+                    PreviousHash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditCheckpoints", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AuditEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Stream = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    ActorUserId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    ActorOrganisation = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    ObjectType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ObjectId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Result = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    OldValues = table.Column<string>(type: "TEXT", nullable: true),
+                    NewValues = table.Column<string>(type: "TEXT", nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    PreviousHash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEvents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseReferenceCounters",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Next = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseReferenceCounters", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Cases",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CaseType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    DefinitionId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    DefinitionVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StateLabel = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    StateOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsClosed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Resultaat = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    OwningOrganisation = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    RoutedTo = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    BodyCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    LeadDepartment = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Cases", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Organisations",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ParentCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Province = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Organisations", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboxMessages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kanaal = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    HoofdObject = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Resource = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ResourceUrl = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Actie = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Aanmaakdatum = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kenmerken = table.Column<string>(type: "TEXT", nullable: false),
+                    DispatchedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PublishedDefinitions",
+                columns: table => new
+                {
+                    DefinitionId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    ContentHash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    RegisteredAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PublishedDefinitions", x => new { x.DefinitionId, x.Version });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseDecisions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BesluitType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ActionId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Datum = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Verzenddatum = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Toelichting = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseDecisions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseDecisions_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseLinks",
+                columns: table => new
+                {
+                    FromCaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ToCaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseLinks", x => new { x.FromCaseId, x.ToCaseId, x.Kind });
+                    table.ForeignKey(
+                        name: "FK_CaseLinks_Cases_FromCaseId",
+                        column: x => x.FromCaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CaseLinks_Cases_ToCaseId",
+                        column: x => x.ToCaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseMembers",
+                columns: table => new
+                {
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseMembers", x => new { x.CaseId, x.OrganisationCode });
+                    table.ForeignKey(
+                        name: "FK_CaseMembers_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseStatuses",
+                columns: table => new
+                {
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false),
+                    ActionId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    ActorUserId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    ActorOrganisation = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseStatuses", x => new { x.CaseId, x.Sequence });
+                    table.ForeignKey(
+                        name: "FK_CaseStatuses_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Deadlines",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    KindId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StartedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    FirstDay = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    OriginalDueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndBeforeAtw = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CurrentDueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    SuspendedSince = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    TotalSuspendedDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    TotalExtensionDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    WarningLeadDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    MetOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ClaimToken = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ClaimedUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    DueAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiryHandledAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    OnExpiryAction = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    WarnAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    WarnedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Extensions = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Deadlines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Deadlines_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Focusgebieden",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    GemeenteCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    AllianceCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    RijksvertegenwoordigerDepartment = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Focusgebieden", x => x.Code);
+                    table.ForeignKey(
+                        name: "FK_Focusgebieden_Organisations_AllianceCode",
+                        column: x => x.AllianceCode,
+                        principalTable: "Organisations",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Focusgebieden_Organisations_GemeenteCode",
+                        column: x => x.GemeenteCode,
+                        principalTable: "Organisations",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PopulationFigures",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReferenceDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Inhabitants = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganisationCode = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PopulationFigures", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PopulationFigures_Organisations_OrganisationCode",
+                        column: x => x.OrganisationCode,
+                        principalTable: "Organisations",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEvents_Stream_Sequence",
+                table: "AuditEvents",
+                columns: new[] { "Stream", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseDecisions_CaseId",
+                table: "CaseDecisions",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseLinks_ToCaseId",
+                table: "CaseLinks",
+                column: "ToCaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseMembers_OrganisationCode",
+                table: "CaseMembers",
+                column: "OrganisationCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_CaseType_State",
+                table: "Cases",
+                columns: new[] { "CaseType", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_OwningOrganisation_CaseType",
+                table: "Cases",
+                columns: new[] { "OwningOrganisation", "CaseType" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_Reference",
+                table: "Cases",
+                column: "Reference",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_RoutedTo",
+                table: "Cases",
+                column: "RoutedTo");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deadlines_CaseId",
+                table: "Deadlines",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deadlines_Status_DueAt",
+                table: "Deadlines",
+                columns: new[] { "Status", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deadlines_Status_WarnAt",
+                table: "Deadlines",
+                columns: new[] { "Status", "WarnAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Focusgebieden_AllianceCode",
+                table: "Focusgebieden",
+                column: "AllianceCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Focusgebieden_GemeenteCode",
+                table: "Focusgebieden",
+                column: "GemeenteCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Organisations_Kind",
+                table: "Organisations",
+                column: "Kind");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_DispatchedAt",
+                table: "OutboxMessages",
+                column: "DispatchedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PopulationFigures_OrganisationCode_ReferenceDate",
+                table: "PopulationFigures",
+                columns: new[] { "OrganisationCode", "ReferenceDate" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "AuditCheckpoints");
+
+            migrationBuilder.DropTable(
+                name: "AuditEvents");
+
+            migrationBuilder.DropTable(
+                name: "CaseDecisions");
+
+            migrationBuilder.DropTable(
+                name: "CaseLinks");
+
+            migrationBuilder.DropTable(
+                name: "CaseMembers");
+
+            migrationBuilder.DropTable(
+                name: "CaseReferenceCounters");
+
+            migrationBuilder.DropTable(
+                name: "CaseStatuses");
+
+            migrationBuilder.DropTable(
+                name: "Deadlines");
+
+            migrationBuilder.DropTable(
+                name: "Focusgebieden");
+
+            migrationBuilder.DropTable(
+                name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "PopulationFigures");
+
+            migrationBuilder.DropTable(
+                name: "PublishedDefinitions");
+
+            migrationBuilder.DropTable(
+                name: "Cases");
+
+            migrationBuilder.DropTable(
+                name: "Organisations");
+        }
+    }
+}

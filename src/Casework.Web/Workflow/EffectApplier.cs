@@ -1,0 +1,216 @@
+using System.Globalization;
+using System.Text.Json;
+using Casework.Domain.Cases;
+using Casework.Domain.Common;
+using Casework.Domain.Time;
+using Casework.Web.Persistence;
+using Casework.Web.Persistence.Configurations;
+using Casework.Workflows.Engine;
+using Casework.Workflows.Vocabulary;
+using Microsoft.EntityFrameworkCore;
+
+namespace Casework.Web.Workflow;
+
+/// <summary>
+/// Applies a transition's effects to the unit of work: routing, deadlines, decisions, notifications and
+/// linked cases. Nothing is saved here; the command saves everything in one transaction or nothing.
+/// </summary>
+internal sealed class EffectApplier(CaseworkDbContext db, TimeProvider time, CaseOpener opener, IEnumerable<ICaseRoleResolver> roleResolvers)
+{
+    public async Task ApplyAsync(CaseFile @case, Transition transition, Actor actor, ActionInput input, CancellationToken ct)
+    {
+        foreach (var effect in transition.Effects)
+        {
+            switch (effect.Name)
+            {
+                case EffectCatalog.Route:
+                    await RouteAsync(@case, effect, input, ct);
+                    break;
+                case EffectCatalog.StartDeadline:
+                    await StartDeadlineAsync(@case, effect, input, ct);
+                    break;
+                case EffectCatalog.SuspendDeadline:
+                    (await RunningDeadlineAsync(@case, Param(effect, "kind"), ct))?.Suspend(Today);
+                    break;
+                case EffectCatalog.ResumeDeadline:
+                    var suspended = await OpenDeadlineAsync(@case, Param(effect, "kind"), ct);
+                    if (suspended?.Status == DeadlineStatus.Suspended)
+                    {
+                        suspended.Resume(Today);
+                        SetDueInstants(suspended);
+                    }
+
+                    break;
+                case EffectCatalog.StopDeadline:
+                    StopDeadline(await OpenDeadlineAsync(@case, Param(effect, "kind"), ct));
+                    break;
+                case EffectCatalog.RecordDecision:
+                    RecordDecision(@case, transition, effect, actor, input);
+                    break;
+                case EffectCatalog.SetResultaat:
+                    // The transition itself carries the resultaat into the final state (CaseFile.TransitionTo).
+                    break;
+                case EffectCatalog.Notify:
+                    var to = await ResolveTargetAsync(@case, Param(effect, "to"), null, input, ct);
+                    Notify(@case, "notificatie", new { ontvanger = to, sjabloon = Param(effect, "template"), actie = transition.ActionId });
+                    break;
+                case EffectCatalog.OpenLinkedCase:
+                    await OpenLinkedCaseAsync(@case, effect, actor, ct);
+                    break;
+                default:
+                    throw new InvalidOperationException($"Effect '{effect.Name}' has no handler; the definition format and the host disagree.");
+            }
+        }
+    }
+
+    private DateOnly Today => AmsterdamClock.Today(time);
+
+    private static string Param(EffectInstruction effect, string name) =>
+        effect.Params.TryGetValue(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()!
+            : throw new InvalidOperationException($"Effect '{effect.Name}' lacks parameter '{name}'.");
+
+    private static string? OptionalParam(EffectInstruction effect, string name) =>
+        effect.Params.TryGetValue(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private async Task RouteAsync(CaseFile @case, EffectInstruction effect, ActionInput input, CancellationToken ct)
+    {
+        var target = await ResolveTargetAsync(@case, Param(effect, "to"), OptionalParam(effect, "fromInput"), input, ct);
+        @case.RouteTo(target, time.GetUtcNow());
+    }
+
+    /// <summary>Turns a route target (organisation code or case role) into an organisation code.</summary>
+    public async Task<string> ResolveTargetAsync(CaseFile @case, string to, string? fromInput, ActionInput input, CancellationToken ct)
+    {
+        if (fromInput is not null)
+        {
+            var code = input.Data.TryGetValue(fromInput, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+            if (string.IsNullOrWhiteSpace(code) || !await db.Organisations.AnyAsync(o => o.Code == code, ct))
+            {
+                throw new BusinessRuleViolationException(new BrokenRule("ORGANISATIE-ONBEKEND", $"'{code}' in '{fromInput}' is geen bekende organisatie.", "(ontwerpkeuze)"));
+            }
+
+            if (to == "lead-department")
+            {
+                @case.SetLeadDepartment(code, time.GetUtcNow());
+            }
+
+            return code;
+        }
+
+        var resolved = to switch
+        {
+            "initiator" => @case.OwningOrganisation,
+            "loket" => "RVO",
+            "lead-department" => @case.LeadDepartment,
+            "committee" => @case.CaseType.StartsWith("vhf", StringComparison.Ordinal) ? "TC-VHF" : "TC-WBI",
+            _ when RouteTargets.IsOrganisationCode(to) => to,
+            _ => null,
+        };
+        foreach (var resolver in roleResolvers)
+        {
+            resolved ??= await resolver.ResolveAsync(@case, to, ct);
+        }
+
+        return resolved ?? throw new BusinessRuleViolationException(new BrokenRule(
+            "ROL-ONBEKEND", $"Voor zaak {@case.Reference} is niet bekend wie '{to}' is; de zaak kan niet worden doorgezet.", "(ontwerpkeuze)"));
+    }
+
+    private async Task StartDeadlineAsync(CaseFile @case, EffectInstruction effect, ActionInput input, CancellationToken ct)
+    {
+        var kind = TermKinds.Get(Param(effect, "kind"));
+        var existing = await OpenDeadlineAsync(@case, kind.Id, ct);
+        if (existing is not null)
+        {
+            // A term of a kind runs once at a time; starting it again (e.g. a second herstelverzoek) ends the old one.
+            existing.Stop();
+        }
+
+        TermLength? length = null;
+        if (kind.LengthIsConfigurable && input.Data.TryGetValue("termijnDagen", out var days) && days.ValueKind == JsonValueKind.Number && days.TryGetInt32(out var n) && n > 0)
+        {
+            length = TermLength.Days(n);
+        }
+
+        int? warn = effect.Params.TryGetValue("warnDaysBefore", out var w) && w.ValueKind == JsonValueKind.Number ? w.GetInt32() : null;
+        var deadline = Deadline.Start(@case.Id, kind, Today, length, warn);
+        db.Deadlines.Add(deadline);
+        db.Entry(deadline).Property(DeadlineConfiguration.OnExpiryAction).CurrentValue = OptionalParam(effect, "onExpiry");
+        SetDueInstants(deadline);
+    }
+
+    /// <summary>The worker finds due rows by instant: expiry at the start of the day after the due date, warning at the start of the warning date.</summary>
+    private void SetDueInstants(Deadline deadline)
+    {
+        var entry = db.Entry(deadline);
+        entry.Property(DeadlineConfiguration.DueAt).CurrentValue = AmsterdamClock.StartOfNextDayUtc(deadline.CurrentDueDate);
+        entry.Property(DeadlineConfiguration.WarnAt).CurrentValue = AmsterdamClock.StartOfDayUtc(deadline.WarningDate);
+    }
+
+    private void StopDeadline(Deadline? deadline)
+    {
+        if (deadline is null)
+        {
+            return;
+        }
+
+        if (Today <= deadline.CurrentDueDate && deadline.Status == DeadlineStatus.Running)
+        {
+            deadline.MarkMet(Today);
+        }
+        else
+        {
+            deadline.Stop();
+        }
+    }
+
+    private async Task<Deadline?> OpenDeadlineAsync(CaseFile @case, string kind, CancellationToken ct)
+    {
+        var pending = db.ChangeTracker.Entries<Deadline>()
+            .Select(e => e.Entity)
+            .FirstOrDefault(d => d.CaseId == @case.Id && d.KindId == kind && !d.IsClosed);
+        return pending ?? await db.Deadlines
+            .Where(d => d.CaseId == @case.Id && d.KindId == kind && (d.Status == DeadlineStatus.Running || d.Status == DeadlineStatus.Suspended))
+            .FirstOrDefaultAsync(ct);
+    }
+
+    private async Task<Deadline?> RunningDeadlineAsync(CaseFile @case, string kind, CancellationToken ct)
+    {
+        var deadline = await OpenDeadlineAsync(@case, kind, ct);
+        return deadline?.Status == DeadlineStatus.Running ? deadline : null;
+    }
+
+    private void RecordDecision(CaseFile @case, Transition transition, EffectInstruction effect, Actor actor, ActionInput input)
+    {
+        DateOnly? sent = input.Data.TryGetValue("verzenddatum", out var v) && v.ValueKind == JsonValueKind.String
+            && DateOnly.TryParseExact(v.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? d
+            : null;
+        db.Decisions.Add(CaseDecision.Record(Guid.NewGuid(), @case.Id, Param(effect, "besluitType"), transition.ActionId, Today, sent, actor.UserId, input.Reason, time.GetUtcNow()));
+    }
+
+    public void Notify(CaseFile @case, string actie, object kenmerken)
+    {
+        db.Outbox.Add(OutboxMessage.Create(
+            Guid.NewGuid(),
+            "zaken",
+            $"/api/v1/cases/{@case.Id}",
+            "zaak",
+            $"/api/v1/cases/{@case.Id}",
+            actie,
+            time.GetUtcNow(),
+            JsonSerializer.Serialize(kenmerken, JsonSerializerOptions.Web)));
+    }
+
+    private async Task OpenLinkedCaseAsync(CaseFile @case, EffectInstruction effect, Actor actor, CancellationToken ct)
+    {
+        var linked = await opener.OpenAsync(Param(effect, "definitionId"), @case.OwningOrganisation, @case.Title, actor, ct);
+        db.CaseLinks.Add(new CaseLink(linked.Id, @case.Id, CaseLink.AfgeleidVan, time.GetUtcNow(), null));
+    }
+}
+
+/// <summary>Resolves case roles that only a feature knows (e.g. the rijksvertegenwoordiger's department of a focusgebied).</summary>
+public interface ICaseRoleResolver
+{
+    Task<string?> ResolveAsync(Domain.Cases.CaseFile caseFile, string role, CancellationToken ct);
+}

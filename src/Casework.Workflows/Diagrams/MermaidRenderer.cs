@@ -47,9 +47,22 @@ public static class MermaidRenderer
     }
 
     // Mermaid ends a label at ':' or ';' and a state name at '"'; its entity codes keep the text intact.
-    private static string Escape(string text) =>
-        text.Replace("\"", "#quot;", StringComparison.Ordinal)
-            .Replace(":", "#58;", StringComparison.Ordinal)
-            .Replace(";", "#59;", StringComparison.Ordinal)
-            .Replace("\n", " ", StringComparison.Ordinal);
+    // One pass, so the ';' of an inserted entity code is not escaped again.
+    private static string Escape(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            sb.Append(c switch
+            {
+                '"' => "#quot;",
+                ':' => "#58;",
+                ';' => "#59;",
+                '\n' or '\r' => " ",
+                _ => c.ToString(),
+            });
+        }
+
+        return sb.ToString();
+    }
 }

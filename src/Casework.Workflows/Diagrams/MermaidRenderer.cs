@@ -16,7 +16,9 @@ public static class MermaidRenderer
     {
         ArgumentNullException.ThrowIfNull(definition);
         var sb = new StringBuilder();
-        sb.Append("---\ntitle: ").Append(Escape(definition.Title)).Append('\n').Append("---\n");
+        // The title sits in YAML front matter, where Mermaid's entity codes do not apply: quote it YAML's way.
+        var title = definition.Title.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
+        sb.Append("---\ntitle: \"").Append(title).Append("\"\n---\n");
         sb.Append("stateDiagram-v2\n");
         foreach (var state in definition.States.OrderBy(s => s.Order).ThenBy(s => s.Id, StringComparer.Ordinal))
         {

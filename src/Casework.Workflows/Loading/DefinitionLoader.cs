@@ -106,8 +106,18 @@ public sealed class DefinitionLoader
             return Failed([.. schemaErrors]);
         }
 
-        var definition = JsonSerializer.Deserialize<WorkflowDefinition>(text, ModelOptions)
-            ?? throw new InvalidOperationException($"{fileName}: the definition deserialised to null.");
+        WorkflowDefinition definition;
+        try
+        {
+            definition = JsonSerializer.Deserialize<WorkflowDefinition>(text, ModelOptions)
+                ?? throw new JsonException("the definition is null");
+        }
+        catch (JsonException ex)
+        {
+            // The schema should make this unreachable; if the two ever disagree, report it like any other error.
+            return Failed(new LintError(fileName, ex.Path ?? "$", $"cannot be read as a definition: {ex.Message}"));
+        }
+
         var lintErrors = _linter.Lint(fileName, definition);
         return lintErrors.Count > 0
             ? Failed([.. lintErrors])

@@ -51,4 +51,12 @@ public class MermaidRendererTests
 
         Assert.Equal(vhf.Actions.Sum(a => a.From.Count), edges);
     }
+
+    [Fact]
+    public async Task Render_WhenTitleHoldsQuotes_QuotesItForTheFrontMatter()
+    {
+        var definition = await TestDefinitions.EngineTest() with { Title = "Aanvraag \"VHF\": ronde 4" };
+
+        Assert.StartsWith("---\ntitle: \"Aanvraag \\\"VHF\\\": ronde 4\"\n---\nstateDiagram-v2\n", MermaidRenderer.Render(definition), StringComparison.Ordinal);
+    }
 }

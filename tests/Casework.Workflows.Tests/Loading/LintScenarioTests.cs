@@ -32,6 +32,14 @@ public class LintScenarioTests
     }
 
     [Fact]
+    public async Task LoadFileAsync_WhenKeyIsRepeated_ReportsItInsteadOfLettingTheLastWin()
+    {
+        Assert.Equal(
+            ["duplicate-key.v1.json: $.actions[0]: duplicate key 'to'"],
+            await ErrorsOf("duplicate-key.v1.json"));
+    }
+
+    [Fact]
     public async Task LoadFileAsync_WhenSchemaIsViolated_ReportsEachViolationWithItsPath()
     {
         Assert.Equal(

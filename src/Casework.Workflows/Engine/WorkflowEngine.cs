@@ -41,6 +41,8 @@ public sealed class WorkflowEngine
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(facts);
         RequireKnownState(definition, snapshot);
 
         var actions = definition.Actions.Where(a => includeAll || a.From.Contains(snapshot.CurrentState)).ToList();
@@ -69,7 +71,10 @@ public sealed class WorkflowEngine
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(facts);
+        ArgumentException.ThrowIfNullOrEmpty(actionId);
         RequireKnownState(definition, snapshot);
 
         var action = definition.FindAction(actionId);

@@ -16,7 +16,9 @@ public static class MermaidRenderer
     {
         ArgumentNullException.ThrowIfNull(definition);
         var sb = new StringBuilder();
-        sb.Append("---\ntitle: ").Append(Escape(definition.Title)).Append('\n').Append("---\n");
+        // The title sits in YAML front matter, where Mermaid's entity codes do not apply: quote it YAML's way.
+        var title = definition.Title.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
+        sb.Append("---\ntitle: \"").Append(title).Append("\"\n---\n");
         sb.Append("stateDiagram-v2\n");
         foreach (var state in definition.States.OrderBy(s => s.Order).ThenBy(s => s.Id, StringComparer.Ordinal))
         {
@@ -47,9 +49,22 @@ public static class MermaidRenderer
     }
 
     // Mermaid ends a label at ':' or ';' and a state name at '"'; its entity codes keep the text intact.
-    private static string Escape(string text) =>
-        text.Replace("\"", "#quot;", StringComparison.Ordinal)
-            .Replace(":", "#58;", StringComparison.Ordinal)
-            .Replace(";", "#59;", StringComparison.Ordinal)
-            .Replace("\n", " ", StringComparison.Ordinal);
+    // One pass, so the ';' of an inserted entity code is not escaped again.
+    private static string Escape(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            sb.Append(c switch
+            {
+                '"' => "#quot;",
+                ':' => "#58;",
+                ';' => "#59;",
+                '\n' or '\r' => " ",
+                _ => c.ToString(),
+            });
+        }
+
+        return sb.ToString();
+    }
 }

@@ -12,6 +12,8 @@ namespace Casework.Workflows.Engine;
 /// Decides transitions from a pinned definition. Pure and thread-safe: it keeps no state between calls and
 /// builds a fresh Stateless machine per call (Stateless machines are not thread-safe). Guards are async and
 /// may read facts, so they are evaluated first; their results feed the machine's PermitIf conditions.
+/// The guard registry comes in through the constructor so the engine can be one singleton; the case,
+/// the actor, the input and the facts come in per call.
 /// </summary>
 public sealed class WorkflowEngine
 {
@@ -26,7 +28,8 @@ public sealed class WorkflowEngine
     /// <summary>
     /// Every action leaving the case's current state (or, with <paramref name="includeAll"/>, every action of
     /// the definition) with allowed yes/no and all reasons when not. Input is not known yet, so input rules
-    /// are not checked here; <see cref="AvailableAction.Input"/> tells the client what to send.
+    /// are not checked here; <see cref="AvailableAction.Input"/> tells the client what to send. Guards run only
+    /// for actions that leave the current state: for the others "wrong state" is the answer that matters.
     /// </summary>
     public async Task<IReadOnlyList<AvailableAction>> GetAvailableActionsAsync(
         WorkflowDefinition definition,
@@ -38,6 +41,8 @@ public sealed class WorkflowEngine
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(facts);
         RequireKnownState(definition, snapshot);
 
         var actions = definition.Actions.Where(a => includeAll || a.From.Contains(snapshot.CurrentState)).ToList();
@@ -66,7 +71,10 @@ public sealed class WorkflowEngine
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(facts);
+        ArgumentException.ThrowIfNullOrEmpty(actionId);
         RequireKnownState(definition, snapshot);
 
         var action = definition.FindAction(actionId);

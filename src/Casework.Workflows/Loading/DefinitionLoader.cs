@@ -88,6 +88,14 @@ public sealed class DefinitionLoader
         try
         {
             using var document = JsonDocument.Parse(text);
+
+            // A repeated key would silently let the last one win; in a definition that hides a mistake.
+            var duplicates = new List<LintError>();
+            FindDuplicateKeys(document.RootElement, "$", fileName, duplicates);
+            if (duplicates.Count > 0)
+            {
+                return Failed([.. duplicates]);
+            }
         }
         catch (JsonException ex)
         {
@@ -106,8 +114,18 @@ public sealed class DefinitionLoader
             return Failed([.. schemaErrors]);
         }
 
-        var definition = JsonSerializer.Deserialize<WorkflowDefinition>(text, ModelOptions)
-            ?? throw new InvalidOperationException($"{fileName}: the definition deserialised to null.");
+        WorkflowDefinition definition;
+        try
+        {
+            definition = JsonSerializer.Deserialize<WorkflowDefinition>(text, ModelOptions)
+                ?? throw new JsonException("the definition is null");
+        }
+        catch (JsonException ex)
+        {
+            // The schema should make this unreachable; if the two ever disagree, report it like any other error.
+            return Failed(new LintError(fileName, ex.Path ?? "$", $"cannot be read as a definition: {ex.Message}"));
+        }
+
         var lintErrors = _linter.Lint(fileName, definition);
         return lintErrors.Count > 0
             ? Failed([.. lintErrors])
@@ -132,6 +150,31 @@ public sealed class DefinitionLoader
         var line = (ex.LineNumber ?? 0) + 1;
         var position = (ex.BytePositionInLine ?? 0) + 1;
         return string.Create(CultureInfo.InvariantCulture, $"invalid JSON at line {line}, position {position}: {message}");
+    }
+
+    private static void FindDuplicateKeys(JsonElement element, string path, string fileName, List<LintError> errors)
+    {
+        if (element.ValueKind == JsonValueKind.Object)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var property in element.EnumerateObject())
+            {
+                if (!seen.Add(property.Name))
+                {
+                    errors.Add(new LintError(fileName, path, $"duplicate key '{property.Name}'"));
+                }
+
+                FindDuplicateKeys(property.Value, $"{path}.{property.Name}", fileName, errors);
+            }
+        }
+        else if (element.ValueKind == JsonValueKind.Array)
+        {
+            var index = 0;
+            foreach (var item in element.EnumerateArray())
+            {
+                FindDuplicateKeys(item, string.Create(CultureInfo.InvariantCulture, $"{path}[{index++}]"), fileName, errors);
+            }
+        }
     }
 
     private static IEnumerable<ValidationError> Flatten(ValidationError error)

@@ -14,7 +14,7 @@ namespace Casework.Web.Workflow;
 /// </summary>
 internal sealed class CaseOpener(CaseworkDbContext db, DefinitionCatalog catalog, TimeProvider time, AuditTrail audit)
 {
-    public async Task<CaseFile> OpenAsync(string definitionId, string owningOrganisation, string title, Actor actor, CancellationToken ct, IEnumerable<string>? members = null, Guid? id = null)
+    public async Task<CaseFile> OpenAsync(string definitionId, string owningOrganisation, string title, Actor actor, CancellationToken ct, IEnumerable<string>? members = null, Guid? id = null, string? routedTo = null)
     {
         var loaded = catalog.FindLatest(definitionId)
             ?? throw new InvalidOperationException($"No workflow definition '{definitionId}' is loaded.");
@@ -26,6 +26,11 @@ internal sealed class CaseOpener(CaseworkDbContext db, DefinitionCatalog catalog
         foreach (var member in members ?? [])
         {
             @case.AddMember(member);
+        }
+
+        if (routedTo is not null)
+        {
+            @case.RouteTo(routedTo, now);
         }
 
         db.Cases.Add(@case);

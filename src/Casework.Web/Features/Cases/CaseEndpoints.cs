@@ -78,4 +78,13 @@ internal static class CaseEndpoints
     }
 }
 
-internal sealed record ListCasesParameters(string? Type, string? State, string? Organisation, bool? Overdue, int? DueWithin, bool? Closed, string? Cursor, int? Limit);
+/// <summary>Query parameters of the work list; names are lowerCamelCase (NLGov /core/query-keys-camel-case).</summary>
+internal sealed record ListCasesParameters(
+    [FromQuery(Name = "type")] string? Type,
+    [FromQuery(Name = "state")] string? State,
+    [FromQuery(Name = "organisation")] string? Organisation,
+    [FromQuery(Name = "overdue")] bool? Overdue,
+    [FromQuery(Name = "dueWithin")] int? DueWithin,
+    [FromQuery(Name = "closed")] bool? Closed,
+    [FromQuery(Name = "cursor")] string? Cursor,
+    [FromQuery(Name = "limit")] int? Limit);

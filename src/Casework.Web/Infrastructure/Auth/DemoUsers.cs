@@ -21,7 +21,7 @@ public static class DemoUsers
         new("commissie-vhf", "Eva de Boer", "TC-VHF", [Role.Commissielid], "Lid Toetsingscommissie Volkshuisvestingsfonds"),
         new("sbsd-secretaris", "Karin Dekker", "SBSD", [Role.Secretaris], "Secretaris Strategisch Beraad Sociaal Domein"),
         new("brsd-secretaris", "Willem Bos", "BRSD", [Role.Secretaris], "Secretaris Brede Regietafel Sociaal Domein"),
-        new("bo-secretaris", "Lotte Meijer", "BO-NPLV", [Role.Secretaris], "Secretaris bestuurlijk overleg focusgebieden"),
+        new("bo-secretaris", "Lotte Meijer", "BO", [Role.Secretaris], "Secretaris bestuurlijk overleg focusgebieden"),
         new("alliantie-rotterdam-zuid", "Ahmed Yilmaz", "ALLIANTIE-ROTTERDAM-ZUID", [Role.Secretaris], "Secretaris alliantie Rotterdam-Zuid"),
         new("auditor", "Marieke van Dijk", "BZK", [Role.Auditor], "Auditor (leest alles, wijzigt niets)"),
         new("beheerder", "Tom Hendriks", "VRO", [Role.Beheerder], "Functioneel beheerder (rondes en plafonds)"),

@@ -61,7 +61,8 @@ internal sealed class ReferenceDataSeeder(CaseworkDbContext db)
                     throw new InvalidOperationException($"Focusgebied '{row.Name}' names gemeente '{row.Gemeente}', which is not in gemeenten.csv.");
                 }
 
-                db.Focusgebieden.Add(new Focusgebied(code, row.Name, gemeenteCode, alliance.Code, row.Department));
+                // Department codes are upper case throughout (JENV, not JenV), as workflow definitions route to them.
+                db.Focusgebieden.Add(new Focusgebied(code, row.Name, gemeenteCode, alliance.Code, row.Department?.ToUpperInvariant()));
                 added++;
             }
         }

@@ -5,7 +5,7 @@ namespace Casework.Web.Persistence.Seed;
 /// <summary>The departments, agencies and bodies of DOMAIN.md ("Who is involved").</summary>
 internal static class ReferenceOrganisations
 {
-    public const string BestuurlijkOverleg = "BO-NPLV";
+    public const string BestuurlijkOverleg = "BO";
 
     public static IReadOnlyList<Organisation> NonGemeenten() =>
     [
@@ -13,7 +13,7 @@ internal static class ReferenceOrganisations
         Organisation.Other("VRO", "Ministerie van Volkshuisvesting en Ruimtelijke Ordening", OrganisationKind.Departement, "BZK"),
         Organisation.Other("OCW", "Ministerie van Onderwijs, Cultuur en Wetenschap", OrganisationKind.Departement),
         Organisation.Other("SZW", "Ministerie van Sociale Zaken en Werkgelegenheid", OrganisationKind.Departement),
-        Organisation.Other("JenV", "Ministerie van Justitie en Veiligheid", OrganisationKind.Departement),
+        Organisation.Other("JENV", "Ministerie van Justitie en Veiligheid", OrganisationKind.Departement),
         Organisation.Other("VWS", "Ministerie van Volksgezondheid, Welzijn en Sport", OrganisationKind.Departement),
         Organisation.Other("FIN", "Ministerie van Financiën", OrganisationKind.Departement),
         Organisation.Other("EZK", "Ministerie van Economische Zaken en Klimaat / Klimaat en Groene Groei", OrganisationKind.Departement),

@@ -4,6 +4,7 @@ using Casework.Web.Features.Audit;
 using Casework.Web.Features.Auth;
 using Casework.Web.Features.Cases;
 using Casework.Web.Features.Reference;
+using Casework.Web.Features.Tranches;
 using Casework.Web.Features.Workflows;
 using Casework.Web.Infrastructure;
 using Casework.Web.Infrastructure.Auth;
@@ -75,6 +76,7 @@ app.MapScalarApiReference("/api-docs", options => options
 
 var api = app.MapGroup(ApiVersion.BasePath);
 api.MapReferenceEndpoints();
+api.MapTrancheEndpoints();
 api.MapCaseEndpoints();
 api.MapWorkflowEndpoints();
 api.MapAuditEndpoints();

@@ -107,6 +107,27 @@ public sealed class HostTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Tranches_ReturnsEveryRoundOfTheCsvWithCeilingAndRuleSet()
+    {
+        var csv = File.ReadAllLines(Path.Combine(RepositoryPaths.Root, "src", "Casework.Web", "Persistence", "Seed", "Data", "tranches.csv")).Skip(1).ToList();
+        var list = await _client.GetFromJsonAsync<JsonElement[]>("/api/v1/tranches");
+
+        Assert.NotNull(list);
+        Assert.Equal(csv.Count, list.Length);
+        Assert.Equal(10, list.Length);
+        var t4 = Assert.Single(list, t => t.GetProperty("regeling").GetString() == "Wbi" && t.GetProperty("name").GetString() == "T4");
+        Assert.Equal(300_000_000m, t4.GetProperty("ceiling").GetDecimal());
+        Assert.Equal("2022-07-04", t4.GetProperty("announcedOnDate").GetString());
+        // 25 September 2022 23:59 in Amsterdam (summer time, UTC+2) is 21:59 UTC.
+        Assert.Equal(new DateTimeOffset(2022, 9, 25, 21, 59, 0, TimeSpan.Zero), t4.GetProperty("closesAt").GetDateTimeOffset());
+        Assert.Equal("Closed", t4.GetProperty("status").GetString());
+
+        var detail = await _client.GetFromJsonAsync<JsonElement>("/api/v1/tranches/" + t4.GetProperty("id").GetString());
+        var minimum = detail.GetProperty("ruleSet").GetProperty("minimumHomes");
+        Assert.Equal(50_000, minimum.GetProperty("inhabitantsThreshold").GetInt32());
+    }
+
+    [Fact]
     public async Task Seeding_RunTwice_AddsNothingAndKeepsTheSameRows()
     {
         await _client.GetAsync("/health");
@@ -121,6 +142,7 @@ public sealed class HostTests : IAsyncLifetime
         Assert.Equal(342 + 14 + 20, before.Organisations);
         Assert.Equal(342 * 2, before.PopulationFigures);
         Assert.Equal(20, before.Focusgebieden);
+        Assert.Equal(10, before.Tranches);
     }
 
     [Fact]
@@ -181,7 +203,8 @@ public sealed class HostTests : IAsyncLifetime
         await db.Organisations.CountAsync(),
         await db.Organisations.SelectMany(o => o.Population).CountAsync(),
         await db.Focusgebieden.CountAsync(),
-        string.Join(',', await db.Organisations.Where(o => o.Kind != OrganisationKind.Gemeente).OrderBy(o => o.Code).Select(o => o.Code).ToListAsync()));
+        string.Join(',', await db.Organisations.Where(o => o.Kind != OrganisationKind.Gemeente).OrderBy(o => o.Code).Select(o => o.Code).ToListAsync()),
+        await db.Set<Casework.Domain.Funding.Tranche>().CountAsync());
 
     private static Dictionary<string, string> ReadCsv(string name) =>
         File.ReadAllLines(Path.Combine(RepositoryPaths.Root, "src", "Casework.Web", "Persistence", "Seed", "Data", name))
@@ -189,7 +212,7 @@ public sealed class HostTests : IAsyncLifetime
             .Select(l => l.Split(',', 2))
             .ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
 
-    private sealed record SeedSnapshot(int Organisations, int PopulationFigures, int Focusgebieden, string NonGemeenteCodes)
+    private sealed record SeedSnapshot(int Organisations, int PopulationFigures, int Focusgebieden, string NonGemeenteCodes, int Tranches)
     {
         public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Organisations}/{PopulationFigures}/{Focusgebieden}");
     }

@@ -53,11 +53,14 @@ public sealed class RoundBudget
         ? "Besluit Woningbouwimpuls 2020 art. 4(1) (subsidieplafond per tijdvak)"
         : "Stcrt. 2023-17370 (plafond per ronde)";
 
-    public static RoundBudget Open(Regeling regeling, string round, Money ceiling)
+    public static RoundBudget Open(Regeling regeling, string round, Money ceiling) => Open(RoundBudgetId.New(), regeling, round, ceiling);
+
+    /// <summary>Opens the ledger of a round under a given id (the tranche's own id: one ledger per round).</summary>
+    public static RoundBudget Open(RoundBudgetId id, Regeling regeling, string round, Money ceiling)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(round);
         RequireNotNegative(ceiling, nameof(ceiling));
-        return new RoundBudget(RoundBudgetId.New(), regeling, round, ceiling);
+        return new RoundBudget(id, regeling, round, ceiling);
     }
 
     /// <summary>Commits an award; fails when it would take the commitments above the ceiling.</summary>

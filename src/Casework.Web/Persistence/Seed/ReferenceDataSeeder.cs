@@ -1,4 +1,8 @@
+using System.Globalization;
+using Casework.Domain.Common;
+using Casework.Domain.Funding;
 using Casework.Domain.Organisations;
+using Casework.Domain.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace Casework.Web.Persistence.Seed;
@@ -67,8 +71,53 @@ internal sealed class ReferenceDataSeeder(CaseworkDbContext db)
             }
         }
 
+        added += await SeedTranchesAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return added;
+    }
+
+    /// <summary>The VHF and WBI rounds of tranches.csv, each with its rule set (DOMAIN.md) and its ledger.</summary>
+    private async Task<int> SeedTranchesAsync(CancellationToken cancellationToken)
+    {
+        var existing = await db.Set<Tranche>().Select(t => new { t.Regeling, t.Name }).ToListAsync(cancellationToken);
+        var known = existing.Select(t => (t.Regeling, t.Name)).ToHashSet();
+        var added = 0;
+        foreach (var row in SeedResources.Tranches())
+        {
+            var regeling = Enum.Parse<Regeling>(row.Regeling, ignoreCase: true);
+            if (!known.Add((regeling, row.Round)))
+            {
+                continue;
+            }
+
+            var id = Guid.NewGuid();
+            var tranche = Tranche.Announce(
+                id,
+                regeling,
+                row.Round,
+                string.IsNullOrWhiteSpace(row.AnnouncedOn) ? null : DateOnly.ParseExact(row.AnnouncedOn, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                LocalInstant(row.OpensAt),
+                LocalInstant(row.ClosesAt),
+                HistoricRuleSets.For(regeling, row.Round),
+                row.Notes);
+            db.Add(tranche);
+            db.Add(RoundBudget.Open(new RoundBudgetId(id), regeling, row.Round, new Money(row.CeilingEur)));
+            added++;
+        }
+
+        return added;
+    }
+
+    /// <summary>tranches.csv holds Europe/Amsterdam local times; we store UTC instants.</summary>
+    private static DateTimeOffset? LocalInstant(string? local)
+    {
+        if (string.IsNullOrWhiteSpace(local))
+        {
+            return null;
+        }
+
+        var value = DateTime.ParseExact(local, "yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+        return new DateTimeOffset(value, AmsterdamClock.TimeZone.GetUtcOffset(value)).ToUniversalTime();
     }
 }

@@ -144,6 +144,44 @@ namespace Casework.Web.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "RoundBudgets",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Regeling = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Round = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Ceiling = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    Committed = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    AwardedPaidOut = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    Paid = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    Reclaimed = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RoundBudgets", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Tranches",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Regeling = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    AnnouncedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    OpensAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ClosesAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Allocated = table.Column<bool>(type: "bit", nullable: false),
+                    Notes = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    RuleSetJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    RuleSetVersion = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Tranches", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CaseDecisions",
                 columns: table => new
                 {
@@ -408,6 +446,18 @@ namespace Casework.Web.Persistence.Migrations.SqlServer
                 table: "PopulationFigures",
                 columns: new[] { "OrganisationCode", "ReferenceDate" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RoundBudgets_Regeling_Round",
+                table: "RoundBudgets",
+                columns: new[] { "Regeling", "Round" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tranches_Regeling_Name",
+                table: "Tranches",
+                columns: new[] { "Regeling", "Name" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -448,6 +498,12 @@ namespace Casework.Web.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "PublishedDefinitions");
+
+            migrationBuilder.DropTable(
+                name: "RoundBudgets");
+
+            migrationBuilder.DropTable(
+                name: "Tranches");
 
             migrationBuilder.DropTable(
                 name: "Cases");

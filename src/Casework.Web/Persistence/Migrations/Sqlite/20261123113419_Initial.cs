@@ -144,6 +144,44 @@ namespace Casework.Web.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "RoundBudgets",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Regeling = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Round = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Ceiling = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    Committed = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    AwardedPaidOut = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    Paid = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    Reclaimed = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RoundBudgets", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Tranches",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Regeling = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    AnnouncedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    OpensAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClosesAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Allocated = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    RuleSetJson = table.Column<string>(type: "TEXT", nullable: false),
+                    RuleSetVersion = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Tranches", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CaseDecisions",
                 columns: table => new
                 {
@@ -407,6 +445,18 @@ namespace Casework.Web.Persistence.Migrations.Sqlite
                 table: "PopulationFigures",
                 columns: new[] { "OrganisationCode", "ReferenceDate" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RoundBudgets_Regeling_Round",
+                table: "RoundBudgets",
+                columns: new[] { "Regeling", "Round" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tranches_Regeling_Name",
+                table: "Tranches",
+                columns: new[] { "Regeling", "Name" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -447,6 +497,12 @@ namespace Casework.Web.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "PublishedDefinitions");
+
+            migrationBuilder.DropTable(
+                name: "RoundBudgets");
+
+            migrationBuilder.DropTable(
+                name: "Tranches");
 
             migrationBuilder.DropTable(
                 name: "Cases");

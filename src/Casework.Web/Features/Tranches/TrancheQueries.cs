@@ -1,0 +1,82 @@
+using System.Text.Json;
+using Casework.Domain.Funding;
+using Casework.Web.Api;
+using Casework.Web.Persistence;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Casework.Web.Features.Tranches;
+
+public sealed record TrancheSummaryDto(
+    Guid Id,
+    Regeling Regeling,
+    string Name,
+    DateOnly? AnnouncedOnDate,
+    DateTimeOffset? OpensAt,
+    DateTimeOffset? ClosesAt,
+    TrancheStatus Status,
+    decimal Ceiling,
+    decimal Committed,
+    decimal Paid,
+    decimal Reclaimed,
+    decimal Remaining,
+    int RuleSetVersion);
+
+public sealed record TrancheDto(TrancheSummaryDto Tranche, string? Notes, JsonElement RuleSet);
+
+public sealed record ListTranchesQuery(Regeling? Regeling) : IQuery<IReadOnlyList<TrancheSummaryDto>>;
+
+public sealed record GetTrancheQuery(Guid Id) : IQuery<TrancheDto>;
+
+internal sealed class TrancheQueryHandlers(CaseworkDbContext db, TimeProvider time) :
+    IQueryHandler<ListTranchesQuery, IReadOnlyList<TrancheSummaryDto>>,
+    IQueryHandler<GetTrancheQuery, TrancheDto>
+{
+    public async ValueTask<IReadOnlyList<TrancheSummaryDto>> Handle(ListTranchesQuery query, CancellationToken cancellationToken)
+    {
+        var tranches = db.Set<Tranche>().AsNoTracking();
+        if (query.Regeling is { } regeling)
+        {
+            tranches = tranches.Where(t => t.Regeling == regeling);
+        }
+
+        var rows = await tranches.ToListAsync(cancellationToken);
+        var budgets = await db.Set<RoundBudget>().AsNoTracking().ToDictionaryAsync(b => b.Id.Value, cancellationToken);
+        var now = time.GetUtcNow();
+        return rows
+            .OrderBy(t => t.Regeling).ThenBy(t => t.OpensAt ?? DateTimeOffset.MaxValue).ThenBy(t => t.Name, StringComparer.Ordinal)
+            .Select(t => ToDto(t, budgets[t.Id], now))
+            .ToList();
+    }
+
+    public async ValueTask<TrancheDto> Handle(GetTrancheQuery query, CancellationToken cancellationToken)
+    {
+        var tranche = await db.Set<Tranche>().AsNoTracking().FirstOrDefaultAsync(t => t.Id == query.Id, cancellationToken)
+            ?? throw ApiProblemException.NotFound("De ronde");
+        var budget = await db.Set<RoundBudget>().AsNoTracking().FirstAsync(b => b.Id == new RoundBudgetId(query.Id), cancellationToken);
+        using var ruleSet = JsonDocument.Parse(tranche.RuleSetJson);
+        return new TrancheDto(ToDto(tranche, budget, time.GetUtcNow()), tranche.Notes, ruleSet.RootElement.Clone());
+    }
+
+    internal static TrancheSummaryDto ToDto(Tranche t, RoundBudget b, DateTimeOffset now) => new(
+        t.Id, t.Regeling, t.Name, t.AnnouncedOn, t.OpensAt, t.ClosesAt, t.StatusAt(now),
+        b.Ceiling.Euros, b.Committed.Euros, b.Paid.Euros, b.Reclaimed.Euros, b.Remaining.Euros, t.RuleSetVersion);
+}
+
+internal static class TrancheEndpoints
+{
+    public static IEndpointRouteBuilder MapTrancheEndpoints(this IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup("/tranches").WithTags("Rondes");
+        group.MapGet("/", (Regeling? regeling, IMediator mediator, CancellationToken ct) => mediator.Send(new ListTranchesQuery(regeling), ct))
+            .WithName("listTranches")
+            .WithSummary("De rondes (tranches) van VHF en WBI met tijdvak, plafond, verplichtingen, betalingen en status")
+            .Produces<IReadOnlyList<TrancheSummaryDto>>();
+        group.MapGet("/{id:guid}", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new GetTrancheQuery(id), ct))
+            .WithName("getTranche")
+            .WithSummary("Een ronde met haar regelset")
+            .Produces<TrancheDto>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return api;
+    }
+}

@@ -164,14 +164,18 @@ internal sealed class EffectApplier(CaseworkDbContext db, TimeProvider time, Cas
         }
     }
 
+    /// <summary>
+    /// The open deadline of a kind, as this unit of work sees it: rows loaded from the database are the
+    /// tracked instances, so a deadline stopped earlier in the same transition is already closed here.
+    /// </summary>
     private async Task<Deadline?> OpenDeadlineAsync(CaseFile @case, string kind, CancellationToken ct)
     {
-        var pending = db.ChangeTracker.Entries<Deadline>()
+        await db.Deadlines
+            .Where(d => d.CaseId == @case.Id && d.KindId == kind && (d.Status == DeadlineStatus.Running || d.Status == DeadlineStatus.Suspended))
+            .LoadAsync(ct);
+        return db.ChangeTracker.Entries<Deadline>()
             .Select(e => e.Entity)
             .FirstOrDefault(d => d.CaseId == @case.Id && d.KindId == kind && !d.IsClosed);
-        return pending ?? await db.Deadlines
-            .Where(d => d.CaseId == @case.Id && d.KindId == kind && (d.Status == DeadlineStatus.Running || d.Status == DeadlineStatus.Suspended))
-            .FirstOrDefaultAsync(ct);
     }
 
     private async Task<Deadline?> RunningDeadlineAsync(CaseFile @case, string kind, CancellationToken ct)

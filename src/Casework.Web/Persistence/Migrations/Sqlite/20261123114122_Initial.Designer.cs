@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Casework.Web.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCaseworkDbContext))]
-    [Migration("20261123113419_Initial")]
+    [Migration("20261123114122_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -656,7 +656,6 @@ namespace Casework.Web.Persistence.Migrations.Sqlite
                                 .HasColumnType("TEXT");
 
                             b1.Property<int>("Sequence")
-                                .ValueGeneratedOnAdd()
                                 .HasColumnType("INTEGER");
 
                             b1.Property<string>("ActionId")

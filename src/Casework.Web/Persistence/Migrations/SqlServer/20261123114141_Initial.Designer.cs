@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Casework.Web.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerCaseworkDbContext))]
-    [Migration("20261123113435_Initial")]
+    [Migration("20261123114141_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -665,10 +665,7 @@ namespace Casework.Web.Persistence.Migrations.SqlServer
                                 .HasColumnType("uniqueidentifier");
 
                             b1.Property<int>("Sequence")
-                                .ValueGeneratedOnAdd()
                                 .HasColumnType("int");
-
-                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Sequence"));
 
                             b1.Property<string>("ActionId")
                                 .HasMaxLength(64)

@@ -27,12 +27,22 @@ public sealed class CaseworkWebFactory : WebApplicationFactory<Program>
 
     public string EnvironmentName { get; init; } = "Development";
 
+    /// <summary>Keep the database file on dispose, for a second factory that restarts on it.</summary>
+    public bool KeepDatabase { get; init; }
+
+    /// <summary>A folder of workflow definitions other than the shipped ones (for version and lint scenarios).</summary>
+    public string? DefinitionsPath { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("ConnectionStrings:Casework", $"Data Source={DatabasePath}");
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        if (DefinitionsPath is not null)
+        {
+            builder.UseSetting("Workflows:DefinitionsPath", DefinitionsPath);
+        }
     }
 
     public AsyncServiceScope CreateScope() => Services.CreateAsyncScope();
@@ -43,6 +53,11 @@ public sealed class CaseworkWebFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        if (KeepDatabase)
+        {
+            return;
+        }
+
         foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
         {
             File.Delete(DatabasePath + suffix);

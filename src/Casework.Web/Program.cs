@@ -48,7 +48,7 @@ builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Si
 builder.Services.AddCaseworkPersistence(builder.Configuration, builder.Environment);
 builder.Services.AddCaseworkWorkflows(builder.Configuration);
 builder.Services.AddCaseworkAuthentication(builder.Configuration, builder.Environment);
-builder.Services.AddScoped<AuditVerifier>();
+builder.Services.AddCaseworkAudit(builder.Configuration);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddSingleton(TimeProvider.System);
 

@@ -32,6 +32,9 @@ internal sealed class CaseFileConfiguration : IEntityTypeConfiguration<CaseFile>
             s.ToTable("CaseStatuses");
             s.WithOwner().HasForeignKey(x => x.CaseId);
             s.HasKey(x => new { x.CaseId, x.Sequence });
+
+            // The volgnummer is ours, never generated: a new status with its number set must be an INSERT.
+            s.Property(x => x.Sequence).ValueGeneratedNever();
             s.Property(x => x.State).HasMaxLength(64);
             s.Property(x => x.Label).HasMaxLength(200);
             s.Property(x => x.ActionId).HasMaxLength(64);

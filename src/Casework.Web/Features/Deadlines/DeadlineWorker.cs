@@ -59,30 +59,19 @@ public sealed partial class DeadlineWorker(
 {
     private DeadlineWorkerOptions Options => options.Value;
 
-    /// <summary>One pass: every due expiry first (so a late host does not warn about a term that already ended), then every due warning.</summary>
+    /// <summary>
+    /// One pass: every due expiry first, then every due warning, each looked up after the expiries are done,
+    /// so a host that was down past a due date reports the expiry and does not also warn about it.
+    /// </summary>
     public async Task<DeadlineRunResult> RunOnceAsync(CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        List<Guid> expiries;
-        List<Guid> warnings;
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<CaseworkDbContext>();
-            expiries = await Claimable(db.Deadlines, DeadlineWork.Expiry, now)
-                .OrderBy(d => EF.Property<DateTimeOffset>(d, DueAt)).Select(d => d.Id).Take(Options.BatchSize).ToListAsync(cancellationToken);
-            warnings = await Claimable(db.Deadlines, DeadlineWork.Warning, now)
-                .OrderBy(d => EF.Property<DateTimeOffset>(d, WarnAt)).Select(d => d.Id).Take(Options.BatchSize).ToListAsync(cancellationToken);
-        }
-
         var result = DeadlineRunResult.None;
-        foreach (var id in expiries)
+        foreach (var work in new[] { DeadlineWork.Expiry, DeadlineWork.Warning })
         {
-            result = result.Add(await ProcessAsync(id, DeadlineWork.Expiry, cancellationToken));
-        }
-
-        foreach (var id in warnings)
-        {
-            result = result.Add(await ProcessAsync(id, DeadlineWork.Warning, cancellationToken));
+            foreach (var id in await FindDueAsync(work, cancellationToken))
+            {
+                result = result.Add(await ProcessAsync(id, work, cancellationToken));
+            }
         }
 
         if (result != DeadlineRunResult.None)
@@ -91,6 +80,24 @@ public sealed partial class DeadlineWorker(
         }
 
         return result;
+    }
+
+    /// <summary>Handles work this host has claimed with <paramref name="token"/>; a stale token (the lease lapsed and another host took it) does nothing.</summary>
+    internal Task<DeadlineRunResult> HandleClaimedAsync(Guid deadlineId, DeadlineWork work, Guid token, CancellationToken cancellationToken) =>
+        work == DeadlineWork.Expiry
+            ? HandleExpiryAsync(deadlineId, token, cancellationToken)
+            : HandleWarningAsync(deadlineId, token, cancellationToken);
+
+    private async Task<List<Guid>> FindDueAsync(DeadlineWork work, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CaseworkDbContext>();
+        var due = Claimable(db.Deadlines, work, now);
+        due = work == DeadlineWork.Expiry
+            ? due.OrderBy(d => EF.Property<DateTimeOffset>(d, DueAt))
+            : due.OrderBy(d => EF.Property<DateTimeOffset>(d, WarnAt));
+        return await due.Select(d => d.Id).Take(Options.BatchSize).ToListAsync(cancellationToken);
     }
 
     /// <summary>
@@ -173,9 +180,7 @@ public sealed partial class DeadlineWorker(
                 return DeadlineRunResult.None with { NotClaimed = 1 };
             }
 
-            return work == DeadlineWork.Expiry
-                ? await HandleExpiryAsync(deadlineId, token, cancellationToken)
-                : await HandleWarningAsync(deadlineId, token, cancellationToken);
+            return await HandleClaimedAsync(deadlineId, work, token, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

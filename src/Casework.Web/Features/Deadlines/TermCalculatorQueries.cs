@@ -78,13 +78,14 @@ internal sealed class CalculateTermValidator : AbstractValidator<CalculateTermQu
     public CalculateTermValidator()
     {
         RuleFor(q => q.Start)
+            .Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Geef de datum van de gebeurtenis op als start=jjjj-mm-dd.")
-            .Must(s => TermInput.TryParseDate(s, out _)).When(q => !string.IsNullOrEmpty(q.Start))
+            .Must(s => TermInput.TryParseDate(s, out _))
             .WithMessage("start moet een bestaande datum zijn in de vorm jjjj-mm-dd, bijvoorbeeld 2024-11-14.");
         RuleFor(q => q.Suspensions.Count).LessThanOrEqualTo(MaxSuspensions).OverridePropertyName("suspensions")
             .WithMessage($"Ten hoogste {MaxSuspensions} opschortingen.");
-        RuleForEach(q => q.Suspensions)
-            .Must(s => TermInput.TryParseSuspension(s, out _))
+        RuleFor(q => q.Suspensions)
+            .Must(all => all.All(s => TermInput.TryParseSuspension(s, out _)))
             .OverridePropertyName("suspensions")
             .WithMessage("Een opschorting is van/tot als jjjj-mm-dd/jjjj-mm-dd (tot: de dag waarop de termijn weer loopt, niet eerder dan van).");
     }

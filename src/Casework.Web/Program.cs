@@ -66,11 +66,6 @@ app.UseCaseworkSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodeProblems();
 app.UseApiVersionHeader();
-if (!app.Environment.IsDevelopment())
-{
-    app.UseHsts();
-}
-
 app.UseApiRequestBodyLimit();
 app.UseAuthentication();
 app.UseAccessAudit();

@@ -45,11 +45,6 @@ internal static class WebSecurity
     {
         var options = configuration.GetSection(WebSecurityOptions.Section).Get<WebSecurityOptions>() ?? new WebSecurityOptions();
         services.AddSingleton(options);
-        services.AddHsts(h =>
-        {
-            h.MaxAge = options.HstsMaxAge;
-            h.IncludeSubDomains = true;
-        });
         services.AddAntiforgery(a =>
         {
             a.Cookie.Name = environment.IsDevelopment() ? "casework.af" : "__Host-casework.af";
@@ -90,12 +85,22 @@ internal static class WebSecurity
     /// nosniff, no referrer, no framing and a Content-Security-Policy on every response. The API reference
     /// page (Scalar, served from this host) gets a policy with a per-request nonce for its scripts.
     /// </summary>
-    public static IApplicationBuilder UseCaseworkSecurityHeaders(this IApplicationBuilder app) =>
-        app.Use((http, next) =>
+    public static IApplicationBuilder UseCaseworkSecurityHeaders(this IApplicationBuilder app)
+    {
+        // HSTS here rather than UseHsts: the exception handler clears headers set before it, and a
+        // refusal answered through it (403, 404) must carry the header too.
+        var development = app.ApplicationServices.GetRequiredService<IHostEnvironment>().IsDevelopment();
+        var hsts = "max-age=" + ((long)app.ApplicationServices.GetRequiredService<WebSecurityOptions>().HstsMaxAge.TotalSeconds).ToString(CultureInfo.InvariantCulture) + "; includeSubDomains";
+        return app.Use((http, next) =>
         {
             http.Response.OnStarting(() =>
             {
                 var headers = http.Response.Headers;
+                if (!development && http.Request.IsHttps)
+                {
+                    headers.StrictTransportSecurity = hsts;
+                }
+
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "no-referrer";
@@ -108,6 +113,7 @@ internal static class WebSecurity
             });
             return next(http);
         });
+    }
 
     /// <summary>
     /// Scalar's bundle is served from this host (no CDN); its start-up script carries the nonce. It injects

@@ -662,10 +662,7 @@ namespace Casework.Web.Persistence.Migrations.SqlServer
                                 .HasColumnType("uniqueidentifier");
 
                             b1.Property<int>("Sequence")
-                                .ValueGeneratedOnAdd()
                                 .HasColumnType("int");
-
-                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Sequence"));
 
                             b1.Property<string>("ActionId")
                                 .HasMaxLength(64)

@@ -653,7 +653,6 @@ namespace Casework.Web.Persistence.Migrations.Sqlite
                                 .HasColumnType("TEXT");
 
                             b1.Property<int>("Sequence")
-                                .ValueGeneratedOnAdd()
                                 .HasColumnType("INTEGER");
 
                             b1.Property<string>("ActionId")

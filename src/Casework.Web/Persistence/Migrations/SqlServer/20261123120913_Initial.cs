@@ -256,8 +256,7 @@ namespace Casework.Web.Persistence.Migrations.SqlServer
                 columns: table => new
                 {
                     CaseId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Sequence = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Sequence = table.Column<int>(type: "int", nullable: false),
                     State = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
                     Label = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
                     Order = table.Column<int>(type: "int", nullable: false),

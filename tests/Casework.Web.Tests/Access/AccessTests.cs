@@ -63,6 +63,18 @@ public sealed partial class AccessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WorkflowDiagram_ForOwnCaseWithoutAnyRole_Returns404()
+    {
+        var rotterdam = await AccessFixture.OpenCaseAsync(_factory.Services, AccessFixture.Rotterdam, "Zaak van Rotterdam");
+        using var roleless = AccessFixture.Client(_factory, AccessFixture.Token(_factory.Services, "no-roles", AccessFixture.Rotterdam, []));
+        using var aanvrager = AccessFixture.Client(_factory, AccessFixture.Token(_factory.Services, AccessFixture.Rotterdam, Role.GemeenteAanvrager));
+        var url = $"/api/v1/workflows/vhf-application/versions/1?caseId={rotterdam.Id}";
+
+        Assert.Equal(HttpStatusCode.NotFound, (await roleless.GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await aanvrager.GetAsync(url)).StatusCode);
+    }
+
+    [Fact]
     public async Task Cases_WithTokenSignedByAnotherKey_Returns401()
     {
         var forged = AuthSetup.IssueDevToken(new AuthOptions { DevSigningKey = "not-the-casework-key-but-long-enough-0123456789" }, "mallory", "Mallory", "GM0599", ["Auditor"], DateTimeOffset.UtcNow);

@@ -49,6 +49,7 @@ builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Si
 builder.Services.AddCaseworkPersistence(builder.Configuration, builder.Environment);
 builder.Services.AddCaseworkWorkflows(builder.Configuration);
 builder.Services.AddCaseworkAuthentication(builder.Configuration, builder.Environment);
+builder.Services.AddCaseworkWebSecurity(builder.Configuration, builder.Environment);
 builder.Services.AddCaseworkAudit(builder.Configuration);
 builder.Services.AddLegalClock();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -63,26 +64,37 @@ if (Cli.IsAuditVerify(args))
 
 // Request logging outermost, so it records the status the client really got.
 app.UseSerilogRequestLogging();
+app.UseCaseworkSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodeProblems();
 app.UseApiVersionHeader();
+app.UseApiRequestBodyLimit();
 app.UseAuthentication();
+app.UseAccessAudit();
+app.UseRateLimiter();
 app.UseAuthorization();
+app.UseAntiforgery();
 
-app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).ExcludeFromDescription();
+// Every endpoint needs a signed-in Casework user unless it is mapped as anonymous here (deny by default).
+app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous().ExcludeFromDescription();
 // The document name is the major version, so this serves /api/v1/openapi.json.
-app.MapOpenApi("/api/{documentName}/openapi.json").ExcludeFromDescription();
+app.MapOpenApi("/api/{documentName}/openapi.json").AllowAnonymous().ExcludeFromDescription();
 app.MapScalarApiReference("/api-docs", options => options
     .WithTitle("Casework API")
-    .WithOpenApiRoutePattern(OpenApiSetup.DocumentPath)).ExcludeFromDescription();
+    .WithOpenApiRoutePattern(OpenApiSetup.DocumentPath)
+    .WithNonce()
+    .DisableDefaultFonts()
+    .DisableTelemetry()).AllowAnonymous().ExcludeFromDescription();
+app.MapSignInEndpoints();
 
 var api = app.MapGroup(ApiVersion.BasePath);
-api.MapReferenceEndpoints();
-api.MapTrancheEndpoints();
+var publicApi = api.MapGroup(string.Empty).AllowAnonymous();
+publicApi.MapReferenceEndpoints();
+publicApi.MapTrancheEndpoints();
+publicApi.MapWorkflowEndpoints();
 api.MapCaseEndpoints();
-api.MapWorkflowEndpoints();
 api.MapAuditEndpoints();
-api.MapLegalClockEndpoints();
+publicApi.MapLegalClockEndpoints();
 if (app.Environment.IsDevelopment())
 {
     api.MapDevTokenEndpoints();

@@ -35,6 +35,11 @@ internal static partial class ProblemDetailsSetup
         problem.Instance ??= context.HttpContext.Request.Path;
         var traceId = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
         problem.Extensions["traceId"] = traceId;
+        if (status is StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden)
+        {
+            // The access audit (written as the response starts) records why.
+            context.HttpContext.Items[Casework.Web.Infrastructure.Auth.AccessAuditWriter.RefusalDetailKey] = problem.Detail;
+        }
     }
 
     private static string DefaultDetail(int status) => status switch
@@ -131,6 +136,15 @@ internal static class ProblemMapper
                         ? "Het verzoek is groter dan toegestaan."
                         : "Het verzoek kon niet worden gelezen: " + badRequest.Message,
                     Extensions = { ["code"] = kind.Code },
+                };
+            case UnauthorizedAccessException:
+                return new ProblemDetails
+                {
+                    Status = StatusCodes.Status401Unauthorized,
+                    Type = ProblemTypes.Unauthorized.Uri,
+                    Title = ProblemTypes.Unauthorized.Title,
+                    Detail = "Meld u aan als gebruiker van een organisatie met ten minste één rol.",
+                    Extensions = { ["code"] = ProblemTypes.Unauthorized.Code },
                 };
             case System.Text.Json.JsonException json:
                 return new ProblemDetails

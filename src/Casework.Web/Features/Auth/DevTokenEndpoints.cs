@@ -4,6 +4,7 @@ using Casework.Web.Infrastructure.Auth;
 using Casework.Web.Persistence;
 using Casework.Web.Workflow;
 using Casework.Workflows.Engine;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 
 namespace Casework.Web.Features.Auth;
@@ -13,66 +14,89 @@ public sealed record DevTokenRequest(string? User, string? Organisation, IReadOn
 
 public sealed record DevTokenResponse(string AccessToken, string TokenType, DateTimeOffset ExpiresAt, string UserId, string Organisation, IReadOnlyList<string> Roles);
 
-/// <summary>Development sign-in: present only when the environment is Development (the endpoint is not even mapped elsewhere).</summary>
+/// <summary>Answer of <c>POST /api/v1/dev/sign-in</c>: who is now signed in (with a cookie).</summary>
+public sealed record DevSignInResponse(string UserId, string DisplayName, string Organisation, IReadOnlyList<string> Roles);
+
+/// <summary>Development sign-in: present only when the environment is Development (the endpoints are not even mapped elsewhere).</summary>
 internal static class DevTokenEndpoints
 {
     public static IEndpointRouteBuilder MapDevTokenEndpoints(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/dev").WithTags("Ontwikkeling");
+        var group = api.MapGroup("/dev").WithTags("Ontwikkeling").AllowAnonymous();
         group.MapPost("/token", async (DevTokenRequest request, AuthOptions options, CaseworkDbContext db, AuditTrail audit, TimeProvider time, CancellationToken ct) =>
             {
-                string userId, name, organisation;
-                List<string> roles;
-                if (!string.IsNullOrWhiteSpace(request.User))
-                {
-                    var demo = DemoUsers.Find(request.User) ?? throw Invalid("user", $"'{request.User}' is geen demogebruiker.");
-                    (userId, name, organisation, roles) = (demo.UserName, demo.DisplayName, demo.Organisation, demo.Roles.Select(r => r.ToString()).ToList());
-                }
-                else
-                {
-                    if (string.IsNullOrWhiteSpace(request.Organisation))
-                    {
-                        throw Invalid("organisation", "Geef een demogebruiker (user) of een organisatie met rollen.");
-                    }
-
-                    if (!await db.Organisations.AnyAsync(o => o.Code == request.Organisation, ct))
-                    {
-                        throw Invalid("organisation", $"'{request.Organisation}' is geen bekende organisatie.");
-                    }
-
-                    roles = [.. request.Roles ?? []];
-                    if (roles.Count == 0)
-                    {
-                        throw Invalid("roles", "Geef ten minste één rol.");
-                    }
-
-                    var unknown = roles.Where(r => !Enum.TryParse<Role>(r, out var role) || role == Role.Systeem).ToList();
-                    if (unknown.Count > 0)
-                    {
-                        throw Invalid("roles", $"Onbekende rol(len): {string.Join(", ", unknown)}.");
-                    }
-
-                    organisation = request.Organisation;
-                    userId = $"dev-{organisation.ToLowerInvariant()}-{string.Join('-', roles).ToLowerInvariant()}";
-                    name = $"Ontwikkelaar {organisation}";
-                }
-
+                var user = await ResolveAsync(request, db, ct);
                 var now = time.GetUtcNow();
-                var token = AuthSetup.IssueDevToken(options, userId, name, organisation, roles, now);
-                var actor = new Actor(userId, organisation, roles.Select(Enum.Parse<Role>).ToHashSet());
-                await audit.AppendAsync(AuditTrail.AuthStream(userId), actor, "aanmelding.ontwikkeling", "gebruiker", userId, "ok", null, new { organisatie = organisation, rollen = roles }, null, ct);
+                var token = AuthSetup.IssueDevToken(options, user.UserId, user.DisplayName, user.Organisation, user.Roles, now);
+                var actor = new Actor(user.UserId, user.Organisation, user.Roles.Select(Enum.Parse<Role>).ToHashSet());
+                await audit.AppendAsync(AuditTrail.AuthStream(user.UserId), actor, "aanmelding.ontwikkeling", "gebruiker", user.UserId, "ok", null, new { organisatie = user.Organisation, rollen = user.Roles }, null, ct);
                 await db.SaveChangesAsync(ct);
-                return new DevTokenResponse(token, "Bearer", now.Add(options.DevTokenLifetime), userId, organisation, roles);
+                return new DevTokenResponse(token, "Bearer", now.Add(options.DevTokenLifetime), user.UserId, user.Organisation, user.Roles);
             })
+            .RequireRateLimiting(WebSecurity.SignInPolicy)
             .WithName("issueDevToken")
             .WithSummary("Ontwikkel-aanmelding (alleen in Development): een bearer-token voor een demogebruiker of een organisatie met rollen")
-            .Produces<DevTokenResponse>();
+            .Produces<DevTokenResponse>()
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+        // The pages' development sign-in: the same choice, answered with the sign-in cookie instead of a token.
+        group.MapPost("/sign-in", async (DevTokenRequest request, CaseworkDbContext db, AccessAuditWriter audit, HttpContext http, CancellationToken ct) =>
+            {
+                var user = await ResolveAsync(request, db, ct);
+                await http.SignInAsync(AuthSetup.CookieScheme, AuthSetup.DevPrincipal(user.UserId, user.DisplayName, user.Organisation, user.Roles));
+                await audit.SignedInAsync(new Actor(user.UserId, user.Organisation, user.Roles.Select(Enum.Parse<Role>).ToHashSet()), "ontwikkeling", ct);
+                return new DevSignInResponse(user.UserId, user.DisplayName, user.Organisation, user.Roles);
+            })
+            .RequireRateLimiting(WebSecurity.SignInPolicy)
+            .WithName("devSignIn")
+            .WithSummary("Ontwikkel-aanmelding voor de pagina's (alleen in Development): zet het aanmeldcookie voor een demogebruiker of een organisatie met rollen")
+            .Produces<DevSignInResponse>()
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         group.MapGet("/users", () => DemoUsers.All)
             .WithName("listDemoUsers")
             .WithSummary("De demogebruikers van de ontwikkel-aanmelding (alleen in Development)")
             .Produces<IReadOnlyList<DemoUser>>();
         return api;
+    }
+
+    private sealed record ResolvedUser(string UserId, string DisplayName, string Organisation, List<string> Roles);
+
+    private static async Task<ResolvedUser> ResolveAsync(DevTokenRequest request, CaseworkDbContext db, CancellationToken ct)
+    {
+        if (!string.IsNullOrWhiteSpace(request.User))
+        {
+            var demo = DemoUsers.Find(request.User) ?? throw Invalid("user", $"'{request.User}' is geen demogebruiker.");
+            return new ResolvedUser(demo.UserName, demo.DisplayName, demo.Organisation, demo.Roles.Select(r => r.ToString()).ToList());
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Organisation))
+        {
+            throw Invalid("organisation", "Geef een demogebruiker (user) of een organisatie met rollen.");
+        }
+
+        if (!await db.Organisations.AnyAsync(o => o.Code == request.Organisation, ct))
+        {
+            throw Invalid("organisation", $"'{request.Organisation}' is geen bekende organisatie.");
+        }
+
+        var requested = request.Roles ?? [];
+        if (requested.Count == 0)
+        {
+            throw Invalid("roles", "Geef ten minste één rol.");
+        }
+
+        // Names only: Enum.TryParse would also take "7" or "Loket,Auditor".
+        var unknown = requested.Where(r => RoleNames.Parse(r) is null or Role.Systeem).ToList();
+        if (unknown.Count > 0)
+        {
+            throw Invalid("roles", $"Onbekende rol(len): {string.Join(", ", unknown)}.");
+        }
+
+        var roles = requested.Select(r => RoleNames.Parse(r)!.Value.ToString()).Distinct(StringComparer.Ordinal).ToList();
+        var organisation = request.Organisation;
+        var userId = $"dev-{organisation.ToLowerInvariant()}-{string.Join('-', roles).ToLowerInvariant()}";
+        return new ResolvedUser(userId, $"Ontwikkelaar {organisation}", organisation, roles);
     }
 
     private static FluentValidation.ValidationException Invalid(string field, string message) =>

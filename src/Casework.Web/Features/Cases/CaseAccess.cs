@@ -26,6 +26,12 @@ internal static class CaseAccess
             return cases;
         }
 
+        // No role, no cases (and not "only gemeente roles", which All() would say of an empty set).
+        if (actor.Roles.Count == 0)
+        {
+            return cases.Where(_ => false);
+        }
+
         var org = actor.Organisation;
         if (actor.Roles.All(r => r == Role.GemeenteAanvrager))
         {

@@ -25,6 +25,18 @@ public sealed class AuthOptions
     public string DevSigningKey { get; set; } = "casework-development-only-signing-key-0123456789";
 
     public TimeSpan DevTokenLifetime { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>Scopes asked of the authority for the page sign-in.</summary>
+    public IList<string> Scopes { get; set; } = ["openid", "profile"];
+
+    /// <summary>Also read claims (organisation, roles) from the authority's userinfo endpoint.</summary>
+    public bool GetClaimsFromUserInfoEndpoint { get; set; } = true;
+
+    /// <summary>Only false for a local test authority over plain HTTP.</summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
+
+    /// <summary>How long a page sign-in lasts without activity (sliding).</summary>
+    public TimeSpan CookieLifetime { get; set; } = TimeSpan.FromHours(8);
 }
 
 public static class CaseworkClaims

@@ -1,47 +1,177 @@
 using System.IdentityModel.Tokens.Jwt;
 using System.Security.Claims;
 using System.Text;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Casework.Web.Infrastructure.Auth;
 
+/// <summary>
+/// Pages sign in with a cookie (OpenID Connect with authorization code + PKCE when an authority is
+/// configured; the development sign-in otherwise), API clients with a bearer token. A policy scheme
+/// picks per request, so one endpoint serves both. Every endpoint requires a Casework user (an
+/// organisation and at least one known role) unless it is explicitly anonymous.
+/// </summary>
 internal static class AuthSetup
 {
-    public const string ApiPolicy = "api";
+    /// <summary>Authenticate: bearer for API requests that carry an Authorization header, the cookie otherwise.</summary>
+    public const string SelectorScheme = "casework";
+
+    /// <summary>Challenge and forbid: bearer semantics (401/403) for the API, the sign-in flow for pages.</summary>
+    public const string ChallengeScheme = "casework-challenge";
+
+    public const string CookieScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+
+    public const string OidcScheme = OpenIdConnectDefaults.AuthenticationScheme;
 
     public static IServiceCollection AddCaseworkAuthentication(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var options = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        var oidc = !string.IsNullOrWhiteSpace(options.Authority);
+        if (!oidc && !environment.IsDevelopment())
+        {
+            throw new InvalidOperationException("Authentication:Authority is not configured. Outside Development Casework signs in with OpenID Connect only.");
+        }
+
         services.AddSingleton(options);
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentActor, HttpCurrentActor>();
+        services.AddSingleton<AccessAuditWriter>();
         JwtSecurityTokenHandler.DefaultMapInboundClaims = false;
 
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+        var authentication = services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = SelectorScheme;
+                o.DefaultAuthenticateScheme = SelectorScheme;
+                o.DefaultChallengeScheme = ChallengeScheme;
+                o.DefaultForbidScheme = ChallengeScheme;
+                o.DefaultSignInScheme = CookieScheme;
+                o.DefaultSignOutScheme = CookieScheme;
+            })
+            .AddPolicyScheme(SelectorScheme, "Bearer (API) of cookie (pagina's)", p => p.ForwardDefaultSelector = http =>
+                IsApi(http.Request) && !string.IsNullOrEmpty(http.Request.Headers.Authorization) ? JwtBearerDefaults.AuthenticationScheme : CookieScheme)
+            .AddPolicyScheme(ChallengeScheme, "401/403 (API) of aanmelden (pagina's)", p => p.ForwardDefaultSelector = http =>
+                IsApi(http.Request) ? JwtBearerDefaults.AuthenticationScheme : oidc ? OidcScheme : CookieScheme)
             .AddJwtBearer(jwt =>
             {
                 jwt.MapInboundClaims = false;
-                if (!string.IsNullOrWhiteSpace(options.Authority))
+                if (oidc)
                 {
                     jwt.Authority = options.Authority;
                     jwt.Audience = options.Audience ?? options.ClientId;
+                    jwt.RequireHttpsMetadata = options.RequireHttpsMetadata;
                     jwt.TokenValidationParameters.NameClaimType = CaseworkClaims.Name;
-                    jwt.TokenValidationParameters.RoleClaimType = options.RoleClaim;
-                }
-                else if (environment.IsDevelopment())
-                {
-                    jwt.TokenValidationParameters = DevTokenValidation(options);
+                    jwt.TokenValidationParameters.RoleClaimType = CaseworkClaims.Role;
+                    jwt.Events = new JwtBearerEvents
+                    {
+                        OnTokenValidated = ctx =>
+                        {
+                            ClaimsMapping.AddCaseworkClaims(ctx.Principal, options);
+                            return Task.CompletedTask;
+                        },
+                    };
                 }
                 else
                 {
-                    throw new InvalidOperationException("Authentication:Authority is not configured. Outside Development Casework signs in with OpenID Connect only.");
+                    jwt.TokenValidationParameters = DevTokenValidation(options);
+                }
+            })
+            .AddCookie(CookieScheme, cookie =>
+            {
+                cookie.Cookie.Name = environment.IsDevelopment() ? "casework.auth" : "__Host-casework.auth";
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+
+                // Lax, not Strict: the first request after the identity provider's redirect back is cross-site
+                // and must carry the cookie; Lax still keeps it off cross-site POSTs (the CSRF vector).
+                cookie.Cookie.SameSite = SameSiteMode.Lax;
+                cookie.ExpireTimeSpan = options.CookieLifetime;
+                cookie.SlidingExpiration = true;
+                cookie.LoginPath = SignInPaths.SignIn;
+                cookie.AccessDeniedPath = SignInPaths.AccessDenied;
+                cookie.Events = new CookieAuthenticationEvents
+                {
+                    // The API never redirects to a sign-in page: it answers 401/403 (ProblemDetails).
+                    OnRedirectToLogin = ctx => RedirectOrStatus(ctx, StatusCodes.Status401Unauthorized),
+                    OnRedirectToAccessDenied = ctx => RedirectOrStatus(ctx, StatusCodes.Status403Forbidden),
+                };
+            });
+
+        if (oidc)
+        {
+            authentication.AddOpenIdConnect(OidcScheme, o =>
+            {
+                o.Authority = options.Authority;
+                o.ClientId = options.ClientId;
+                o.ClientSecret = options.ClientSecret;
+                o.RequireHttpsMetadata = options.RequireHttpsMetadata;
+                o.ResponseType = OpenIdConnectResponseType.Code;
+                o.UsePkce = true;
+                o.SaveTokens = true;
+                o.GetClaimsFromUserInfoEndpoint = options.GetClaimsFromUserInfoEndpoint;
+                o.MapInboundClaims = false;
+                o.SignInScheme = CookieScheme;
+                o.CallbackPath = SignInPaths.OidcCallback;
+                o.SignedOutCallbackPath = SignInPaths.OidcSignedOutCallback;
+                o.Scope.Clear();
+                foreach (var scope in options.Scopes)
+                {
+                    o.Scope.Add(scope);
                 }
 
-                // 401/403 from the bearer handler are bodies-less; the status-code middleware turns them into ProblemDetails.
+                o.TokenValidationParameters.NameClaimType = CaseworkClaims.Name;
+                o.TokenValidationParameters.RoleClaimType = CaseworkClaims.Role;
+                o.Events = new OpenIdConnectEvents
+                {
+                    OnTokenValidated = async ctx =>
+                    {
+                        var actor = ClaimsMapping.AddCaseworkClaims(ctx.Principal, options);
+                        var audit = ctx.HttpContext.RequestServices.GetRequiredService<AccessAuditWriter>();
+                        if (actor is null)
+                        {
+                            await audit.SignInRefusedAsync(ctx.Principal, "Geen organisatie of bekende rol in de claims.", ctx.HttpContext.RequestAborted);
+                            ctx.Fail("Het account is niet gekoppeld aan een organisatie en een rol in Casework.");
+                            return;
+                        }
+
+                        await audit.SignedInAsync(actor, "oidc", ctx.HttpContext.RequestAborted);
+                    },
+                };
             });
-        services.AddAuthorization();
+        }
+
+        services.AddAuthorization(o =>
+        {
+            var caseworkUser = new CaseworkUserRequirement(options);
+            o.DefaultPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(caseworkUser).Build();
+
+            // Deny by default: an endpoint nobody marked anonymous needs a Casework user. A request that
+            // matched no endpoint is left to routing (404/405), so unknown paths stay 404.
+            o.FallbackPolicy = new AuthorizationPolicyBuilder().AddRequirements(new FallbackRequirement(caseworkUser)).Build();
+        });
+        services.AddSingleton<IAuthorizationHandler, CaseworkUserHandler>();
         return services;
+    }
+
+    public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+
+    private static Task RedirectOrStatus(RedirectContext<CookieAuthenticationOptions> ctx, int status)
+    {
+        if (IsApi(ctx.Request))
+        {
+            ctx.Response.StatusCode = status;
+        }
+        else
+        {
+            ctx.Response.Redirect(ctx.RedirectUri);
+        }
+
+        return Task.CompletedTask;
     }
 
     public static TokenValidationParameters DevTokenValidation(AuthOptions options) => new()
@@ -58,6 +188,22 @@ internal static class AuthSetup
 
     public static string IssueDevToken(AuthOptions options, string subject, string displayName, string organisation, IEnumerable<string> roles, DateTimeOffset now)
     {
+        var token = new JwtSecurityToken(
+            CaseworkClaims.DevIssuer,
+            CaseworkClaims.DevAudience,
+            DevClaims(subject, displayName, organisation, roles),
+            notBefore: now.UtcDateTime,
+            expires: now.Add(options.DevTokenLifetime).UtcDateTime,
+            signingCredentials: new SigningCredentials(DevKey(options), SecurityAlgorithms.HmacSha256));
+        return new JwtSecurityTokenHandler().WriteToken(token);
+    }
+
+    /// <summary>The cookie principal of the development sign-in: the same claims as a development token.</summary>
+    public static ClaimsPrincipal DevPrincipal(string subject, string displayName, string organisation, IEnumerable<string> roles) =>
+        new(new ClaimsIdentity(DevClaims(subject, displayName, organisation, roles), CookieScheme, CaseworkClaims.Name, CaseworkClaims.Role));
+
+    private static List<Claim> DevClaims(string subject, string displayName, string organisation, IEnumerable<string> roles)
+    {
         var claims = new List<Claim>
         {
             new(CaseworkClaims.Subject, subject),
@@ -65,13 +211,53 @@ internal static class AuthSetup
             new(CaseworkClaims.Organisation, organisation),
         };
         claims.AddRange(roles.Select(r => new Claim(CaseworkClaims.Role, r)));
-        var token = new JwtSecurityToken(
-            CaseworkClaims.DevIssuer,
-            CaseworkClaims.DevAudience,
-            claims,
-            notBefore: now.UtcDateTime,
-            expires: now.Add(options.DevTokenLifetime).UtcDateTime,
-            signingCredentials: new SigningCredentials(DevKey(options), SecurityAlgorithms.HmacSha256));
-        return new JwtSecurityTokenHandler().WriteToken(token);
+        return claims;
+    }
+}
+
+/// <summary>The paths of the page sign-in flow (outside the API).</summary>
+internal static class SignInPaths
+{
+    public const string SignIn = "/sign-in";
+    public const string SignOut = "/sign-out";
+    public const string AccessDenied = "/access-denied";
+    public const string OidcCallback = "/signin-oidc";
+    public const string OidcSignedOutCallback = "/signout-callback-oidc";
+
+    /// <summary>The development sign-in picker (a page of its own); the default sign-in target without an authority.</summary>
+    public const string DevPicker = "/dev/sign-in";
+}
+
+/// <summary>A Casework user: signed in, acting for one organisation in at least one known role.</summary>
+internal sealed class CaseworkUserRequirement(AuthOptions options) : IAuthorizationRequirement
+{
+    public bool IsMetBy(ClaimsPrincipal user) => HttpCurrentActor.FromPrincipal(user, options) is { Roles.Count: > 0 };
+}
+
+/// <summary>The fallback: a Casework user wherever an endpoint matched; nothing when no endpoint did.</summary>
+internal sealed class FallbackRequirement(CaseworkUserRequirement user) : IAuthorizationRequirement
+{
+    public CaseworkUserRequirement User { get; } = user;
+}
+
+internal sealed class CaseworkUserHandler : IAuthorizationHandler
+{
+    public Task HandleAsync(AuthorizationHandlerContext context)
+    {
+        foreach (var requirement in context.PendingRequirements.ToList())
+        {
+            var met = requirement switch
+            {
+                CaseworkUserRequirement user => user.IsMetBy(context.User),
+                FallbackRequirement fallback => (context.Resource is HttpContext http && http.GetEndpoint() is null) || fallback.User.IsMetBy(context.User),
+                _ => false,
+            };
+            if (met)
+            {
+                context.Succeed(requirement);
+            }
+        }
+
+        return Task.CompletedTask;
     }
 }

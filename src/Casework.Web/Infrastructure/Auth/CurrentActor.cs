@@ -29,17 +29,25 @@ internal sealed class HttpCurrentActor(IHttpContextAccessor accessor, AuthOption
         }
 
         var subject = user.FindFirstValue(CaseworkClaims.Subject) ?? user.FindFirstValue(ClaimTypes.NameIdentifier);
-        var organisation = user.FindFirstValue(options.OrganisationClaim);
+        var organisation = user.FindFirstValue(CaseworkClaims.Organisation) ?? user.FindFirstValue(options.OrganisationClaim);
         if (string.IsNullOrWhiteSpace(subject) || string.IsNullOrWhiteSpace(organisation))
         {
             return null;
         }
 
-        var roles = user.FindAll(options.RoleClaim).Concat(user.FindAll(ClaimTypes.Role))
-            .Select(c => Enum.TryParse<Role>(c.Value, ignoreCase: false, out var role) ? role : (Role?)null)
+        var roles = user.FindAll(CaseworkClaims.Role).Concat(user.FindAll(options.RoleClaim)).Concat(user.FindAll(ClaimTypes.Role))
+            .Select(c => RoleNames.Parse(c.Value))
             .OfType<Role>()
             .Where(r => r != Role.Systeem)
             .ToHashSet();
         return new Actor(subject, organisation, roles);
     }
+}
+
+/// <summary>Role names exactly as the enum spells them: never a number ("7") or a list ("A,B"), which Enum.TryParse would also accept.</summary>
+internal static class RoleNames
+{
+    private static readonly Dictionary<string, Role> ByName = Enum.GetValues<Role>().ToDictionary(r => r.ToString(), StringComparer.OrdinalIgnoreCase);
+
+    public static Role? Parse(string? value) => value is not null && ByName.TryGetValue(value.Trim(), out var role) ? role : null;
 }

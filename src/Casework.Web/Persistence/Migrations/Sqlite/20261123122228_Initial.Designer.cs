@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Casework.Web.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCaseworkDbContext))]
-    [Migration("20261123121846_Initial")]
+    [Migration("20261123122228_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

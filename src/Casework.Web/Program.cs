@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Casework.Web.Api;
+using Casework.Web.Features.Applications;
 using Casework.Web.Features.Audit;
 using Casework.Web.Features.Auth;
 using Casework.Web.Features.Cases;
@@ -49,6 +50,7 @@ builder.Services.AddCaseworkPersistence(builder.Configuration, builder.Environme
 builder.Services.AddCaseworkWorkflows(builder.Configuration);
 builder.Services.AddCaseworkAuthentication(builder.Configuration, builder.Environment);
 builder.Services.AddScoped<AuditVerifier>();
+builder.Services.AddApplications();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddSingleton(TimeProvider.System);
 
@@ -80,6 +82,7 @@ api.MapTrancheEndpoints();
 api.MapCaseEndpoints();
 api.MapWorkflowEndpoints();
 api.MapAuditEndpoints();
+api.MapApplicationEndpoints();
 if (app.Environment.IsDevelopment())
 {
     api.MapDevTokenEndpoints();

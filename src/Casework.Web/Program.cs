@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Casework.Web.Api;
+using Casework.Web.Features.Applications;
 using Casework.Web.Features.Audit;
 using Casework.Web.Features.Auth;
 using Casework.Web.Features.Cases;
@@ -52,6 +53,7 @@ builder.Services.AddCaseworkAuthentication(builder.Configuration, builder.Enviro
 builder.Services.AddCaseworkWebSecurity(builder.Configuration, builder.Environment);
 builder.Services.AddCaseworkAudit(builder.Configuration);
 builder.Services.AddLegalClock();
+builder.Services.AddApplications();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddSingleton(TimeProvider.System);
 
@@ -95,6 +97,8 @@ publicApi.MapWorkflowEndpoints();
 api.MapCaseEndpoints();
 api.MapAuditEndpoints();
 publicApi.MapLegalClockEndpoints();
+api.MapApplicationEndpoints();
+api.MapTrancheAdministrationEndpoints();
 if (app.Environment.IsDevelopment())
 {
     api.MapDevTokenEndpoints();

@@ -22,13 +22,17 @@ public sealed record TrancheSummaryDto(
     decimal Remaining,
     int RuleSetVersion);
 
-public sealed record TrancheDto(TrancheSummaryDto Tranche, string? Notes, JsonElement RuleSet);
+/// <summary>A round with its rule set and, for the ministry, RVO and the committees, its ranking (null for gemeenten and anonymous callers).</summary>
+public sealed record TrancheDto(TrancheSummaryDto Tranche, string? Notes, JsonElement RuleSet, IReadOnlyList<RankingEntryDto>? Ranking);
+
+/// <summary>One place in a round's ranking; <c>tieUnresolved</c> marks equal totals a person still has to order.</summary>
+public sealed record RankingEntryDto(int Position, Guid ApplicationId, string Reference, string Gemeente, string ProjectName, decimal RequestedAmount, decimal TotalScore, bool TieUnresolved, string State, decimal? AwardedAmount);
 
 public sealed record ListTranchesQuery(Regeling? Regeling) : IQuery<IReadOnlyList<TrancheSummaryDto>>;
 
 public sealed record GetTrancheQuery(Guid Id) : IQuery<TrancheDto>;
 
-internal sealed class TrancheQueryHandlers(CaseworkDbContext db, TimeProvider time) :
+internal sealed class TrancheQueryHandlers(CaseworkDbContext db, TimeProvider time, IHttpContextAccessor http, Infrastructure.Auth.AuthOptions authOptions) :
     IQueryHandler<ListTranchesQuery, IReadOnlyList<TrancheSummaryDto>>,
     IQueryHandler<GetTrancheQuery, TrancheDto>
 {
@@ -55,7 +59,15 @@ internal sealed class TrancheQueryHandlers(CaseworkDbContext db, TimeProvider ti
             ?? throw ApiProblemException.NotFound("De ronde");
         var budget = await db.Set<RoundBudget>().AsNoTracking().FirstAsync(b => b.Id == new RoundBudgetId(query.Id), cancellationToken);
         using var ruleSet = JsonDocument.Parse(tranche.RuleSetJson);
-        return new TrancheDto(ToDto(tranche, budget, time.GetUtcNow()), tranche.Notes, ruleSet.RootElement.Clone());
+        var ranking = MaySeeRanking() ? await RankingQueries.EntriesAsync(db, tranche.Id, cancellationToken) : null;
+        return new TrancheDto(ToDto(tranche, budget, time.GetUtcNow()), tranche.Notes, ruleSet.RootElement.Clone(), ranking);
+    }
+
+    /// <summary>Scores and ranks are not public: gemeenten see their own application, not the others'.</summary>
+    private bool MaySeeRanking()
+    {
+        var actor = Infrastructure.Auth.HttpCurrentActor.FromPrincipal(http.HttpContext?.User, authOptions);
+        return actor is not null && actor.Roles.Any(r => r != Domain.Access.Role.GemeenteAanvrager);
     }
 
     internal static TrancheSummaryDto ToDto(Tranche t, RoundBudget b, DateTimeOffset now) => new(
@@ -77,6 +89,14 @@ internal static class TrancheEndpoints
             .WithSummary("Een ronde met haar regelset")
             .Produces<TrancheDto>()
             .ProducesProblem(StatusCodes.Status404NotFound);
+        return api;
+    }
+
+    /// <summary>Announcing rounds, changing ceilings, ordering ties and proposing allocations: signed-in users only,
+    /// so mapped apart from the public reads (an anonymous group's AllowAnonymous would otherwise win).</summary>
+    public static IEndpointRouteBuilder MapTrancheAdministrationEndpoints(this IEndpointRouteBuilder api)
+    {
+        api.MapGroup("/tranches").WithTags("Rondes").RequireAuthorization().MapTrancheAdministration();
         return api;
     }
 }

@@ -29,7 +29,9 @@ internal sealed class RoundBudgetConfiguration : IEntityTypeConfiguration<RoundB
         builder.Property(b => b.Round).HasMaxLength(32).IsRequired();
         foreach (var money in new[] { nameof(RoundBudget.Ceiling), nameof(RoundBudget.Committed), nameof(RoundBudget.AwardedPaidOut), nameof(RoundBudget.Paid), nameof(RoundBudget.Reclaimed) })
         {
-            builder.Property<Money>(money).HasConversion(m => m.Euros, v => new Money(v)).HasPrecision(18, 2);
+            // Whole cents as INTEGER: the award's conditional update (CommittedCents + @a <= CeilingCents) is exact
+            // on every provider, where SQLite would compare decimal TEXT as floating point.
+            builder.Property<Money>(money).HasConversion(m => decimal.ToInt64(m.Euros * 100m), v => new Money(v / 100m)).HasColumnName(money + "Cents");
         }
 
         builder.Ignore(b => b.Remaining);

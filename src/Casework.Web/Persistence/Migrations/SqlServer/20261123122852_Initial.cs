@@ -95,6 +95,26 @@ namespace Casework.Web.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "IdempotencyRecords",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Key = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Caller = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Endpoint = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    RequestHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    ResponseStatus = table.Column<int>(type: "int", nullable: false),
+                    ResponseBody = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Location = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IdempotencyRecords", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Organisations",
                 columns: table => new
                 {
@@ -150,15 +170,29 @@ namespace Casework.Web.Persistence.Migrations.SqlServer
                     Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     Regeling = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
                     Round = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    Ceiling = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    Committed = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    AwardedPaidOut = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    Paid = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    Reclaimed = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false)
+                    CeilingCents = table.Column<long>(type: "bigint", nullable: false),
+                    CommittedCents = table.Column<long>(type: "bigint", nullable: false),
+                    AwardedPaidOutCents = table.Column<long>(type: "bigint", nullable: false),
+                    PaidCents = table.Column<long>(type: "bigint", nullable: false),
+                    ReclaimedCents = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_RoundBudgets", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RoundTieBreaks",
+                columns: table => new
+                {
+                    TrancheId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OrderJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    DecidedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RoundTieBreaks", x => x.TrancheId);
                 });
 
             migrationBuilder.CreateTable(
@@ -363,6 +397,62 @@ namespace Casework.Web.Persistence.Migrations.SqlServer
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "FundingApplications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TrancheId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Regeling = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    ApplicantCbsCode = table.Column<string>(type: "nvarchar(6)", maxLength: 6, nullable: false),
+                    JointMemberCodes = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    ProjectName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    FocusgebiedCode = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    FocusgebiedName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    OtherAreaDescription = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    SocialeHuur = table.Column<int>(type: "int", nullable: false),
+                    Middenhuur = table.Column<int>(type: "int", nullable: false),
+                    BetaalbareKoop = table.Column<int>(type: "int", nullable: false),
+                    OtherHomes = table.Column<int>(type: "int", nullable: false),
+                    MaxKoopPrice = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: true),
+                    InvestmentVolume = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: true),
+                    FinancialDeficit = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    RequestedAmount = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    OwnContribution = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    GemeenteProjectCosts = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    PrimaryActivitiesAmount = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: true),
+                    SecondaryActivitiesAmount = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: true),
+                    PlannedConstructionStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    PlannedCompletion = table.Column<DateOnly>(type: "date", nullable: false),
+                    ResidentsInterests = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: true),
+                    IsHerkansing = table.Column<bool>(type: "bit", nullable: false),
+                    PreviousApplicationReference = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    HerkansingSameProject = table.Column<bool>(type: "bit", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ScoresJson = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    TotalScore = table.Column<decimal>(type: "decimal(18,6)", precision: 18, scale: 6, nullable: true),
+                    Advice = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    AwardedAmount = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: true),
+                    AwardedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FundingApplications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FundingApplications_Cases_Id",
+                        column: x => x.Id,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_FundingApplications_Tranches_TrancheId",
+                        column: x => x.TrancheId,
+                        principalTable: "Tranches",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AuditEvents_Stream_Sequence",
                 table: "AuditEvents",
@@ -431,6 +521,17 @@ namespace Casework.Web.Persistence.Migrations.SqlServer
                 column: "GemeenteCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_FundingApplications_TrancheId_ApplicantCbsCode",
+                table: "FundingApplications",
+                columns: new[] { "TrancheId", "ApplicantCbsCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdempotencyRecords_Caller_Endpoint_Key",
+                table: "IdempotencyRecords",
+                columns: new[] { "Caller", "Endpoint", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Organisations_Kind",
                 table: "Organisations",
                 column: "Kind");
@@ -490,6 +591,12 @@ namespace Casework.Web.Persistence.Migrations.SqlServer
                 name: "Focusgebieden");
 
             migrationBuilder.DropTable(
+                name: "FundingApplications");
+
+            migrationBuilder.DropTable(
+                name: "IdempotencyRecords");
+
+            migrationBuilder.DropTable(
                 name: "OutboxMessages");
 
             migrationBuilder.DropTable(
@@ -502,10 +609,13 @@ namespace Casework.Web.Persistence.Migrations.SqlServer
                 name: "RoundBudgets");
 
             migrationBuilder.DropTable(
-                name: "Tranches");
+                name: "RoundTieBreaks");
 
             migrationBuilder.DropTable(
                 name: "Cases");
+
+            migrationBuilder.DropTable(
+                name: "Tranches");
 
             migrationBuilder.DropTable(
                 name: "Organisations");

@@ -95,6 +95,26 @@ namespace Casework.Web.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "IdempotencyRecords",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Caller = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Endpoint = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    RequestHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ResponseStatus = table.Column<int>(type: "INTEGER", nullable: false),
+                    ResponseBody = table.Column<string>(type: "TEXT", nullable: false),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IdempotencyRecords", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Organisations",
                 columns: table => new
                 {
@@ -150,15 +170,29 @@ namespace Casework.Web.Persistence.Migrations.Sqlite
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     Regeling = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     Round = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Ceiling = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
-                    Committed = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
-                    AwardedPaidOut = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
-                    Paid = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
-                    Reclaimed = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false)
+                    CeilingCents = table.Column<long>(type: "INTEGER", nullable: false),
+                    CommittedCents = table.Column<long>(type: "INTEGER", nullable: false),
+                    AwardedPaidOutCents = table.Column<long>(type: "INTEGER", nullable: false),
+                    PaidCents = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReclaimedCents = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_RoundBudgets", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RoundTieBreaks",
+                columns: table => new
+                {
+                    TrancheId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrderJson = table.Column<string>(type: "TEXT", nullable: false),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RoundTieBreaks", x => x.TrancheId);
                 });
 
             migrationBuilder.CreateTable(
@@ -363,6 +397,62 @@ namespace Casework.Web.Persistence.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "FundingApplications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TrancheId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Regeling = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ApplicantCbsCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    JointMemberCodes = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    ProjectName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    FocusgebiedCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    FocusgebiedName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    OtherAreaDescription = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    SocialeHuur = table.Column<int>(type: "INTEGER", nullable: false),
+                    Middenhuur = table.Column<int>(type: "INTEGER", nullable: false),
+                    BetaalbareKoop = table.Column<int>(type: "INTEGER", nullable: false),
+                    OtherHomes = table.Column<int>(type: "INTEGER", nullable: false),
+                    MaxKoopPrice = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
+                    InvestmentVolume = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
+                    FinancialDeficit = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    RequestedAmount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    OwnContribution = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    GemeenteProjectCosts = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    PrimaryActivitiesAmount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
+                    SecondaryActivitiesAmount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
+                    PlannedConstructionStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PlannedCompletion = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ResidentsInterests = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    IsHerkansing = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PreviousApplicationReference = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    HerkansingSameProject = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ScoresJson = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    TotalScore = table.Column<decimal>(type: "TEXT", precision: 18, scale: 6, nullable: true),
+                    Advice = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    AwardedAmount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
+                    AwardedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FundingApplications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FundingApplications_Cases_Id",
+                        column: x => x.Id,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_FundingApplications_Tranches_TrancheId",
+                        column: x => x.TrancheId,
+                        principalTable: "Tranches",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AuditEvents_Stream_Sequence",
                 table: "AuditEvents",
@@ -431,6 +521,17 @@ namespace Casework.Web.Persistence.Migrations.Sqlite
                 column: "GemeenteCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_FundingApplications_TrancheId_ApplicantCbsCode",
+                table: "FundingApplications",
+                columns: new[] { "TrancheId", "ApplicantCbsCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdempotencyRecords_Caller_Endpoint_Key",
+                table: "IdempotencyRecords",
+                columns: new[] { "Caller", "Endpoint", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Organisations_Kind",
                 table: "Organisations",
                 column: "Kind");
@@ -490,6 +591,12 @@ namespace Casework.Web.Persistence.Migrations.Sqlite
                 name: "Focusgebieden");
 
             migrationBuilder.DropTable(
+                name: "FundingApplications");
+
+            migrationBuilder.DropTable(
+                name: "IdempotencyRecords");
+
+            migrationBuilder.DropTable(
                 name: "OutboxMessages");
 
             migrationBuilder.DropTable(
@@ -502,10 +609,13 @@ namespace Casework.Web.Persistence.Migrations.Sqlite
                 name: "RoundBudgets");
 
             migrationBuilder.DropTable(
-                name: "Tranches");
+                name: "RoundTieBreaks");
 
             migrationBuilder.DropTable(
                 name: "Cases");
+
+            migrationBuilder.DropTable(
+                name: "Tranches");
 
             migrationBuilder.DropTable(
                 name: "Organisations");

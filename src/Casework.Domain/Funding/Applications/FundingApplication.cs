@@ -1,0 +1,215 @@
+using Casework.Domain.Common;
+
+namespace Casework.Domain.Funding;
+
+/// <summary>The committee's advice on an application (adviseren).</summary>
+public enum CommitteeAdvice
+{
+    Positief,
+    Negatief,
+}
+
+/// <summary>
+/// A VHF or WBI application as filed by a gemeente (or a regio led by one). Its id is the id of the workflow
+/// case that carries it through the procedure; the case holds state, deadlines and history, this row holds the
+/// facts the admission rules, the committee and the allocation work on. Editable only while in concept.
+/// </summary>
+public sealed class FundingApplication
+{
+    private FundingApplication()
+    {
+        ApplicantCbsCode = string.Empty;
+        JointMemberCodes = string.Empty;
+        ProjectName = string.Empty;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid TrancheId { get; private set; }
+
+    public Regeling Regeling { get; private set; }
+
+    /// <summary>The applicant, or the lead gemeente of a regio.</summary>
+    public string ApplicantCbsCode { get; private set; }
+
+    /// <summary>The other gemeenten of a regio, separated by ';' (empty for a single gemeente).</summary>
+    public string JointMemberCodes { get; private set; }
+
+    public IReadOnlyList<string> JointMemberCbsCodes =>
+        JointMemberCodes.Length == 0 ? [] : JointMemberCodes.Split(';');
+
+    public string ProjectName { get; private set; }
+
+    /// <summary>Code (slug) of the stedelijk focusgebied the project lies in; null for another area.</summary>
+    public string? FocusgebiedCode { get; private set; }
+
+    public string? FocusgebiedName { get; private set; }
+
+    public string? OtherAreaDescription { get; private set; }
+
+    public int SocialeHuur { get; private set; }
+
+    public int Middenhuur { get; private set; }
+
+    public int BetaalbareKoop { get; private set; }
+
+    public int OtherHomes { get; private set; }
+
+    public HomesByCategory Homes => new(SocialeHuur, Middenhuur, BetaalbareKoop, OtherHomes);
+
+    public Money? MaxKoopPrice { get; private set; }
+
+    public Money? InvestmentVolume { get; private set; }
+
+    public Money FinancialDeficit { get; private set; }
+
+    public Money RequestedAmount { get; private set; }
+
+    public Money OwnContribution { get; private set; }
+
+    public Money GemeenteProjectCosts { get; private set; }
+
+    public Money? PrimaryActivitiesAmount { get; private set; }
+
+    public Money? SecondaryActivitiesAmount { get; private set; }
+
+    public DateOnly PlannedConstructionStart { get; private set; }
+
+    public DateOnly PlannedCompletion { get; private set; }
+
+    public ResidentsInterests? ResidentsInterests { get; private set; }
+
+    public bool IsHerkansing { get; private set; }
+
+    public string? PreviousApplicationReference { get; private set; }
+
+    /// <summary>Set by the loket: the herkansing concerns the same project as the earlier application.</summary>
+    public bool HerkansingSameProject { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset? SubmittedAt { get; private set; }
+
+    /// <summary>The committee's scores per criterion, as JSON (criterion -> score); null until scored.</summary>
+    public string? ScoresJson { get; private set; }
+
+    /// <summary>Exact weighted total of the scores (ScoreSheet.Total).</summary>
+    public decimal? TotalScore { get; private set; }
+
+    public CommitteeAdvice? Advice { get; private set; }
+
+    public Money? AwardedAmount { get; private set; }
+
+    public DateTimeOffset? AwardedAt { get; private set; }
+
+    public static FundingApplication Draft(Guid caseId, Guid trancheId, ApplicationProposal proposal, string? focusgebiedCode, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(proposal);
+        var application = new FundingApplication { Id = caseId, TrancheId = trancheId, Regeling = proposal.Regeling, CreatedAt = now };
+        application.Apply(proposal, focusgebiedCode);
+        return application;
+    }
+
+    /// <summary>Replaces the filed facts. The caller checks that the case is still in concept.</summary>
+    public void Revise(ApplicationProposal proposal, string? focusgebiedCode)
+    {
+        ArgumentNullException.ThrowIfNull(proposal);
+        if (SubmittedAt is not null)
+        {
+            throw new BusinessRuleViolationException(new BrokenRule("AANVRAAG-AL-INGEDIEND", "Een ingediende aanvraag kan niet meer worden gewijzigd.", "Awb art. 4:1 (ontwerpkeuze: wijzigen alleen in concept)"));
+        }
+
+        if (proposal.Regeling != Regeling)
+        {
+            throw new ArgumentException("An application cannot change regeling.", nameof(proposal));
+        }
+
+        Apply(proposal, focusgebiedCode);
+    }
+
+    public ApplicationProposal ToProposal() => new()
+    {
+        Regeling = Regeling,
+        ApplicantCbsCode = ApplicantCbsCode,
+        JointMemberCbsCodes = JointMemberCbsCodes,
+        ProjectName = ProjectName,
+        Area = new ProjectArea(FocusgebiedName, OtherAreaDescription),
+        Homes = Homes,
+        MaxKoopPrice = MaxKoopPrice,
+        InvestmentVolume = InvestmentVolume,
+        FinancialDeficit = FinancialDeficit,
+        RequestedAmount = RequestedAmount,
+        OwnContribution = OwnContribution,
+        GemeenteProjectCosts = GemeenteProjectCosts,
+        PrimaryActivitiesAmount = PrimaryActivitiesAmount,
+        SecondaryActivitiesAmount = SecondaryActivitiesAmount,
+        PlannedConstructionStart = PlannedConstructionStart,
+        PlannedCompletion = PlannedCompletion,
+        ResidentsInterests = ResidentsInterests,
+        IsHerkansing = IsHerkansing,
+        PreviousApplicationReference = PreviousApplicationReference,
+    };
+
+    public void MarkSubmitted(DateTimeOffset at)
+    {
+        if (SubmittedAt is not null)
+        {
+            throw new InvalidOperationException($"Application {Id} was already submitted at {SubmittedAt:O}.");
+        }
+
+        SubmittedAt = at;
+    }
+
+    public void RecordScores(ScoreSheet sheet, string scoresJson, CommitteeAdvice advice)
+    {
+        ArgumentNullException.ThrowIfNull(sheet);
+        ArgumentException.ThrowIfNullOrWhiteSpace(scoresJson);
+        ScoresJson = scoresJson;
+        TotalScore = sheet.Total;
+        Advice = advice;
+    }
+
+    public void RecordAward(Money amount, DateTimeOffset at)
+    {
+        if (AwardedAmount is not null)
+        {
+            throw new BusinessRuleViolationException(new BrokenRule("AL-TOEGEKEND", $"Aan deze aanvraag is al {AwardedAmount} toegekend.", "(ontwerpkeuze)"));
+        }
+
+        if (amount <= Money.Zero || amount > RequestedAmount)
+        {
+            throw new BusinessRuleViolationException(new BrokenRule(
+                "BEDRAG-ONGELDIG", $"Het toegekende bedrag {amount} moet groter dan nul zijn en ten hoogste het gevraagde bedrag {RequestedAmount}.", "(ontwerpkeuze)"));
+        }
+
+        AwardedAmount = amount;
+        AwardedAt = at;
+    }
+
+    private void Apply(ApplicationProposal p, string? focusgebiedCode)
+    {
+        ApplicantCbsCode = p.ApplicantCbsCode;
+        JointMemberCodes = string.Join(';', p.JointMemberCbsCodes);
+        ProjectName = p.ProjectName;
+        FocusgebiedCode = focusgebiedCode;
+        FocusgebiedName = p.Area.FocusgebiedName;
+        OtherAreaDescription = p.Area.Description;
+        SocialeHuur = p.Homes.SocialeHuur;
+        Middenhuur = p.Homes.Middenhuur;
+        BetaalbareKoop = p.Homes.BetaalbareKoop;
+        OtherHomes = p.Homes.Other;
+        MaxKoopPrice = p.MaxKoopPrice;
+        InvestmentVolume = p.InvestmentVolume;
+        FinancialDeficit = p.FinancialDeficit;
+        RequestedAmount = p.RequestedAmount;
+        OwnContribution = p.OwnContribution;
+        GemeenteProjectCosts = p.GemeenteProjectCosts;
+        PrimaryActivitiesAmount = p.PrimaryActivitiesAmount;
+        SecondaryActivitiesAmount = p.SecondaryActivitiesAmount;
+        PlannedConstructionStart = p.PlannedConstructionStart;
+        PlannedCompletion = p.PlannedCompletion;
+        ResidentsInterests = p.ResidentsInterests;
+        IsHerkansing = p.IsHerkansing;
+        PreviousApplicationReference = p.PreviousApplicationReference;
+    }
+}

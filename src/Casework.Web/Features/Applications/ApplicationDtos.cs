@@ -1,0 +1,76 @@
+using Casework.Domain.Funding;
+
+namespace Casework.Web.Features.Applications;
+
+public sealed record HomesDto(int SocialeHuur, int Middenhuur, int BetaalbareKoop, int Other);
+
+public sealed record ResidentsInterestsDto(
+    bool RightOfReturn,
+    string? RightOfReturnExplanation,
+    bool RehousingArranged,
+    string? RehousingPlan,
+    bool ResidentParticipation,
+    string? ParticipationPlan);
+
+/// <summary>
+/// The body of <c>POST /applications</c> and <c>PUT /applications/{id}</c>: a VHF or WBI application for a round.
+/// The area is a stedelijk focusgebied (<c>focusgebied</c>, its code) or another area (<c>otherArea</c>), not both.
+/// A regio lists its other gemeenten in <c>jointMembers</c>; the caller's gemeente is the lead.
+/// </summary>
+public sealed record ApplicationRequest(
+    Guid TrancheId,
+    string? ProjectName,
+    string? Focusgebied,
+    string? OtherArea,
+    IReadOnlyList<string>? JointMembers,
+    HomesDto? Homes,
+    decimal? MaxKoopPrice,
+    decimal? InvestmentVolume,
+    decimal FinancialDeficit,
+    decimal RequestedAmount,
+    decimal OwnContribution,
+    decimal? GemeenteProjectCosts,
+    decimal? PrimaryActivitiesAmount,
+    decimal? SecondaryActivitiesAmount,
+    DateOnly PlannedConstructionStartDate,
+    DateOnly PlannedCompletionDate,
+    ResidentsInterestsDto? ResidentsInterests,
+    bool Herkansing,
+    string? PreviousApplicationReference);
+
+public sealed record ApplicationDto(
+    Guid Id,
+    string Reference,
+    Guid TrancheId,
+    Regeling Regeling,
+    string Round,
+    string State,
+    string StateLabel,
+    int Version,
+    string Applicant,
+    IReadOnlyList<string> JointMembers,
+    string ProjectName,
+    string? Focusgebied,
+    string? OtherArea,
+    HomesDto Homes,
+    int TotalHomes,
+    int AffordableHomes,
+    decimal? MaxKoopPrice,
+    decimal? InvestmentVolume,
+    decimal FinancialDeficit,
+    decimal RequestedAmount,
+    decimal OwnContribution,
+    decimal GemeenteProjectCosts,
+    decimal? PrimaryActivitiesAmount,
+    decimal? SecondaryActivitiesAmount,
+    DateOnly PlannedConstructionStartDate,
+    DateOnly PlannedCompletionDate,
+    ResidentsInterestsDto? ResidentsInterests,
+    bool Herkansing,
+    string? PreviousApplicationReference,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? SubmittedAt,
+    IReadOnlyDictionary<string, decimal>? Scores,
+    decimal? TotalScore,
+    CommitteeAdvice? Advice,
+    decimal? AwardedAmount);

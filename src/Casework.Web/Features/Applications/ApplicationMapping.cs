@@ -1,0 +1,77 @@
+using System.Text.Json;
+using Casework.Domain.Cases;
+using Casework.Domain.Common;
+using Casework.Domain.Funding;
+
+namespace Casework.Web.Features.Applications;
+
+internal static class ApplicationMapping
+{
+    public static string DefinitionFor(Regeling regeling) => regeling == Regeling.Wbi ? "wbi-application" : "vhf-application";
+
+    public static ApplicationProposal ToProposal(ApplicationRequest r, Regeling regeling, string applicant, string? focusgebiedName) => new()
+    {
+        Regeling = regeling,
+        ApplicantCbsCode = applicant,
+        JointMemberCbsCodes = r.JointMembers ?? [],
+        ProjectName = r.ProjectName!.Trim(),
+        Area = new ProjectArea(focusgebiedName, focusgebiedName is null ? r.OtherArea?.Trim() : null),
+        Homes = new HomesByCategory(r.Homes!.SocialeHuur, r.Homes.Middenhuur, r.Homes.BetaalbareKoop, r.Homes.Other),
+        MaxKoopPrice = Optional(r.MaxKoopPrice),
+        InvestmentVolume = Optional(r.InvestmentVolume),
+        FinancialDeficit = new Money(r.FinancialDeficit),
+        RequestedAmount = new Money(r.RequestedAmount),
+        OwnContribution = new Money(r.OwnContribution),
+        GemeenteProjectCosts = new Money(r.GemeenteProjectCosts ?? 0m),
+        PrimaryActivitiesAmount = Optional(r.PrimaryActivitiesAmount),
+        SecondaryActivitiesAmount = Optional(r.SecondaryActivitiesAmount),
+        PlannedConstructionStart = r.PlannedConstructionStartDate,
+        PlannedCompletion = r.PlannedCompletionDate,
+        ResidentsInterests = r.ResidentsInterests is { } ri
+            ? new ResidentsInterests(ri.RightOfReturn, ri.RightOfReturnExplanation, ri.RehousingArranged, ri.RehousingPlan, ri.ResidentParticipation, ri.ParticipationPlan)
+            : null,
+        IsHerkansing = r.Herkansing,
+        PreviousApplicationReference = r.Herkansing ? r.PreviousApplicationReference?.Trim() : null,
+    };
+
+    public static ApplicationDto ToDto(FundingApplication a, CaseFile c, Tranche t) => new(
+        a.Id,
+        c.Reference,
+        a.TrancheId,
+        a.Regeling,
+        t.Name,
+        c.State,
+        c.StateLabel,
+        c.Version,
+        a.ApplicantCbsCode,
+        a.JointMemberCbsCodes,
+        a.ProjectName,
+        a.FocusgebiedCode,
+        a.OtherAreaDescription,
+        new HomesDto(a.SocialeHuur, a.Middenhuur, a.BetaalbareKoop, a.OtherHomes),
+        a.Homes.Total,
+        a.Homes.Affordable,
+        a.MaxKoopPrice?.Euros,
+        a.InvestmentVolume?.Euros,
+        a.FinancialDeficit.Euros,
+        a.RequestedAmount.Euros,
+        a.OwnContribution.Euros,
+        a.GemeenteProjectCosts.Euros,
+        a.PrimaryActivitiesAmount?.Euros,
+        a.SecondaryActivitiesAmount?.Euros,
+        a.PlannedConstructionStart,
+        a.PlannedCompletion,
+        a.ResidentsInterests is { } ri
+            ? new ResidentsInterestsDto(ri.RightOfReturn, ri.RightOfReturnExplanation, ri.RehousingArranged, ri.RehousingPlan, ri.ResidentParticipation, ri.ParticipationPlan)
+            : null,
+        a.IsHerkansing,
+        a.PreviousApplicationReference,
+        a.CreatedAt,
+        a.SubmittedAt,
+        a.ScoresJson is null ? null : JsonSerializer.Deserialize<Dictionary<string, decimal>>(a.ScoresJson),
+        a.TotalScore,
+        a.Advice,
+        a.AwardedAmount?.Euros);
+
+    private static Money? Optional(decimal? euros) => euros is { } e ? new Money(e) : null;
+}

@@ -1,0 +1,221 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Casework.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Casework.Web.Tests.Applications;
+
+/// <summary>
+/// The real app on its own SQLite file with a <see cref="FakeTimeProvider"/> as the clock (token lifetimes are
+/// checked against the same fake clock), and HTTP helpers that walk an application through its procedure.
+/// </summary>
+public sealed class ApplicationsHost : IAsyncDisposable
+{
+    private readonly CaseworkWebFactory _root = new();
+    private readonly WebApplicationFactory<Program> _factory;
+    private readonly Dictionary<string, string> _tokens = [];
+
+    public ApplicationsHost(DateTimeOffset now)
+    {
+        Clock = new FakeTimeProvider(now);
+        _factory = _root.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            // These tests move the clock by days and years; a token's lifetime is not what they test.
+            services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o =>
+                o.TokenValidationParameters.LifetimeValidator = (_, _, _, _) => true);
+        }));
+    }
+
+    public FakeTimeProvider Clock { get; }
+
+    public HttpClient Anonymous => _factory.CreateClient();
+
+    public static DateTimeOffset Amsterdam(string local)
+    {
+        var value = DateTime.ParseExact(local, "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+        return new DateTimeOffset(value, zone.GetUtcOffset(value)).ToUniversalTime();
+    }
+
+    public AsyncServiceScope Scope() => _factory.Services.CreateAsyncScope();
+
+    public async Task<HttpClient> AsAsync(string organisation, params string[] roles)
+    {
+        var key = organisation + ":" + string.Join(',', roles);
+        if (!_tokens.TryGetValue(key, out var token))
+        {
+            var response = await Anonymous.PostAsJsonAsync("/api/v1/dev/token", new { organisation, roles });
+            response.EnsureSuccessStatusCode();
+            token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+            _tokens[key] = token;
+        }
+
+        var client = _factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public Task<HttpClient> GemeenteAsync(string cbs) => AsAsync(cbs, "GemeenteAanvrager");
+
+    public async Task<Guid> TrancheIdAsync(string regeling, string name)
+    {
+        var list = await Anonymous.GetFromJsonAsync<JsonElement>("/api/v1/tranches");
+        return list.EnumerateArray()
+            .Single(t => t.GetProperty("regeling").GetString() == regeling && t.GetProperty("name").GetString() == name)
+            .GetProperty("id").GetGuid();
+    }
+
+    public static async Task<JsonElement> BodyAsync(HttpResponseMessage response) =>
+        await response.Content.ReadFromJsonAsync<JsonElement>();
+
+    public static async Task<JsonElement> OkAsync(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"Expected {expected}, got {(int)response.StatusCode}: {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    public static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string url, object? body, int? version = null, string? idempotencyKey = null)
+    {
+        using var request = new HttpRequestMessage(method, url);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+
+        if (version is { } v)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", $"\"{v}\"");
+        }
+
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        return await client.SendAsync(request);
+    }
+
+    public async Task<JsonElement> CreateAsync(string cbs, ApplicationBuilder application) =>
+        await OkAsync(await SendAsync(await GemeenteAsync(cbs), HttpMethod.Post, "/api/v1/applications", application.Build()), HttpStatusCode.Created);
+
+    public async Task<HttpResponseMessage> SubmitAsync(string cbs, JsonElement created) =>
+        await SendAsync(await GemeenteAsync(cbs), HttpMethod.Post, $"/api/v1/applications/{created.GetProperty("id").GetGuid()}/submit", null, created.GetProperty("version").GetInt32());
+
+    public static async Task<JsonElement> FireAsync(HttpClient client, Guid caseId, string action, object? body)
+    {
+        var current = await OkAsync(await client.GetAsync($"/api/v1/cases/{caseId}"));
+        return await OkAsync(await SendAsync(client, HttpMethod.Post, $"/api/v1/cases/{caseId}/actions/{action}", body ?? new { }, current.GetProperty("version").GetInt32()));
+    }
+
+    /// <summary>Create, submit, complete, admit, score and advise positively: the application is ready for a decision.</summary>
+    public async Task<Guid> ToRankingAsync(string cbs, ApplicationBuilder application, IDictionary<string, decimal> scores, string committee = "TC-WBI")
+    {
+        var created = await CreateAsync(cbs, application);
+        await OkAsync(await SubmitAsync(cbs, created));
+        var id = created.GetProperty("id").GetGuid();
+        await FireAsync(await AsAsync("RVO", "Loket"), id, "verklaarVolledig", null);
+        await FireAsync(await AsAsync("VRO", "Beoordelaar"), id, "toelaten", null);
+        var tc = await AsAsync(committee, "Commissielid");
+        await OkAsync(await SendAsync(tc, HttpMethod.Put, $"/api/v1/applications/{id}/scores", new { scores, advice = "Positief" }));
+        await FireAsync(tc, id, "adviseren", new { data = new { advies = "positief" } });
+        return id;
+    }
+
+    public async Task<int> VersionAsync(Guid id) =>
+        (await OkAsync(await (await AsAsync("VRO", "Beoordelaar")).GetAsync($"/api/v1/applications/{id}"))).GetProperty("version").GetInt32();
+
+    public async Task<T> DbAsync<T>(Func<Casework.Web.Persistence.CaseworkDbContext, Task<T>> work)
+    {
+        await using var scope = Scope();
+        return await work(CaseworkWebFactory.Db(scope));
+    }
+
+    public async Task SetLedgerAsync(Guid trancheId, long ceilingCents, long committedCents) =>
+        await DbAsync(db => db.Database.ExecuteSqlInterpolatedAsync($"UPDATE RoundBudgets SET CeilingCents = {ceilingCents}, CommittedCents = {committedCents} WHERE Id = {trancheId}"));
+
+    public async ValueTask DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        await _root.DisposeAsync();
+    }
+}
+
+/// <summary>A valid WBI application (600 homes, half affordable, own contribution half the deficit) to vary per test.</summary>
+public sealed class ApplicationBuilder
+{
+    private ApplicationBuilder(Guid trancheId) => TrancheId = trancheId;
+
+    public Guid TrancheId { get; set; }
+
+    public string ProjectName { get; set; } = "Centrumplan Noord";
+
+    public string? Focusgebied { get; set; }
+
+    public string? OtherArea { get; set; } = "Stationsgebied";
+
+    public int SocialeHuur { get; set; } = 300;
+
+    public int Middenhuur { get; set; }
+
+    public int BetaalbareKoop { get; set; }
+
+    public int Other { get; set; } = 300;
+
+    public decimal FinancialDeficit { get; set; } = 10_000_000m;
+
+    public decimal RequestedAmount { get; set; } = 5_000_000m;
+
+    public decimal OwnContribution { get; set; } = 5_000_000m;
+
+    public DateOnly Start { get; set; } = new(2025, 6, 1);
+
+    public DateOnly Completion { get; set; } = new(2030, 1, 1);
+
+    public IReadOnlyList<string> JointMembers { get; set; } = [];
+
+    public bool Herkansing { get; set; }
+
+    public string? PreviousApplicationReference { get; set; }
+
+    public static ApplicationBuilder Wbi(Guid trancheId) => new(trancheId);
+
+    public ApplicationBuilder WithHomes(int total)
+    {
+        SocialeHuur = total / 2 + total % 2;
+        Other = total / 2;
+        return this;
+    }
+
+    public ApplicationBuilder With(Action<ApplicationBuilder> change)
+    {
+        change(this);
+        return this;
+    }
+
+    public object Build() => new
+    {
+        trancheId = TrancheId,
+        projectName = ProjectName,
+        focusgebied = Focusgebied,
+        otherArea = Focusgebied is null ? OtherArea : null,
+        jointMembers = JointMembers,
+        homes = new { socialeHuur = SocialeHuur, middenhuur = Middenhuur, betaalbareKoop = BetaalbareKoop, other = Other },
+        financialDeficit = FinancialDeficit,
+        requestedAmount = RequestedAmount,
+        ownContribution = OwnContribution,
+        plannedConstructionStartDate = Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        plannedCompletionDate = Completion.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        herkansing = Herkansing,
+        previousApplicationReference = PreviousApplicationReference,
+    };
+}

@@ -3,6 +3,7 @@ using Casework.Web.Api;
 using Casework.Web.Features.Audit;
 using Casework.Web.Features.Auth;
 using Casework.Web.Features.Cases;
+using Casework.Web.Features.Knelpunten;
 using Casework.Web.Features.Reference;
 using Casework.Web.Features.Tranches;
 using Casework.Web.Features.Workflows;
@@ -49,6 +50,7 @@ builder.Services.AddCaseworkPersistence(builder.Configuration, builder.Environme
 builder.Services.AddCaseworkWorkflows(builder.Configuration);
 builder.Services.AddCaseworkAuthentication(builder.Configuration, builder.Environment);
 builder.Services.AddScoped<AuditVerifier>();
+builder.Services.AddEscalation();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddSingleton(TimeProvider.System);
 
@@ -80,6 +82,7 @@ api.MapTrancheEndpoints();
 api.MapCaseEndpoints();
 api.MapWorkflowEndpoints();
 api.MapAuditEndpoints();
+api.MapEscalationEndpoints();
 if (app.Environment.IsDevelopment())
 {
     api.MapDevTokenEndpoints();

@@ -169,9 +169,17 @@ internal sealed class EffectApplier(CaseworkDbContext db, TimeProvider time, Cas
         var pending = db.ChangeTracker.Entries<Deadline>()
             .Select(e => e.Entity)
             .FirstOrDefault(d => d.CaseId == @case.Id && d.KindId == kind && !d.IsClosed);
-        return pending ?? await db.Deadlines
+        if (pending is not null)
+        {
+            return pending;
+        }
+
+        // The query filters on the stored status, but identity resolution hands back the tracked instance, which an
+        // earlier effect of the same transition may have closed (herrouteren: stopDeadline, then startDeadline).
+        var stored = await db.Deadlines
             .Where(d => d.CaseId == @case.Id && d.KindId == kind && (d.Status == DeadlineStatus.Running || d.Status == DeadlineStatus.Suspended))
             .FirstOrDefaultAsync(ct);
+        return stored is { IsClosed: false } ? stored : null;
     }
 
     private async Task<Deadline?> RunningDeadlineAsync(CaseFile @case, string kind, CancellationToken ct)

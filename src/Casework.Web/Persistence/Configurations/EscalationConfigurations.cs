@@ -46,6 +46,7 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
     {
         builder.ToTable("Meetings");
         builder.HasKey(m => m.Id);
+        builder.Property(m => m.Id).ValueGeneratedNever();
         builder.Property(m => m.BodyCode).HasMaxLength(64).IsRequired();
         builder.Property(m => m.Title).HasMaxLength(300).IsRequired();
         builder.HasIndex(m => new { m.BodyCode, m.Date });
@@ -60,6 +61,9 @@ internal sealed class AgendaItemConfiguration : IEntityTypeConfiguration<AgendaI
     {
         builder.ToTable("AgendaItems");
         builder.HasKey(i => i.Id);
+
+        // Items are added through the meeting's collection with ids the domain chose: never treat them as existing rows.
+        builder.Property(i => i.Id).ValueGeneratedNever();
         builder.Property(i => i.CaseReference).HasMaxLength(32).IsRequired();
         builder.Property(i => i.AddedBy).HasMaxLength(128).IsRequired();
         builder.Property(i => i.LateReason).HasMaxLength(4000);
@@ -79,6 +83,7 @@ internal sealed class ActionItemConfiguration : IEntityTypeConfiguration<ActionI
     {
         builder.ToTable("MeetingActionItems");
         builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedNever();
         builder.Property(a => a.Description).HasMaxLength(2000).IsRequired();
         builder.Property(a => a.Owner).HasMaxLength(128).IsRequired();
     }

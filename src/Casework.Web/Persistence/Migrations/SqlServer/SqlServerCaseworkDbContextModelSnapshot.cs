@@ -387,7 +387,6 @@ namespace Casework.Web.Persistence.Migrations.SqlServer
             modelBuilder.Entity("Casework.Domain.Escalation.ActionItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid>("AgendaItemId")
@@ -416,7 +415,6 @@ namespace Casework.Web.Persistence.Migrations.SqlServer
             modelBuilder.Entity("Casework.Domain.Escalation.AgendaItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTimeOffset>("AddedAt")
@@ -524,7 +522,6 @@ namespace Casework.Web.Persistence.Migrations.SqlServer
             modelBuilder.Entity("Casework.Domain.Escalation.Meeting", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("BodyCode")

@@ -378,7 +378,6 @@ namespace Casework.Web.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Casework.Domain.Escalation.ActionItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("AgendaItemId")
@@ -407,7 +406,6 @@ namespace Casework.Web.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Casework.Domain.Escalation.AgendaItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("AddedAt")
@@ -515,7 +513,6 @@ namespace Casework.Web.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Casework.Domain.Escalation.Meeting", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("BodyCode")

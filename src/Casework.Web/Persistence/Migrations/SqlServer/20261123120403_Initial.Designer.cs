@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Casework.Web.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerCaseworkDbContext))]
-    [Migration("20261123115210_Initial")]
+    [Migration("20261123120403_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -390,7 +390,6 @@ namespace Casework.Web.Persistence.Migrations.SqlServer
             modelBuilder.Entity("Casework.Domain.Escalation.ActionItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid>("AgendaItemId")
@@ -419,7 +418,6 @@ namespace Casework.Web.Persistence.Migrations.SqlServer
             modelBuilder.Entity("Casework.Domain.Escalation.AgendaItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTimeOffset>("AddedAt")
@@ -527,7 +525,6 @@ namespace Casework.Web.Persistence.Migrations.SqlServer
             modelBuilder.Entity("Casework.Domain.Escalation.Meeting", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("BodyCode")

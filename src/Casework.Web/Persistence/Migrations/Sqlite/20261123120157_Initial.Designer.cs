@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Casework.Web.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCaseworkDbContext))]
-    [Migration("20261123115011_Initial")]
+    [Migration("20261123120157_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -381,7 +381,6 @@ namespace Casework.Web.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Casework.Domain.Escalation.ActionItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("AgendaItemId")
@@ -410,7 +409,6 @@ namespace Casework.Web.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Casework.Domain.Escalation.AgendaItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("AddedAt")
@@ -518,7 +516,6 @@ namespace Casework.Web.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Casework.Domain.Escalation.Meeting", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("BodyCode")

@@ -126,7 +126,8 @@ internal sealed class ConvertVastloperHandler(CaseworkDbContext db, ICurrentActo
         await db.SaveChangesAsync(cancellationToken);
         return new ConvertVastloperResponse(
             await VastloperQueries.LoadAsync(db, vastloperCase.Id, actor, cancellationToken),
-            await KnelpuntQueries.LoadAsync(db, knelpuntCase.Id, actor, cancellationToken));
+            knelpuntCase.Id,
+            knelpuntCase.Reference);
     }
 }
 

@@ -5,6 +5,7 @@ using Casework.Web.Features.Audit;
 using Casework.Web.Features.Auth;
 using Casework.Web.Features.Cases;
 using Casework.Web.Features.Deadlines;
+using Casework.Web.Features.Knelpunten;
 using Casework.Web.Features.Reference;
 using Casework.Web.Features.Tranches;
 using Casework.Web.Features.Workflows;
@@ -54,6 +55,7 @@ builder.Services.AddCaseworkWebSecurity(builder.Configuration, builder.Environme
 builder.Services.AddCaseworkAudit(builder.Configuration);
 builder.Services.AddLegalClock();
 builder.Services.AddApplications();
+builder.Services.AddEscalation();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddSingleton(TimeProvider.System);
 
@@ -99,6 +101,7 @@ api.MapAuditEndpoints();
 publicApi.MapLegalClockEndpoints();
 api.MapApplicationEndpoints();
 api.MapTrancheAdministrationEndpoints();
+api.MapEscalationEndpoints();
 if (app.Environment.IsDevelopment())
 {
     api.MapDevTokenEndpoints();

@@ -115,6 +115,24 @@ namespace Casework.Web.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Meetings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BodyCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CutOffDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Meetings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Organisations",
                 columns: table => new
                 {
@@ -350,6 +368,93 @@ namespace Casework.Web.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Knelpunten",
+                columns: table => new
+                {
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Omschrijving = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    WetNaam = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    WetBwbId = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    WetArtikel = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Domein = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    IndienerSoort = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    IndienerOrganisatie = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    VoorgesteldeOplossing = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Focusgebieden = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Knelpunten", x => x.CaseId);
+                    table.ForeignKey(
+                        name: "FK_Knelpunten_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Vastlopers",
+                columns: table => new
+                {
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Omschrijving = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    FocusgebiedCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Department = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ViaCoordinatingDepartment = table.Column<bool>(type: "INTEGER", nullable: false),
+                    BesprokenInOverlegDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Vastlopers", x => x.CaseId);
+                    table.ForeignKey(
+                        name: "FK_Vastlopers_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AgendaItems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseReference = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    AddedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AddedBy = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    LateReason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    PreviousItemId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    NextItemId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    DecisionActionId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Besluit = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AgendaItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AgendaItems_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AgendaItems_Meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "Meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Focusgebieden",
                 columns: table => new
                 {
@@ -453,6 +558,37 @@ namespace Casework.Web.Persistence.Migrations.Sqlite
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "MeetingActionItems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AgendaItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Owner = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MeetingActionItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MeetingActionItems_AgendaItems_AgendaItemId",
+                        column: x => x.AgendaItemId,
+                        principalTable: "AgendaItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgendaItems_CaseId",
+                table: "AgendaItems",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgendaItems_MeetingId",
+                table: "AgendaItems",
+                column: "MeetingId");
+
             migrationBuilder.CreateIndex(
                 name: "IX_AuditEvents_Stream_Sequence",
                 table: "AuditEvents",
@@ -532,6 +668,16 @@ namespace Casework.Web.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_MeetingActionItems_AgendaItemId",
+                table: "MeetingActionItems",
+                column: "AgendaItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Meetings_BodyCode_Date",
+                table: "Meetings",
+                columns: new[] { "BodyCode", "Date" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Organisations_Kind",
                 table: "Organisations",
                 column: "Kind");
@@ -597,6 +743,12 @@ namespace Casework.Web.Persistence.Migrations.Sqlite
                 name: "IdempotencyRecords");
 
             migrationBuilder.DropTable(
+                name: "Knelpunten");
+
+            migrationBuilder.DropTable(
+                name: "MeetingActionItems");
+
+            migrationBuilder.DropTable(
                 name: "OutboxMessages");
 
             migrationBuilder.DropTable(
@@ -612,13 +764,22 @@ namespace Casework.Web.Persistence.Migrations.Sqlite
                 name: "RoundTieBreaks");
 
             migrationBuilder.DropTable(
-                name: "Cases");
+                name: "Vastlopers");
 
             migrationBuilder.DropTable(
                 name: "Tranches");
 
             migrationBuilder.DropTable(
+                name: "AgendaItems");
+
+            migrationBuilder.DropTable(
                 name: "Organisations");
+
+            migrationBuilder.DropTable(
+                name: "Cases");
+
+            migrationBuilder.DropTable(
+                name: "Meetings");
         }
     }
 }

@@ -1,0 +1,177 @@
+using System.Globalization;
+using System.Text;
+using Casework.Domain.Escalation;
+using Casework.Domain.Time;
+using Casework.Web.Features.Cases;
+using Casework.Web.Infrastructure.Auth;
+using Casework.Web.Persistence;
+using Casework.Web.Workflow;
+using CsvHelper;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Casework.Web.Features.Meetings;
+
+public sealed record ListMeetingsQuery(string? Body, DateOnly? FromDate, DateOnly? UntilDate) : IQuery<IReadOnlyList<MeetingSummaryDto>>;
+
+public sealed record GetMeetingQuery(Guid Id) : IQuery<MeetingDto>;
+
+public sealed record ReadyCasesQuery(Guid MeetingId) : IQuery<IReadOnlyList<ReadyCaseDto>>;
+
+public sealed record BesluitenlijstCsvQuery(Guid MeetingId) : IQuery<BesluitenlijstCsv>;
+
+public sealed record EscalationBoardQuery : IQuery<EscalationBoardDto>;
+
+public sealed record BesluitenlijstCsv(string FileName, string Content);
+
+/// <summary>
+/// Meetings are not secret (anyone signed in sees the calendar); what is on an agenda is: items whose case the
+/// caller may not see are left out, as everywhere else.
+/// </summary>
+internal sealed class MeetingQueryHandlers(CaseworkDbContext db, ICurrentActor current, CaseTransitions transitions, TimeProvider time) :
+    IQueryHandler<ListMeetingsQuery, IReadOnlyList<MeetingSummaryDto>>,
+    IQueryHandler<GetMeetingQuery, MeetingDto>,
+    IQueryHandler<ReadyCasesQuery, IReadOnlyList<ReadyCaseDto>>,
+    IQueryHandler<BesluitenlijstCsvQuery, BesluitenlijstCsv>,
+    IQueryHandler<EscalationBoardQuery, EscalationBoardDto>
+{
+    private static readonly string[] EscalationTypes = ["knelpunt", "vastloper"];
+
+    public async ValueTask<IReadOnlyList<MeetingSummaryDto>> Handle(ListMeetingsQuery query, CancellationToken cancellationToken)
+    {
+        var meetings = db.Set<Meeting>().AsNoTracking().Include(m => m.Items).AsQueryable();
+        if (!string.IsNullOrWhiteSpace(query.Body))
+        {
+            meetings = meetings.Where(m => m.BodyCode == query.Body);
+        }
+
+        if (query.FromDate is { } from)
+        {
+            meetings = meetings.Where(m => m.Date >= from);
+        }
+
+        if (query.UntilDate is { } until)
+        {
+            meetings = meetings.Where(m => m.Date <= until);
+        }
+
+        var rows = await meetings.OrderBy(m => m.Date).ThenBy(m => m.BodyCode).Take(500).ToListAsync(cancellationToken);
+        return rows.Select(MeetingMapping.ToSummary).ToList();
+    }
+
+    public async ValueTask<MeetingDto> Handle(GetMeetingQuery query, CancellationToken cancellationToken)
+    {
+        var meeting = await LoadAsync(query.Id, cancellationToken);
+        var visible = await VisibleCaseIdsAsync(meeting, cancellationToken);
+        return MeetingMapping.ToDto(meeting, visible.Contains);
+    }
+
+    /// <summary>Open cases the caller sees that the meeting's body can take up now and that are not already on one of its open agendas.</summary>
+    public async ValueTask<IReadOnlyList<ReadyCaseDto>> Handle(ReadyCasesQuery query, CancellationToken cancellationToken)
+    {
+        var meeting = await LoadAsync(query.MeetingId, cancellationToken);
+        var actor = current.Actor;
+        var onAgenda = await db.Set<Meeting>().AsNoTracking()
+            .Where(m => m.BodyCode == meeting.BodyCode && m.Status == MeetingStatus.Gepland)
+            .SelectMany(m => m.Items.Where(i => i.Status == AgendaItemStatus.Open).Select(i => i.CaseId))
+            .ToListAsync(cancellationToken);
+        var candidates = await db.Cases.AsNoTracking().Where(c => !c.IsClosed && EscalationTypes.Contains(c.CaseType)).VisibleTo(actor).ToListAsync(cancellationToken);
+        return candidates
+            .Where(c => !onAgenda.Contains(c.Id))
+            .Select(c => (Case: c, Definition: transitions.DefinitionOf(c)))
+            .Where(x => BodyAgenda.CanGoOnAgenda(x.Case, x.Definition, meeting.BodyCode))
+            .Select(x => new ReadyCaseDto(
+                x.Case.Id, x.Case.Reference, x.Case.CaseType, x.Case.Title, x.Case.State, x.Case.StateLabel, x.Case.RoutedTo,
+                x.Case.Statuses.Max(s => s.At),
+                MeetingBodies.IsAlliance(meeting.BodyCode) ? null : BodyAgenda.AgenderingAction(x.Definition, x.Case.State, meeting.BodyCode)?.Id))
+            .OrderBy(r => r.Since)
+            .ToList();
+    }
+
+    public async ValueTask<BesluitenlijstCsv> Handle(BesluitenlijstCsvQuery query, CancellationToken cancellationToken)
+    {
+        var meeting = await LoadAsync(query.MeetingId, cancellationToken);
+        var visible = await VisibleCaseIdsAsync(meeting, cancellationToken);
+        var titles = await db.Cases.AsNoTracking().Where(c => visible.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Title, cancellationToken);
+        var next = meeting.Items.Where(i => i.NextItemId is not null).Select(i => i.NextItemId!.Value).ToList();
+        var nextMeetings = await db.Set<AgendaItem>().AsNoTracking().Where(i => next.Contains(i.Id)).Select(i => new { i.Id, i.MeetingId }).ToDictionaryAsync(i => i.Id, i => i.MeetingId, cancellationToken);
+        var nextDates = await db.Set<Meeting>().AsNoTracking().Where(m => nextMeetings.Values.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Date, cancellationToken);
+
+        await using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        await using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
+        {
+            foreach (var header in new[] { "volgnummer", "zaak", "titel", "status", "besluit", "actie", "besloten_op", "besloten_door", "actiepunten", "doorgeschoven_naar" })
+            {
+                csv.WriteField(header);
+            }
+
+            await csv.NextRecordAsync();
+            foreach (var item in meeting.Items.Where(i => visible.Contains(i.CaseId)).OrderBy(i => i.Sequence))
+            {
+                csv.WriteField(item.Sequence);
+                csv.WriteField(item.CaseReference);
+                csv.WriteField(titles.GetValueOrDefault(item.CaseId) ?? string.Empty);
+                csv.WriteField(item.Status.ToString().ToLowerInvariant());
+                csv.WriteField(item.Besluit ?? string.Empty);
+                csv.WriteField(item.DecisionActionId ?? string.Empty);
+                csv.WriteField(item.DecidedAt is { } at ? AmsterdamClock.ToLocalDate(at).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : string.Empty);
+                csv.WriteField(item.DecidedBy ?? string.Empty);
+                csv.WriteField(string.Join("; ", item.ActionItems.Select(a => string.Create(CultureInfo.InvariantCulture, $"{a.Owner}: {a.Description} (uiterlijk {a.DueDate:yyyy-MM-dd})"))));
+                csv.WriteField(item.NextItemId is { } n && nextMeetings.TryGetValue(n, out var nm) && nextDates.TryGetValue(nm, out var nd) ? nd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : string.Empty);
+                await csv.NextRecordAsync();
+            }
+        }
+
+        return new BesluitenlijstCsv(string.Create(CultureInfo.InvariantCulture, $"besluitenlijst-{meeting.BodyCode.ToLowerInvariant()}-{meeting.Date:yyyy-MM-dd}.csv"), writer.ToString());
+    }
+
+    /// <summary>Open knelpunten and vastlopers the caller sees, per escalation level, with age, holder, term and the level's next meeting.</summary>
+    public async ValueTask<EscalationBoardDto> Handle(EscalationBoardQuery query, CancellationToken cancellationToken)
+    {
+        var actor = current.Actor;
+        var today = AmsterdamClock.Today(time);
+        var cases = await db.Cases.AsNoTracking().Where(c => !c.IsClosed && EscalationTypes.Contains(c.CaseType)).VisibleTo(actor).ToListAsync(cancellationToken);
+        var ids = cases.Select(c => c.Id).ToList();
+        var deadlines = await db.Deadlines.AsNoTracking().Where(d => ids.Contains(d.CaseId) && (d.Status == DeadlineStatus.Running || d.Status == DeadlineStatus.Suspended)).ToListAsync(cancellationToken);
+        var agenda = await db.Set<Meeting>().AsNoTracking()
+            .Where(m => m.Status == MeetingStatus.Gepland)
+            .SelectMany(m => m.Items.Where(i => i.Status == AgendaItemStatus.Open && ids.Contains(i.CaseId)).Select(i => new { i.CaseId, i.MeetingId }))
+            .ToListAsync(cancellationToken);
+        var upcoming = await db.Set<Meeting>().AsNoTracking().Include(m => m.Items).Where(m => m.Status == MeetingStatus.Gepland && m.Date >= today).OrderBy(m => m.Date).ToListAsync(cancellationToken);
+
+        var rows = cases.Select(c =>
+        {
+            var due = deadlines.Where(d => d.CaseId == c.Id).OrderBy(d => d.CurrentDueDate).FirstOrDefault();
+            var since = c.Statuses.Max(s => s.At);
+            return (Level: BodyAgenda.Level(c, transitions.DefinitionOf(c)), Dto: new EscalationBoardCaseDto(
+                c.Id, c.Reference, c.CaseType, c.Title, c.State, c.StateLabel, c.RoutedTo,
+                today.DayNumber - AmsterdamClock.ToLocalDate(c.CreatedAt).DayNumber,
+                today.DayNumber - AmsterdamClock.ToLocalDate(since).DayNumber,
+                due?.CurrentDueDate,
+                due is { Status: DeadlineStatus.Running } && due.CurrentDueDate < today,
+                agenda.FirstOrDefault(a => a.CaseId == c.Id)?.MeetingId));
+        }).ToList();
+
+        string[] order = ["alliantie", "triage", "departement", MeetingBodies.Sbsd, MeetingBodies.Brsd, MeetingBodies.BestuurlijkOverleg];
+        var levels = rows.GroupBy(r => r.Level)
+            .OrderBy(g => Array.IndexOf(order, g.Key))
+            .Select(g =>
+            {
+                var list = g.Select(r => r.Dto).OrderByDescending(d => d.DaysInState).ToList();
+                var nextMeeting = upcoming.FirstOrDefault(m => m.BodyCode == g.Key);
+                return new EscalationLevelDto(g.Key, list.Count, list.Count(d => d.Overdue), list.Max(d => d.DaysInState), nextMeeting is null ? null : MeetingMapping.ToSummary(nextMeeting), list);
+            })
+            .ToList();
+        return new EscalationBoardDto(today, levels);
+    }
+
+    private async Task<Meeting> LoadAsync(Guid id, CancellationToken ct) =>
+        await db.Set<Meeting>().AsNoTracking().Include(m => m.Items).ThenInclude(i => i.ActionItems).FirstOrDefaultAsync(m => m.Id == id, ct)
+        ?? throw Api.ApiProblemException.NotFound("De vergadering");
+
+    private async Task<HashSet<Guid>> VisibleCaseIdsAsync(Meeting meeting, CancellationToken ct)
+    {
+        var ids = meeting.Items.Select(i => i.CaseId).Distinct().ToList();
+        return (await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).VisibleTo(current.Actor).Select(c => c.Id).ToListAsync(ct)).ToHashSet();
+    }
+}

@@ -1,0 +1,162 @@
+using System.Globalization;
+using System.Net;
+using static Casework.Web.Tests.Escalation.Scenario;
+
+namespace Casework.Web.Tests.Escalation;
+
+public sealed class MeetingTests : IAsyncLifetime
+{
+    private readonly EscalationHost _host = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private static string D(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task CloseMeeting_WithUnhandledItem_MovesItToNextMeetingOfSameBodyKeepingHistory()
+    {
+        var id = await KnelpuntWithProposal(_host);
+        var first = _host.Today.AddDays(10);
+        var meeting = await PlanMeeting(_host, Sbsd, "SBSD", first);
+        var later = await PlanMeeting(_host, Sbsd, "SBSD", first.AddDays(14));
+        await PlanMeeting(_host, Brsd, "BRSD", first.AddDays(7));
+        var item = await AddToAgenda(_host, Sbsd, meeting.Id(), id);
+        _host.AdvanceTo(first);
+
+        await Expect(HttpStatusCode.OK, await (await _host.As(Sbsd)).Post($"/api/v1/meetings/{meeting.Id()}/close", new { }));
+
+        var (_, closed) = await (await _host.As(Sbsd)).Get($"/api/v1/meetings/{meeting.Id()}");
+        Assert.Equal("Gesloten", closed.Str("status"));
+        var old = closed.GetProperty("items")[0];
+        Assert.Equal("Doorgeschoven", old.Str("status"));
+        var (_, next) = await (await _host.As(Sbsd)).Get($"/api/v1/meetings/{later.Id()}");
+        var moved = Assert.Single(next.GetProperty("items").EnumerateArray());
+        Assert.Equal(id, moved.GetProperty("caseId").GetGuid());
+        Assert.Equal(item.Id(), moved.GetProperty("previousItemId").GetGuid());
+        Assert.Equal(moved.Id(), old.GetProperty("nextItemId").GetGuid());
+
+        // The carried-over item is decided at the next meeting, which fires the case's action.
+        _host.AdvanceTo(first.AddDays(14));
+        await Expect(HttpStatusCode.OK, await (await _host.As(Sbsd)).Post($"/api/v1/meetings/{later.Id()}/agenda-items/{moved.Id()}/decision", new { action = "sbsdTerugNaarAnalyse", besluit = "Terug voor nadere analyse", reason = "Onderbouwing ontbreekt" }));
+        Assert.Equal("analyse", (await CaseOf(_host, Sbsd, id)).Str("state"));
+        var (_, history) = await (await _host.As(Sbsd)).Get($"/api/v1/cases/{id}/history");
+        Assert.Contains("agenda.doorgeschoven", history.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CloseMeeting_WithoutPlannedNextMeeting_PlansOneFromTheRhythm()
+    {
+        var id = await KnelpuntWithProposal(_host);
+        var first = _host.Today.AddDays(10);
+        var meeting = await PlanMeeting(_host, Sbsd, "SBSD", first);
+        await AddToAgenda(_host, Sbsd, meeting.Id(), id);
+        _host.AdvanceTo(first);
+
+        await Expect(HttpStatusCode.OK, await (await _host.As(Sbsd)).Post($"/api/v1/meetings/{meeting.Id()}/close", new { }));
+
+        var (_, list) = await (await _host.As(Sbsd)).Get($"/api/v1/meetings?body=SBSD&fromDate={D(first.AddDays(1))}");
+        var next = Assert.Single(list.EnumerateArray());
+        Assert.Equal(D(first.AddDays(14)), next.Str("date"));
+        Assert.Equal(1, next.GetProperty("itemCount").GetInt32());
+    }
+
+    [Fact]
+    public async Task AddAgendaItem_AfterCutOff_Returns422UnlessSecretaryGivesReason()
+    {
+        var id = await KnelpuntWithProposal(_host);
+        var date = _host.Today.AddDays(3);
+        var meeting = await PlanMeeting(_host, Sbsd, "SBSD", date);
+        Assert.Equal(D(date.AddDays(-7)), meeting.Str("cutOffDate"));
+
+        var late = await (await _host.As(Sbsd)).Post($"/api/v1/meetings/{meeting.Id()}/agenda-items", new { caseId = id });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, late.Status);
+        Assert.Contains("AGENDA-GESLOTEN", late.Body.ToString(), StringComparison.Ordinal);
+        Assert.Equal("voorstel", (await CaseOf(_host, Sbsd, id)).Str("state"));
+
+        var overridden = await AddToAgenda(_host, Sbsd, meeting.Id(), id, "Spoedeisend: wethouder vraagt besluit voor de begroting.");
+        Assert.Equal("Spoedeisend: wethouder vraagt besluit voor de begroting.", overridden.Str("lateReason"));
+        Assert.Equal("geagendeerdSbsd", (await CaseOf(_host, Sbsd, id)).Str("state"));
+    }
+
+    [Fact]
+    public async Task AddAgendaItem_CaseNotReadyForThatBody_Returns422_OtherBodysSecretary403()
+    {
+        var id = await RaiseKnelpunt(_host);
+        var date = _host.Today.AddDays(10);
+        var sbsd = await PlanMeeting(_host, Sbsd, "SBSD", date);
+
+        var notReady = await (await _host.As(Sbsd)).Post($"/api/v1/meetings/{sbsd.Id()}/agenda-items", new { caseId = id });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, notReady.Status);
+        Assert.Contains("ZAAK-NIET-AGENDEERBAAR", notReady.Body.ToString(), StringComparison.Ordinal);
+
+        var otherBody = await (await _host.As(Brsd)).Post($"/api/v1/meetings/{sbsd.Id()}/agenda-items", new { caseId = id });
+        Assert.Equal(HttpStatusCode.Forbidden, otherBody.Status);
+    }
+
+    [Fact]
+    public async Task GenerateCalendar_ForSbsd_PlansEveryTwoWeeksOnWorkingDaysAndIsIdempotent()
+    {
+        var request = new { body = "SBSD", fromDate = "2026-01-05", untilDate = "2026-03-31" };
+
+        var (status, calendar) = await (await _host.As(Sbsd)).Post("/api/v1/meetings/calendar", request);
+
+        await Expect(HttpStatusCode.OK, (status, calendar));
+        Assert.Equal(7, calendar.GetProperty("created").GetInt32());
+        Assert.Equal(
+            ["2026-01-05", "2026-01-19", "2026-02-02", "2026-02-16", "2026-03-02", "2026-03-16", "2026-03-30"],
+            calendar.GetProperty("meetings").EnumerateArray().Select(m => m.Str("date")));
+        var (_, again) = await (await _host.As(Sbsd)).Post("/api/v1/meetings/calendar", request);
+        Assert.Equal(0, again.GetProperty("created").GetInt32());
+        Assert.Equal(7, again.GetProperty("meetings").GetArrayLength());
+
+        var (bo, boCalendar) = await (await _host.As("bo-secretaris")).Post("/api/v1/meetings/calendar", new { body = "BO", fromDate = "2026-01-01", untilDate = "2027-12-31" });
+        await Expect(HttpStatusCode.OK, (bo, boCalendar));
+
+        // 1 January is New Year's Day: the yearly overleg moves to the next working day.
+        Assert.Equal(["2026-01-02", "2027-01-04"], boCalendar.GetProperty("meetings").EnumerateArray().Select(m => m.Str("date")));
+        var (forbidden, _) = await (await _host.As(Brsd)).Post("/api/v1/meetings/calendar", request);
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden);
+    }
+
+    [Fact]
+    public async Task SecretaryViews_ReadyCasesBoardAndBesluitenlijstCsv_ShowTheMeetingsWork()
+    {
+        var ready = await KnelpuntWithProposal(_host);
+        var waiting = await RaiseKnelpunt(_host);
+        var date = _host.Today.AddDays(10);
+        var meeting = await PlanMeeting(_host, Sbsd, "SBSD", date);
+
+        var (_, readyCases) = await (await _host.As(Sbsd)).Get($"/api/v1/meetings/{meeting.Id()}/ready-cases");
+        var only = Assert.Single(readyCases.EnumerateArray());
+        Assert.Equal(ready, only.Id());
+        Assert.Equal("agenderenSbsd", only.Str("agenderingAction"));
+
+        var (_, board) = await (await _host.As(Sbsd)).Get("/api/v1/escalation-board");
+        var levels = board.GetProperty("levels").EnumerateArray().ToDictionary(l => l.Str("level"));
+        Assert.Equal(1, levels["SBSD"].GetProperty("count").GetInt32());
+        Assert.Equal(meeting.Id(), levels["SBSD"].GetProperty("nextMeeting").Id());
+        Assert.Equal(waiting, Assert.Single(levels["triage"].GetProperty("cases").EnumerateArray()).Id());
+
+        var item = await AddToAgenda(_host, Sbsd, meeting.Id(), ready);
+        _host.AdvanceTo(date);
+        await Expect(HttpStatusCode.OK, await (await _host.As(Sbsd)).Post($"/api/v1/meetings/{meeting.Id()}/agenda-items/{item.Id()}/decision", new
+        {
+            action = "sbsdBesluitOpgelost",
+            besluit = "Opgelost, met \"handreiking\", kostendelersnorm",
+            data = new { uitkomst = "opgelost-binnen-bestaande-ruimte" },
+            actionItems = new[] { new { description = "Handreiking publiceren", owner = "SZW", dueDate = D(date.AddDays(28)) } },
+        }));
+        (await _host.As(Sbsd)).DefaultRequestHeaders.Accept.Clear();
+        using var response = await (await _host.As(Sbsd)).GetAsync($"/api/v1/meetings/{meeting.Id()}/besluitenlijst.csv");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("volgnummer,zaak,titel,status,besluit,actie,besloten_op,besloten_door,actiepunten,doorgeschoven_naar", lines[0]);
+        Assert.Equal(2, lines.Length);
+        Assert.Contains("\"Opgelost, met \"\"handreiking\"\", kostendelersnorm\"", lines[1], StringComparison.Ordinal);
+        Assert.Contains("sbsdBesluitOpgelost", lines[1], StringComparison.Ordinal);
+        Assert.Contains("SZW: Handreiking publiceren (uiterlijk " + D(date.AddDays(28)) + ")", lines[1], StringComparison.Ordinal);
+    }
+}

@@ -34,7 +34,7 @@ public sealed class AuditCheckpoint
     public static AuditCheckpoint Take(IEnumerable<StreamHead> heads, string previousHash, DateTimeOffset at)
     {
         var json = JsonSerializer.Serialize(heads.OrderBy(h => h.Stream, StringComparer.Ordinal).ToList(), JsonSerializerOptions.Web);
-        var checkpoint = new AuditCheckpoint { At = at.ToUniversalTime(), Heads = json, PreviousHash = previousHash };
+        var checkpoint = new AuditCheckpoint { At = AuditEvent.Truncate(at), Heads = json, PreviousHash = previousHash };
         checkpoint.Hash = checkpoint.ComputeHash();
         return checkpoint;
     }

@@ -80,7 +80,7 @@ public sealed class AuditEvent
             Stream = stream,
             Sequence = sequence,
             PreviousHash = previousHash,
-            At = at.ToUniversalTime(),
+            At = Truncate(at),
             ActorUserId = actorUserId,
             ActorOrganisation = actorOrganisation,
             Action = action,
@@ -117,4 +117,14 @@ public sealed class AuditEvent
     }
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
+    /// <summary>
+    /// Whole milliseconds in UTC: every store keeps them exactly (SQLite's binary DateTimeOffset keeps only
+    /// 0.1 ms), so the hash over the instant recomputes after a round trip.
+    /// </summary>
+    public static DateTimeOffset Truncate(DateTimeOffset at)
+    {
+        var utc = at.ToUniversalTime();
+        return utc.AddTicks(-(utc.Ticks % TimeSpan.TicksPerMillisecond));
+    }
 }

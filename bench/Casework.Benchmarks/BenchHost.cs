@@ -9,6 +9,7 @@ using Casework.Workflows.Engine;
 using FluentValidation;
 using Mediator;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -54,7 +55,7 @@ internal sealed class BenchHost : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    public static async Task<BenchHost> StartAsync()
+    public static async Task<BenchHost> StartAsync(Action<IServiceCollection>? configure = null)
     {
         var root = Path.Combine(Path.GetTempPath(), "casework-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(root);
@@ -92,6 +93,7 @@ internal sealed class BenchHost : IAsyncDisposable
         services.AddSingleton<ICurrentActor>(actor);
         services.AddScoped<AuditVerifier>();
         services.AddSingleton(TimeProvider.System);
+        configure?.Invoke(services);
 
         var host = builder.Build();
         await host.StartAsync();
@@ -109,7 +111,7 @@ internal sealed class BenchHost : IAsyncDisposable
     }
 
     /// <summary>Opens cases through the real <see cref="CaseOpener"/> (status, reference, audit, outbox), one transaction per 100.</summary>
-    public async Task<List<Guid>> OpenCasesAsync(string definitionId, string owningOrganisation, Actor opener, int count)
+    public async Task<List<Guid>> OpenCasesAsync(string definitionId, string owningOrganisation, Actor opener, int count, string? routedTo = null)
     {
         var ids = new List<Guid>(count);
         for (var done = 0; done < count; done += 100)
@@ -120,7 +122,7 @@ internal sealed class BenchHost : IAsyncDisposable
             await using var transaction = await db.Database.BeginTransactionAsync();
             for (var i = done; i < Math.Min(count, done + 100); i++)
             {
-                var opened = await cases.OpenAsync(definitionId, owningOrganisation, $"Benchmarkzaak {i}", opener, CancellationToken.None);
+                var opened = await cases.OpenAsync(definitionId, owningOrganisation, $"Benchmarkzaak {i}", opener, CancellationToken.None, routedTo: routedTo);
                 ids.Add(opened.Id);
             }
 
@@ -136,6 +138,38 @@ internal sealed class BenchHost : IAsyncDisposable
     {
         await using var scope = Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<AuditVerifier>().VerifyAsync(CancellationToken.None);
+    }
+
+    /// <summary>
+    /// For a broken audit event: is the stored instant the hashed one, truncated? Tries the hash with the stored
+    /// <c>At</c> plus 0..9999 ticks (a truncation to 0.1 ms or 1 ms would be found there).
+    /// </summary>
+    public async Task<string> ExplainFirstBreakAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CaseworkDbContext>();
+        foreach (var e in db.AuditEvents.AsNoTracking().OrderBy(e => e.Id).Take(50).AsEnumerable())
+        {
+            if (e.ComputeHash() == e.Hash)
+            {
+                continue;
+            }
+
+            var at = e.At;
+            var property = typeof(Domain.Cases.AuditEvent).GetProperty(nameof(Domain.Cases.AuditEvent.At))!;
+            for (var k = 1; k < 10_000; k++)
+            {
+                property.SetValue(e, at.AddTicks(k));
+                if (e.ComputeHash() == e.Hash)
+                {
+                    return $"event {e.Id} ({e.Stream} #{e.Sequence}): stored At {at:O} (ticks {at.UtcTicks}); the hash matches At + {k} ticks, so the instant lost precision on the way to the database";
+                }
+            }
+
+            return $"event {e.Id} ({e.Stream} #{e.Sequence}): stored At {at:O}; no nearby instant matches the hash, so another field changed";
+        }
+
+        return "none of the first 50 events is broken";
     }
 
     public async ValueTask DisposeAsync()

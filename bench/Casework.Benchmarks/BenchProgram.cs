@@ -8,6 +8,15 @@ namespace Casework.Benchmarks;
 /// </summary>
 public static class BenchProgram
 {
-    public static void Main(string[] args) =>
+    public static async Task Main(string[] args)
+    {
+        if (args is ["profile", ..])
+        {
+            // Not a benchmark: where the time of one persisted transition goes (bench/README.md, "Profile").
+            await PathProfile.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10);
+            return;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(BenchProgram).Assembly).Run(args);
+    }
 }

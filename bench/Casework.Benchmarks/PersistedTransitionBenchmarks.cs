@@ -41,8 +41,14 @@ public class PersistedTransitionBenchmarks : IDisposable
         ["trekkendDepartement"] = JsonSerializer.SerializeToElement("BZK"),
     };
 
+    /// <summary>Extra host services (the profile mode adds timing interceptors); null for benchmark runs.</summary>
+    internal static Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? ConfigureHost { get; set; }
+
     private BenchHost _host = null!;
     private RawAdoTransitions? _raw;
+
+    /// <summary>The raw baseline's connection, for the profile mode's COMMIT timing.</summary>
+    internal RawAdoTransitions Raw => _raw ?? throw new InvalidOperationException("Set up first.");
     private List<Guid> _ids = [];
     private int[] _versions = [];
     private bool[] _onHold = [];
@@ -115,7 +121,7 @@ public class PersistedTransitionBenchmarks : IDisposable
 
     private async Task SetupBenchAanvraagAsync()
     {
-        _host = await BenchHost.StartAsync();
+        _host = await BenchHost.StartAsync(ConfigureHost);
         _ids = await _host.OpenCasesAsync(BenchDefinitions.BenchDefinitionId, "GM0599", Aanvrager, Cases);
         _versions = new int[_ids.Count];
         _onHold = new bool[_ids.Count];
@@ -134,8 +140,9 @@ public class PersistedTransitionBenchmarks : IDisposable
 
     private async Task SetupKnelpuntAsync()
     {
-        _host = await BenchHost.StartAsync();
-        _ids = await _host.OpenCasesAsync("knelpunt", "GM0599", Aanvrager, Cases);
+        _host = await BenchHost.StartAsync(ConfigureHost);
+        // A knelpunt starts with the SBSD secretariat (triage), so it is opened routed there.
+        _ids = await _host.OpenCasesAsync("knelpunt", "GM0599", Aanvrager, Cases, routedTo: "SBSD");
         _versions = new int[_ids.Count];
         _onHold = new bool[_ids.Count];
         var triage = new Dictionary<string, JsonElement>
@@ -170,6 +177,11 @@ public class PersistedTransitionBenchmarks : IDisposable
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"// BENCH-CHECK transitions={_fired} statusRows={after.Statuses - _rowsBefore.Statuses} auditRows={after.Audit - _rowsBefore.Audit} outboxRows={after.Outbox - _rowsBefore.Outbox} auditIntact={audit.Intact} auditEvents={audit.Events} breaks={audit.Breaks.Count} breakKinds=[{string.Join(", ", audit.Breaks.GroupBy(b => b.Kind).Select(g => $"{g.Key}: {g.Count()}"))}]"));
+        if (!audit.Intact)
+        {
+            Console.WriteLine("// BENCH-CHECK first break: " + await _host.ExplainFirstBreakAsync());
+        }
+
         await _host.DisposeAsync();
     }
 

@@ -54,6 +54,9 @@ internal sealed class RawAdoTransitions : IDisposable
             "$id", "$kanaal", "$hoofdObject", "$resource", "$resourceUrl", "$actie", "$at", "$kenmerken");
     }
 
+    /// <summary>Time spent in COMMIT (the WAL append and its fsync), for the profile mode.</summary>
+    public TimeSpan CommitTime { get; set; }
+
     /// <summary>One transition of the aanhouden/hervatten loop; returns the new version.</summary>
     public int Toggle(Guid caseId, int expectedVersion, string userId, string organisation, string? reason)
     {
@@ -125,7 +128,9 @@ internal sealed class RawAdoTransitions : IDisposable
             JsonSerializer.Serialize(new { actie = action, van = state, naar = to }, JsonSerializerOptions.Web));
         _insertOutbox.ExecuteNonQuery();
 
+        var commitStart = System.Diagnostics.Stopwatch.GetTimestamp();
         transaction.Commit();
+        CommitTime += System.Diagnostics.Stopwatch.GetElapsedTime(commitStart);
         return version + 1;
     }
 

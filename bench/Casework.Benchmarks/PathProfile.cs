@@ -25,6 +25,7 @@ internal static class PathProfile
         var raw = (Wall: TimeSpan.Zero, Cpu: TimeSpan.Zero);
         var ours = (Wall: TimeSpan.Zero, Cpu: TimeSpan.Zero);
         var rawCommit = TimeSpan.Zero;
+        var scopeCost = (Wall: TimeSpan.Zero, Cpu: TimeSpan.Zero);
         try
         {
             // Warm-up, then alternate batches on the same cases and database, so both paths see the same load
@@ -42,6 +43,7 @@ internal static class PathProfile
             }
 
             rawCommit = bench.Raw.CommitTime;
+            scopeCost = MeasureScopes(bench.Host, 2000);
         }
         finally
         {
@@ -71,7 +73,22 @@ internal static class PathProfile
         var sql = timer.ByKind.Values.Aggregate(TimeSpan.Zero, (sum, v) => sum + v.Time);
         Console.WriteLine(Inv($"| all of the above | | {sql.TotalMilliseconds / n:F3} |"));
         Console.WriteLine(Inv($"| rest: managed overhead (wall - above) | | {(ours.Wall - sql).TotalMilliseconds / n:F3} |"));
+        Console.WriteLine(Inv($"| LINQ query compilations (EF query-cache misses) | {(double)timer.Compilations / n:F2} | |"));
+        Console.WriteLine(Inv($"| of which: DI scope + IMediator + handler graph + DbContext resolve (no I/O) | | {scopeCost.Wall.TotalMilliseconds / 2000:F3} (CPU {scopeCost.Cpu.TotalMilliseconds / 2000:F3}) |"));
     }
+
+    /// <summary>Cost of what every command pays before any SQL: a scope, the mediator, the handler's dependency graph and a DbContext.</summary>
+    private static (TimeSpan Wall, TimeSpan Cpu) MeasureScopes(BenchHost host, int count) => Measure(async () =>
+    {
+        for (var i = 0; i < count; i++)
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            _ = scope.ServiceProvider.GetRequiredService<Mediator.IMediator>();
+            _ = scope.ServiceProvider.GetRequiredService<Mediator.ICommandHandler<Casework.Web.Features.Cases.FireActionCommand, Casework.Web.Features.Cases.CaseDto>>();
+            var db = scope.ServiceProvider.GetRequiredService<CaseworkDbContext>();
+            _ = db.Model;
+        }
+    });
 
     private const string CommitKind = "COMMIT (WAL append + fsync)";
 
@@ -91,13 +108,30 @@ internal static class PathProfile
     private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Sums EF Core's own durations of commands, transaction begin/commit and connection opens.</summary>
-    private sealed class SqlTimer : IDbCommandInterceptor, IDbTransactionInterceptor, IDbConnectionInterceptor
+    private sealed class SqlTimer : IDbCommandInterceptor, IDbTransactionInterceptor, IDbConnectionInterceptor, IQueryExpressionInterceptor
     {
+        /// <summary>LINQ queries EF Core had to compile (a miss in its query cache) while enabled.</summary>
+        public int Compilations { get; private set; }
+
+        public System.Linq.Expressions.Expression QueryCompilationStarting(System.Linq.Expressions.Expression queryExpression, QueryExpressionEventData eventData)
+        {
+            if (Enabled)
+            {
+                Compilations++;
+            }
+
+            return queryExpression;
+        }
+
         public Dictionary<string, (int Count, TimeSpan Time)> ByKind { get; } = [];
 
         public bool Enabled { get; set; }
 
-        public void Reset() => ByKind.Clear();
+        public void Reset()
+        {
+            ByKind.Clear();
+            Compilations = 0;
+        }
 
         public ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
         {

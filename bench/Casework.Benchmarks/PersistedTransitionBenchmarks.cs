@@ -49,6 +49,9 @@ public class PersistedTransitionBenchmarks : IDisposable
     private BenchHost _host = null!;
     private RawAdoTransitions? _raw;
 
+    /// <summary>The host, for the profile mode.</summary>
+    internal BenchHost Host => _host;
+
     /// <summary>The raw baseline's connection, for the profile mode's COMMIT timing.</summary>
     internal RawAdoTransitions Raw => _raw ?? throw new InvalidOperationException("Set up first.");
     private List<Guid> _ids = [];

@@ -1,0 +1,22 @@
+using BenchmarkDotNet.Running;
+
+namespace Casework.Benchmarks;
+
+/// <summary>
+/// Entry point. Not a top-level program: that would declare a global <c>Program</c> class and clash with the
+/// host's <c>Program</c> (Casework.Web). Usage: <c>dotnet run -c Release --project bench/Casework.Benchmarks -- --filter '*'</c>.
+/// </summary>
+public static class BenchProgram
+{
+    public static async Task Main(string[] args)
+    {
+        if (args is ["profile", ..])
+        {
+            // Not a benchmark: where the time of one persisted transition goes (bench/README.md, "Profile").
+            await PathProfile.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10);
+            return;
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(BenchProgram).Assembly).Run(args);
+    }
+}

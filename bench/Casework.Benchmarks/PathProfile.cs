@@ -1,0 +1,200 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using Casework.Web.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Casework.Benchmarks;
+
+/// <summary>
+/// A rough profile of one persisted transition, without a profiler (none is installed here): wall and process CPU
+/// time per transition for the raw baseline and the command path, and for the command path the SQL it sends
+/// (count and time per kind, measured by EF Core interceptors), the BEGIN/COMMIT time and the connection opens.
+/// What is left is managed overhead (DI scope, EF Core change tracking and query pipeline, mediator, engine, JSON).
+/// </summary>
+internal static class PathProfile
+{
+    public static async Task RunAsync(int batches)
+    {
+        var timer = new SqlTimer();
+        PersistedTransitionBenchmarks.ConfigureHost = services => services.ConfigureDbContext<SqliteCaseworkDbContext>(o => o.AddInterceptors(timer));
+        var bench = new PersistedTransitionBenchmarks();
+        bench.SetupBenchAanvraag();
+        var raw = (Wall: TimeSpan.Zero, Cpu: TimeSpan.Zero);
+        var ours = (Wall: TimeSpan.Zero, Cpu: TimeSpan.Zero);
+        var rawCommit = TimeSpan.Zero;
+        var scopeCost = (Wall: TimeSpan.Zero, Cpu: TimeSpan.Zero);
+        try
+        {
+            // Warm-up, then alternate batches on the same cases and database, so both paths see the same load
+            // from the other processes on this shared machine (sequential runs differed by a factor of 2 or more).
+            bench.RawAanhoudenHervatten();
+            await bench.OursAanhoudenHervatten();
+            timer.Reset();
+            bench.Raw.CommitTime = TimeSpan.Zero;
+            for (var i = 0; i < batches; i++)
+            {
+                raw = Add(raw, Measure(() => { bench.RawAanhoudenHervatten(); return Task.CompletedTask; }));
+                timer.Enabled = true;
+                ours = Add(ours, Measure(bench.OursAanhoudenHervatten));
+                timer.Enabled = false;
+            }
+
+            rawCommit = bench.Raw.CommitTime;
+            scopeCost = MeasureScopes(bench.Host, 2000);
+        }
+        finally
+        {
+            PersistedTransitionBenchmarks.ConfigureHost = null;
+            bench.Cleanup();
+        }
+
+        var n = batches * PersistedTransitionBenchmarks.Batch;
+        Console.WriteLine();
+        Console.WriteLine(Inv($"Interleaved: {batches} batches of {PersistedTransitionBenchmarks.Batch} transitions each way, same database and cases."));
+        Console.WriteLine("| Path | wall ms/transition | process CPU ms/transition | COMMIT ms/transition | transitions/s | ours / raw throughput |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        var oursCommit = timer.ByKind.GetValueOrDefault(CommitKind).Time;
+        Console.WriteLine(Inv($"| raw ADO.NET | {raw.Wall.TotalMilliseconds / n:F3} | {raw.Cpu.TotalMilliseconds / n:F3} | {rawCommit.TotalMilliseconds / n:F3} | {n / raw.Wall.TotalSeconds:F0} | |"));
+        Console.WriteLine(Inv($"| command path | {ours.Wall.TotalMilliseconds / n:F3} | {ours.Cpu.TotalMilliseconds / n:F3} | {oursCommit.TotalMilliseconds / n:F3} | {n / ours.Wall.TotalSeconds:F0} | {raw.Wall / ours.Wall:F2} |"));
+        Console.WriteLine(Inv($"| excluding COMMIT | {(raw.Wall - rawCommit).TotalMilliseconds / n:F3} (raw) | | | | {(raw.Wall - rawCommit) / (ours.Wall - oursCommit):F2} |"));
+
+        Console.WriteLine();
+        Console.WriteLine("Command path, per transition (EF Core interceptors):");
+        Console.WriteLine("| What | count/transition | ms/transition |");
+        Console.WriteLine("|---|---:|---:|");
+        foreach (var (kind, (count, time)) in timer.ByKind.OrderByDescending(k => k.Value.Time))
+        {
+            Console.WriteLine(Inv($"| {kind} | {(double)count / n:F2} | {time.TotalMilliseconds / n:F3} |"));
+        }
+
+        var sql = timer.ByKind.Values.Aggregate(TimeSpan.Zero, (sum, v) => sum + v.Time);
+        Console.WriteLine(Inv($"| all of the above | | {sql.TotalMilliseconds / n:F3} |"));
+        Console.WriteLine(Inv($"| rest: managed overhead (wall - above) | | {(ours.Wall - sql).TotalMilliseconds / n:F3} |"));
+        Console.WriteLine(Inv($"| LINQ query compilations (EF query-cache misses) | {(double)timer.Compilations / n:F2} | |"));
+        Console.WriteLine(Inv($"| of which: DI scope + IMediator + handler graph + DbContext resolve (no I/O) | | {scopeCost.Wall.TotalMilliseconds / 2000:F3} (CPU {scopeCost.Cpu.TotalMilliseconds / 2000:F3}) |"));
+    }
+
+    /// <summary>Cost of what every command pays before any SQL: a scope, the mediator, the handler's dependency graph and a DbContext.</summary>
+    private static (TimeSpan Wall, TimeSpan Cpu) MeasureScopes(BenchHost host, int count) => Measure(async () =>
+    {
+        for (var i = 0; i < count; i++)
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            _ = scope.ServiceProvider.GetRequiredService<Mediator.IMediator>();
+            _ = scope.ServiceProvider.GetRequiredService<Mediator.ICommandHandler<Casework.Web.Features.Cases.FireActionCommand, Casework.Web.Features.Cases.CaseDto>>();
+            var db = scope.ServiceProvider.GetRequiredService<CaseworkDbContext>();
+            _ = db.Model;
+        }
+    });
+
+    private const string CommitKind = "COMMIT (WAL append + fsync)";
+
+    private static (TimeSpan Wall, TimeSpan Cpu) Add((TimeSpan Wall, TimeSpan Cpu) sum, (TimeSpan Wall, TimeSpan Cpu) one) => (sum.Wall + one.Wall, sum.Cpu + one.Cpu);
+
+    private static (TimeSpan Wall, TimeSpan Cpu) Measure(Func<Task> batch)
+    {
+        var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
+        var watch = Stopwatch.StartNew();
+        batch().GetAwaiter().GetResult();
+        watch.Stop();
+        process.Refresh();
+        return (watch.Elapsed, process.TotalProcessorTime - cpu);
+    }
+
+    private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Sums EF Core's own durations of commands, transaction begin/commit and connection opens.</summary>
+    private sealed class SqlTimer : IDbCommandInterceptor, IDbTransactionInterceptor, IDbConnectionInterceptor, IQueryExpressionInterceptor
+    {
+        /// <summary>LINQ queries EF Core had to compile (a miss in its query cache) while enabled.</summary>
+        public int Compilations { get; private set; }
+
+        public System.Linq.Expressions.Expression QueryCompilationStarting(System.Linq.Expressions.Expression queryExpression, QueryExpressionEventData eventData)
+        {
+            if (Enabled)
+            {
+                Compilations++;
+            }
+
+            return queryExpression;
+        }
+
+        public Dictionary<string, (int Count, TimeSpan Time)> ByKind { get; } = [];
+
+        public bool Enabled { get; set; }
+
+        public void Reset()
+        {
+            ByKind.Clear();
+            Compilations = 0;
+        }
+
+        public ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
+        {
+            Add(Kind(command), eventData.Duration);
+            return ValueTask.FromResult(result);
+        }
+
+        public ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+        {
+            Add(Kind(command), eventData.Duration);
+            return ValueTask.FromResult(result);
+        }
+
+        public ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default)
+        {
+            Add(Kind(command), eventData.Duration);
+            return ValueTask.FromResult(result);
+        }
+
+        public ValueTask<DbTransaction> TransactionStartedAsync(DbConnection connection, TransactionEndEventData eventData, DbTransaction result, CancellationToken cancellationToken = default)
+        {
+            Add("BEGIN IMMEDIATE", eventData.Duration);
+            return ValueTask.FromResult(result);
+        }
+
+        public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            Add(CommitKind, eventData.Duration);
+            return Task.CompletedTask;
+        }
+
+        public Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            Add("connection open", eventData.Duration);
+            return Task.CompletedTask;
+        }
+
+        private void Add(string kind, TimeSpan duration)
+        {
+            if (!Enabled)
+            {
+                return;
+            }
+
+            var (count, time) = ByKind.GetValueOrDefault(kind);
+            ByKind[kind] = (count + 1, time + duration);
+        }
+
+        private static string Kind(DbCommand command)
+        {
+            var text = command.CommandText.TrimStart();
+            var verb = text.Split((char[]?)null, 2)[0].ToUpperInvariant();
+            var from = text.IndexOf(" FROM \"", StringComparison.OrdinalIgnoreCase);
+            var into = text.IndexOf("INTO \"", StringComparison.OrdinalIgnoreCase);
+            var table = verb switch
+            {
+                "SELECT" when from >= 0 => text[(from + 7)..].Split('"')[0],
+                "INSERT" when into >= 0 => text[(into + 6)..].Split('"')[0],
+                "UPDATE" => text.Split('"', 3)[1],
+                _ => string.Empty,
+            };
+            var statements = text.Count(c => c == ';');
+            return statements > 1 ? $"SaveChanges batch ({statements} statements)" : $"{verb} {table}".Trim();
+        }
+    }
+}

@@ -1,0 +1,167 @@
+using System.Data;
+using System.Text.Json;
+using Casework.Domain.Cases;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Casework.Benchmarks;
+
+/// <summary>
+/// The raw ADO.NET baseline: the same rows as one <c>aanhouden</c>/<c>hervatten</c> command writes, on the same
+/// schema, in one BEGIN IMMEDIATE transaction each, with prepared commands on one open connection:
+/// read the case (state, version) and the head of its audit chain, a conditional version update of the case
+/// row, a status-history row, an audit row hash-chained exactly like <see cref="AuditEvent"/> (its pure
+/// <see cref="AuditEvent.Append"/> computes the SHA-256), and an outbox row. No engine, no validation, no ORM.
+/// </summary>
+internal sealed class RawAdoTransitions : IDisposable
+{
+    private static readonly DateTimeOffsetToBinaryConverter Instant = new();
+
+    private readonly SqliteConnection _connection;
+    private readonly SqliteCommand _readCase;
+    private readonly SqliteCommand _readHead;
+    private readonly SqliteCommand _updateCase;
+    private readonly SqliteCommand _insertStatus;
+    private readonly SqliteCommand _insertAudit;
+    private readonly SqliteCommand _insertOutbox;
+
+    public RawAdoTransitions(string connectionString)
+    {
+        _connection = new SqliteConnection(connectionString);
+        _connection.Open();
+        _readCase = Command("SELECT State, Version FROM Cases WHERE Id = $id AND OwningOrganisation = $org", "$id", "$org");
+        _readHead = Command("SELECT Sequence, Hash FROM AuditEvents WHERE Stream = $stream ORDER BY Sequence DESC LIMIT 1", "$stream");
+        _updateCase = Command(
+            "UPDATE Cases SET State = $state, StateLabel = $label, StateOrder = $order, UpdatedAt = $at, Version = Version + 1 WHERE Id = $id AND Version = $version",
+            "$state", "$label", "$order", "$at", "$id", "$version");
+        _insertStatus = Command(
+            """
+            INSERT INTO CaseStatuses (CaseId, Sequence, State, Label, "Order", ActionId, At, ActorUserId, ActorOrganisation, Reason)
+            SELECT $id, COALESCE(MAX(Sequence), 0) + 1, $state, $label, $order, $action, $at, $user, $org, $reason FROM CaseStatuses WHERE CaseId = $id
+            """,
+            "$id", "$state", "$label", "$order", "$action", "$at", "$user", "$org", "$reason");
+        _insertAudit = Command(
+            """
+            INSERT INTO AuditEvents (Stream, Sequence, At, ActorUserId, ActorOrganisation, Action, ObjectType, ObjectId, Result, OldValues, NewValues, Reason, PreviousHash, Hash)
+            VALUES ($stream, $sequence, $at, $user, $org, $action, $objectType, $objectId, $result, $old, $new, $reason, $previous, $hash)
+            """,
+            "$stream", "$sequence", "$at", "$user", "$org", "$action", "$objectType", "$objectId", "$result", "$old", "$new", "$reason", "$previous", "$hash");
+        _insertOutbox = Command(
+            """
+            INSERT INTO OutboxMessages (Id, Kanaal, HoofdObject, Resource, ResourceUrl, Actie, Aanmaakdatum, Kenmerken, DispatchedAt, Attempts)
+            VALUES ($id, $kanaal, $hoofdObject, $resource, $resourceUrl, $actie, $at, $kenmerken, NULL, 0)
+            """,
+            "$id", "$kanaal", "$hoofdObject", "$resource", "$resourceUrl", "$actie", "$at", "$kenmerken");
+    }
+
+    /// <summary>Time spent in COMMIT (the WAL append and its fsync), for the profile mode.</summary>
+    public TimeSpan CommitTime { get; set; }
+
+    /// <summary>One transition of the aanhouden/hervatten loop; returns the new version.</summary>
+    public int Toggle(Guid caseId, int expectedVersion, string userId, string organisation, string? reason)
+    {
+        // EF Core stores a Guid on SQLite as upper-case text; the baseline must address the same rows.
+        var id = caseId.ToString().ToUpperInvariant();
+        var now = DateTimeOffset.UtcNow;
+        var at = (long)Instant.ConvertToProvider(now)!;
+        using var transaction = _connection.BeginTransaction(IsolationLevel.Serializable, deferred: false);
+
+        Bind(_readCase, transaction, id, organisation);
+        string state;
+        int version;
+        using (var reader = _readCase.ExecuteReader())
+        {
+            if (!reader.Read())
+            {
+                throw new InvalidOperationException($"Case {caseId} not found.");
+            }
+
+            state = reader.GetString(0);
+            version = reader.GetInt32(1);
+        }
+
+        if (version != expectedVersion)
+        {
+            throw new InvalidOperationException($"Stale version {expectedVersion}, the case is at {version}.");
+        }
+
+        var (action, to, label, order) = state == "inBehandeling"
+            ? ("aanhouden", "aangehouden", "Aangehouden", 5)
+            : ("hervatten", "inBehandeling", "In behandeling", 4);
+
+        var stream = "case:" + caseId.ToString("N");
+        Bind(_readHead, transaction, stream);
+        long headSequence = 0;
+        var headHash = AuditEvent.GenesisHash;
+        using (var reader = _readHead.ExecuteReader())
+        {
+            if (reader.Read())
+            {
+                headSequence = reader.GetInt64(0);
+                headHash = reader.GetString(1);
+            }
+        }
+
+        Bind(_updateCase, transaction, to, label, order, at, id, version);
+        if (_updateCase.ExecuteNonQuery() != 1)
+        {
+            throw new InvalidOperationException($"Case {caseId} changed underneath (version {version}).");
+        }
+
+        Bind(_insertStatus, transaction, id, to, label, order, action, at, userId, organisation, (object?)reason ?? DBNull.Value);
+        _insertStatus.ExecuteNonQuery();
+
+        var audit = AuditEvent.Append(
+            stream, headSequence + 1, headHash, now, userId, organisation, "zaak." + action, "zaak", caseId.ToString(), "ok",
+            new { status = state, doorgezetNaar = "VRO" },
+            new { status = to, doorgezetNaar = "VRO", resultaat = (string?)null, gegevens = (object?)null },
+            reason);
+        Bind(
+            _insertAudit, transaction, audit.Stream, audit.Sequence, (long)Instant.ConvertToProvider(audit.At)!, audit.ActorUserId, audit.ActorOrganisation,
+            audit.Action, audit.ObjectType, audit.ObjectId, audit.Result, (object?)audit.OldValues ?? DBNull.Value, (object?)audit.NewValues ?? DBNull.Value,
+            (object?)audit.Reason ?? DBNull.Value, audit.PreviousHash, audit.Hash);
+        _insertAudit.ExecuteNonQuery();
+
+        var url = $"/api/v1/cases/{caseId}";
+        Bind(
+            _insertOutbox, transaction, Guid.NewGuid().ToString().ToUpperInvariant(), "zaken", url, "zaak", url, "update", at,
+            JsonSerializer.Serialize(new { actie = action, van = state, naar = to }, JsonSerializerOptions.Web));
+        _insertOutbox.ExecuteNonQuery();
+
+        var commitStart = System.Diagnostics.Stopwatch.GetTimestamp();
+        transaction.Commit();
+        CommitTime += System.Diagnostics.Stopwatch.GetElapsedTime(commitStart);
+        return version + 1;
+    }
+
+    public void Dispose()
+    {
+        foreach (var command in new[] { _readCase, _readHead, _updateCase, _insertStatus, _insertAudit, _insertOutbox })
+        {
+            command.Dispose();
+        }
+
+        _connection.Dispose();
+    }
+
+    private SqliteCommand Command(string sql, params string[] parameters)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var name in parameters)
+        {
+            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        }
+
+        return command;
+    }
+
+    private static void Bind(SqliteCommand command, SqliteTransaction transaction, params object[] values)
+    {
+        command.Transaction = transaction;
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i];
+        }
+    }
+}

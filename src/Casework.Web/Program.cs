@@ -6,6 +6,7 @@ using Casework.Web.Features.Auth;
 using Casework.Web.Features.Cases;
 using Casework.Web.Features.Deadlines;
 using Casework.Web.Features.Knelpunten;
+using Casework.Web.Features.Pages;
 using Casework.Web.Features.Reference;
 using Casework.Web.Features.Tranches;
 using Casework.Web.Features.Workflows;
@@ -73,6 +74,9 @@ app.UseExceptionHandler();
 app.UseStatusCodeProblems();
 app.UseApiVersionHeader();
 app.UseApiRequestBodyLimit();
+
+// The pages' stylesheet (wwwroot), public and before authentication; the security headers above still apply.
+app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAccessAudit();
 app.UseRateLimiter();
@@ -90,6 +94,7 @@ app.MapScalarApiReference("/api-docs", options => options
     .DisableDefaultFonts()
     .DisableTelemetry()).AllowAnonymous().ExcludeFromDescription();
 app.MapSignInEndpoints();
+app.MapHomePage();
 
 var api = app.MapGroup(ApiVersion.BasePath);
 var publicApi = api.MapGroup(string.Empty).AllowAnonymous();
@@ -105,6 +110,7 @@ api.MapEscalationEndpoints();
 if (app.Environment.IsDevelopment())
 {
     api.MapDevTokenEndpoints();
+    app.MapDevSignInPage();
 }
 
 await app.RunAsync();

@@ -34,7 +34,11 @@ public sealed class EndpointAccessMatrixTests : IAsyncLifetime
         "/api/v1/dev/", // mapped only in Development, which this factory is
         "/sign-in",
         "/sign-out",
+        "/dev/sign-in", // the development picker page, mapped only in Development
     ];
+
+    /// <summary>Exact route patterns anyone may call (a prefix "/" would exempt everything): the start page.</summary>
+    private static readonly string[] AnonymousExact = ["/"];
 
     /// <summary>Writes an auditor may do (they change no case): audit checkpoints, and the development sign-in.</summary>
     private static readonly string[] AuditorWrites = ["/api/v1/audit/checkpoints", "/api/v1/dev/"];
@@ -169,7 +173,7 @@ public sealed class EndpointAccessMatrixTests : IAsyncLifetime
 
     private static bool SeesEverything(Role? role) => role is Role.Auditor or Role.Beheerder;
 
-    private static bool IsAnonymous(string pattern) => AnonymousPrefixes.Any(p => pattern.StartsWith(p, StringComparison.Ordinal));
+    private static bool IsAnonymous(string pattern) => AnonymousExact.Contains(pattern) || AnonymousPrefixes.Any(p => pattern.StartsWith(p, StringComparison.Ordinal));
 
     /// <summary>The case's id or reference anywhere in the body, except <c>instance</c> (which echoes the requested path).</summary>
     private static bool MentionsCase(string body, CaseFile caseFile)

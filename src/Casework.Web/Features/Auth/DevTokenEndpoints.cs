@@ -40,13 +40,8 @@ internal static class DevTokenEndpoints
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         // The pages' development sign-in: the same choice, answered with the sign-in cookie instead of a token.
-        group.MapPost("/sign-in", async (DevTokenRequest request, CaseworkDbContext db, AccessAuditWriter audit, HttpContext http, CancellationToken ct) =>
-            {
-                var user = await ResolveAsync(request, db, ct);
-                await http.SignInAsync(AuthSetup.CookieScheme, AuthSetup.DevPrincipal(user.UserId, user.DisplayName, user.Organisation, user.Roles));
-                await audit.SignedInAsync(new Actor(user.UserId, user.Organisation, user.Roles.Select(Enum.Parse<Role>).ToHashSet()), "ontwikkeling", ct);
-                return new DevSignInResponse(user.UserId, user.DisplayName, user.Organisation, user.Roles);
-            })
+        group.MapPost("/sign-in", (DevTokenRequest request, CaseworkDbContext db, AccessAuditWriter audit, HttpContext http, CancellationToken ct) =>
+                SignInWithCookieAsync(request, db, audit, http, ct))
             .RequireRateLimiting(WebSecurity.SignInPolicy)
             .WithName("devSignIn")
             .WithSummary("Ontwikkel-aanmelding voor de pagina's (alleen in Development): zet het aanmeldcookie voor een demogebruiker of een organisatie met rollen")
@@ -58,6 +53,18 @@ internal static class DevTokenEndpoints
             .WithSummary("De demogebruikers van de ontwikkel-aanmelding (alleen in Development)")
             .Produces<IReadOnlyList<DemoUser>>();
         return api;
+    }
+
+    /// <summary>
+    /// Signs the browser in with the page cookie for a demo user (or an organisation with roles) and audits it;
+    /// shared by <c>POST /api/v1/dev/sign-in</c> and the picker page's form (<see cref="DevSignInPage"/>).
+    /// </summary>
+    internal static async Task<DevSignInResponse> SignInWithCookieAsync(DevTokenRequest request, CaseworkDbContext db, AccessAuditWriter audit, HttpContext http, CancellationToken ct)
+    {
+        var user = await ResolveAsync(request, db, ct);
+        await http.SignInAsync(AuthSetup.CookieScheme, AuthSetup.DevPrincipal(user.UserId, user.DisplayName, user.Organisation, user.Roles));
+        await audit.SignedInAsync(new Actor(user.UserId, user.Organisation, user.Roles.Select(Enum.Parse<Role>).ToHashSet()), "ontwikkeling", ct);
+        return new DevSignInResponse(user.UserId, user.DisplayName, user.Organisation, user.Roles);
     }
 
     private sealed record ResolvedUser(string UserId, string DisplayName, string Organisation, List<string> Roles);

@@ -61,9 +61,13 @@ internal static class SignInEndpoints
         return app;
     }
 
-    /// <summary>Only a path on this host: an absolute or protocol-relative URL would make the sign-in an open redirect.</summary>
+    /// <summary>
+    /// Only a path on this host: an absolute or protocol-relative URL would make the sign-in an open redirect.
+    /// Control characters are refused too: browsers drop tabs and newlines, so <c>/\t/evil.example</c> would become <c>//evil.example</c>.
+    /// </summary>
     internal static string LocalOrRoot(string? url) =>
-        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) && !url.Contains("://", StringComparison.Ordinal)
+        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
+            && !url.Contains("://", StringComparison.Ordinal) && !url.Any(char.IsControl)
             ? url
             : "/";
 }

@@ -12,7 +12,7 @@ namespace Casework.Web.Workflow;
 /// fire the action on the case's pinned definition, then applies the new state, status history, effects,
 /// audit event and notification to the unit of work. The caller saves once, in one transaction.
 /// </summary>
-internal sealed class CaseTransitions(DefinitionCatalog catalog, WorkflowEngine engine, CaseFacts facts, EffectApplier effects, AuditTrail audit, TimeProvider time)
+internal sealed class CaseTransitions(DefinitionCatalog catalog, WorkflowEngine engine, CaseFacts facts, EffectApplier effects, AuditTrail audit, TimeProvider time, IEnumerable<ITransitionHook> hooks)
 {
     public WorkflowDefinition DefinitionOf(CaseFile caseFile) =>
         catalog.Find(caseFile.DefinitionId, caseFile.DefinitionVersion)?.Definition
@@ -46,6 +46,11 @@ internal sealed class CaseTransitions(DefinitionCatalog catalog, WorkflowEngine 
         var now = time.GetUtcNow();
         caseFile.TransitionTo(transition.To, transition.ToLabel, transition.ToOrder, transition.ToIsFinal, transition.Resultaat, transition.ActionId, now, actor.UserId, actor.Organisation, input.Reason);
         await effects.ApplyAsync(caseFile, transition, actor, input, ct);
+        foreach (var hook in hooks)
+        {
+            await hook.AfterTransitionAsync(caseFile, transition, actor, input, ct);
+        }
+
         await audit.AppendAsync(
             AuditTrail.CaseStream(caseFile.Id),
             actor,

@@ -11,6 +11,7 @@ internal static class EscalationSetup
     {
         services.AddScoped<ICaseFactLoader, AgendaFactLoader>();
         services.AddScoped<ICaseRoleResolver, RijksvertegenwoordigerDepartmentResolver>();
+        services.AddScoped<ITransitionHook, KnelpuntTransitionHook>();
         return services;
     }
 

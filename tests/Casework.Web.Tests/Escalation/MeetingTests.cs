@@ -57,7 +57,7 @@ public sealed class MeetingTests : IAsyncLifetime
         await Expect(HttpStatusCode.OK, await (await _host.As(Sbsd)).Post($"/api/v1/meetings/{meeting.Id()}/close", new { }));
 
         var (_, list) = await (await _host.As(Sbsd)).Get($"/api/v1/meetings?body=SBSD&fromDate={D(first.AddDays(1))}");
-        var next = Assert.Single(list.EnumerateArray());
+        var next = Assert.Single(list.GetProperty("items").EnumerateArray());
         Assert.Equal(D(first.AddDays(14)), next.Str("date"));
         Assert.Equal(1, next.GetProperty("itemCount").GetInt32());
     }

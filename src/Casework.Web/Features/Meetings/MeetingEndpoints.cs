@@ -11,10 +11,11 @@ internal static class MeetingEndpoints
     {
         var group = api.MapGroup("/meetings").WithTags("Vergaderingen").RequireAuthorization();
 
-        group.MapGet("/", ([AsParameters] ListMeetingsParameters p, IMediator mediator, CancellationToken ct) => mediator.Send(new ListMeetingsQuery(p.Body, p.FromDate, p.UntilDate), ct))
+        group.MapGet("/", ([AsParameters] ListMeetingsParameters p, IMediator mediator, CancellationToken ct) => mediator.Send(new ListMeetingsQuery(p.Body, p.FromDate, p.UntilDate, p.Cursor, p.Limit), ct))
             .WithName("listMeetings")
-            .WithSummary("Vergaderingen van SBSD, BRSD, bestuurlijk overleg en allianties, op datum")
-            .Produces<IReadOnlyList<MeetingSummaryDto>>()
+            .WithSummary("Vergaderingen van SBSD, BRSD, bestuurlijk overleg en allianties, op datum (per pagina; 'next' is de cursor van de volgende)")
+            .Produces<Page<MeetingSummaryDto>>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 
         group.MapPost("/", async (PlanMeetingRequest body, IMediator mediator, CancellationToken ct) =>
@@ -115,4 +116,6 @@ internal static class MeetingEndpoints
 internal sealed record ListMeetingsParameters(
     [FromQuery(Name = "body")] string? Body,
     [FromQuery(Name = "fromDate")] DateOnly? FromDate,
-    [FromQuery(Name = "untilDate")] DateOnly? UntilDate);
+    [FromQuery(Name = "untilDate")] DateOnly? UntilDate,
+    [FromQuery(Name = "cursor")] string? Cursor,
+    [FromQuery(Name = "limit")] int? Limit);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Casework.Domain.Escalation;
 using Casework.Domain.Time;
+using Casework.Web.Api;
 using Casework.Web.Features.Cases;
 using Casework.Web.Infrastructure.Auth;
 using Casework.Web.Persistence;
@@ -12,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Casework.Web.Features.Meetings;
 
-public sealed record ListMeetingsQuery(string? Body, DateOnly? FromDate, DateOnly? UntilDate) : IQuery<IReadOnlyList<MeetingSummaryDto>>;
+public sealed record ListMeetingsQuery(string? Body, DateOnly? FromDate, DateOnly? UntilDate, string? Cursor = null, int? Limit = null) : IQuery<Page<MeetingSummaryDto>>;
 
 public sealed record GetMeetingQuery(Guid Id) : IQuery<MeetingDto>;
 
@@ -29,7 +30,7 @@ public sealed record BesluitenlijstCsv(string FileName, string Content);
 /// caller may not see are left out, as everywhere else.
 /// </summary>
 internal sealed class MeetingQueryHandlers(CaseworkDbContext db, ICurrentActor current, CaseTransitions transitions, TimeProvider time) :
-    IQueryHandler<ListMeetingsQuery, IReadOnlyList<MeetingSummaryDto>>,
+    IQueryHandler<ListMeetingsQuery, Page<MeetingSummaryDto>>,
     IQueryHandler<GetMeetingQuery, MeetingDto>,
     IQueryHandler<ReadyCasesQuery, IReadOnlyList<ReadyCaseDto>>,
     IQueryHandler<BesluitenlijstCsvQuery, BesluitenlijstCsv>,
@@ -37,8 +38,14 @@ internal sealed class MeetingQueryHandlers(CaseworkDbContext db, ICurrentActor c
 {
     private static readonly string[] EscalationTypes = ["knelpunt", "vastloper"];
 
-    public async ValueTask<IReadOnlyList<MeetingSummaryDto>> Handle(ListMeetingsQuery query, CancellationToken cancellationToken)
+    /// <summary>
+    /// Keyset paging on (date, body, id), like the case list: a page never skips or repeats a meeting when others
+    /// are planned meanwhile, and no calendar is cut off at a fixed number.
+    /// </summary>
+    public async ValueTask<Page<MeetingSummaryDto>> Handle(ListMeetingsQuery query, CancellationToken cancellationToken)
     {
+        var limit = Cursor.Limit(query.Limit);
+        var after = MeetingKey.Parse(Cursor.Decode(query.Cursor));
         var meetings = db.Set<Meeting>().AsNoTracking().Include(m => m.Items).AsQueryable();
         if (!string.IsNullOrWhiteSpace(query.Body))
         {
@@ -55,8 +62,15 @@ internal sealed class MeetingQueryHandlers(CaseworkDbContext db, ICurrentActor c
             meetings = meetings.Where(m => m.Date <= until);
         }
 
-        var rows = await meetings.OrderBy(m => m.Date).ThenBy(m => m.BodyCode).Take(500).ToListAsync(cancellationToken);
-        return rows.Select(MeetingMapping.ToSummary).ToList();
+        if (after is { } key)
+        {
+            meetings = meetings.Where(m => m.Date > key.Date
+                || (m.Date == key.Date && (m.BodyCode.CompareTo(key.Body) > 0 || (m.BodyCode == key.Body && m.Id.CompareTo(key.Id) > 0))));
+        }
+
+        var rows = await meetings.OrderBy(m => m.Date).ThenBy(m => m.BodyCode).ThenBy(m => m.Id).Take(limit + 1).ToListAsync(cancellationToken);
+        var page = Cursor.ToPage(rows, limit, MeetingKey.Of);
+        return new Page<MeetingSummaryDto>(page.Items.Select(MeetingMapping.ToSummary).ToList(), page.Next);
     }
 
     public async ValueTask<MeetingDto> Handle(GetMeetingQuery query, CancellationToken cancellationToken)
@@ -173,5 +187,26 @@ internal sealed class MeetingQueryHandlers(CaseworkDbContext db, ICurrentActor c
     {
         var ids = meeting.Items.Select(i => i.CaseId).Distinct().ToList();
         return (await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).VisibleTo(current.Actor).Select(c => c.Id).ToListAsync(ct)).ToHashSet();
+    }
+}
+
+/// <summary>The meeting list's cursor key: date, body and id of the last meeting on the page.</summary>
+internal readonly record struct MeetingKey(DateOnly Date, string Body, Guid Id)
+{
+    public static string Of(Meeting m) => string.Create(CultureInfo.InvariantCulture, $"{m.Date:yyyy-MM-dd}|{m.BodyCode}|{m.Id:D}");
+
+    public static MeetingKey? Parse(string? key)
+    {
+        if (key is null)
+        {
+            return null;
+        }
+
+        var parts = key.Split('|');
+        return parts.Length == 3
+            && DateOnly.TryParseExact(parts[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            && Guid.TryParseExact(parts[2], "D", out var id)
+            ? new MeetingKey(date, parts[1], id)
+            : throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("cursor", "De cursor is ongeldig; gebruik de waarde van 'next' uit het vorige antwoord.")]);
     }
 }

@@ -40,30 +40,65 @@ public class CaseworkDbContext : DbContext
     public DbSet<CaseLink> CaseLinks => Set<CaseLink>();
 
     /// <summary>Bumps the concurrency version of every changed case once per save, so no behaviour method can forget it.</summary>
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// Changes are detected once, here; the save itself then runs without a second full DetectChanges (nothing
+    /// can change in between). Measured: repeated DetectChanges (one per ChangeTracker.Entries call, one per
+    /// collection entry, one more in the base save) cost more CPU per command than all its SQL statements.
+    /// </remarks>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
         BumpCaseVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
         BumpCaseVersions();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
     }
 
     private void BumpCaseVersions()
     {
         ChangeTracker.DetectChanges();
-        foreach (var entry in ChangeTracker.Entries<CaseFile>())
+        var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false; // detected just above; Entries/Navigations would detect again per call
+        try
         {
-            var ownedChanged = entry.Navigations.Any(n => n.IsModified)
-                || ChangeTracker.Entries<CaseStatus>().Any(s => s.State == EntityState.Added && s.Entity.CaseId == entry.Entity.Id);
-            if (entry.State == EntityState.Modified || (entry.State == EntityState.Unchanged && ownedChanged))
+            var casesWithNewStatus = ChangeTracker.Entries<CaseStatus>()
+                .Where(s => s.State == EntityState.Added)
+                .Select(s => s.Entity.CaseId)
+                .ToHashSet();
+            foreach (var entry in ChangeTracker.Entries<CaseFile>())
             {
-                var version = entry.Property(c => c.Version);
-                version.CurrentValue = version.OriginalValue + 1;
+                var ownedChanged = casesWithNewStatus.Contains(entry.Entity.Id) || entry.Navigations.Any(n => n.IsModified);
+                if (entry.State == EntityState.Modified || (entry.State == EntityState.Unchanged && ownedChanged))
+                {
+                    var version = entry.Property(c => c.Version);
+                    version.CurrentValue = version.OriginalValue + 1;
+                }
             }
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
     }
 

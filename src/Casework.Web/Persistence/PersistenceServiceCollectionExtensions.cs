@@ -15,7 +15,7 @@ internal static class PersistenceServiceCollectionExtensions
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = PrepareSqliteConnectionString(connectionString ?? DatabaseOptions.DefaultSqliteConnectionString, environment.ContentRootPath);
-                services.AddDbContext<CaseworkDbContext, SqliteCaseworkDbContext>(o => o.UseSqlite(sqlite));
+                services.AddDbContextPool<CaseworkDbContext, SqliteCaseworkDbContext>(o => o.UseSqlite(sqlite));
                 break;
             case DatabaseProvider.SqlServer:
                 if (string.IsNullOrWhiteSpace(connectionString))

@@ -28,15 +28,31 @@ internal sealed class AuditTrail(CaseworkDbContext db, TimeProvider time)
         string? reason,
         CancellationToken ct)
     {
-        var pending = db.ChangeTracker.Entries<AuditEvent>()
-            .Where(e => e.State == EntityState.Added && e.Entity.Stream == stream)
-            .Select(e => e.Entity)
-            .MaxBy(e => e.Sequence);
-        var head = pending ?? await db.AuditEvents.AsNoTracking()
-            .Where(e => e.Stream == stream)
-            .OrderByDescending(e => e.Sequence)
-            .FirstOrDefaultAsync(ct);
+        // Pending events are tracked by Add() below, so no DetectChanges is needed to find them (a full
+        // DetectChanges here walked the whole case graph on every append); and of the head only its sequence
+        // and hash are needed, not the whole row with its old/new values.
+        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        AuditEvent? pending;
+        try
+        {
+            pending = db.ChangeTracker.Entries<AuditEvent>()
+                .Where(e => e.State == EntityState.Added && e.Entity.Stream == stream)
+                .Select(e => e.Entity)
+                .MaxBy(e => e.Sequence);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
 
+        var head = pending is not null
+            ? new ChainHead(pending.Sequence, pending.Hash)
+            : await db.AuditEvents.AsNoTracking()
+                .Where(e => e.Stream == stream)
+                .OrderByDescending(e => e.Sequence)
+                .Select(e => new ChainHead(e.Sequence, e.Hash))
+                .FirstOrDefaultAsync(ct);
         var e = AuditEvent.Append(
             stream,
             (head?.Sequence ?? 0) + 1,
@@ -54,4 +70,6 @@ internal sealed class AuditTrail(CaseworkDbContext db, TimeProvider time)
         db.AuditEvents.Add(e);
         return e;
     }
+
+    private sealed record ChainHead(long Sequence, string Hash);
 }

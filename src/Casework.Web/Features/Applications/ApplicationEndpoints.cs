@@ -47,7 +47,7 @@ internal static class ApplicationsSetup
 
         group.MapPut("/{id:guid}", async (Guid id, [FromHeader(Name = "If-Match")] string? ifMatch, ApplicationRequest? body, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
-                var dto = await mediator.Send(new ReviseApplicationCommand(id, ParseVersion(ifMatch), body), ct);
+                var dto = await mediator.Send(new ReviseApplicationCommand(id, IfMatch.Required(ifMatch, "de aanvraag"), body), ct);
                 http.Response.Headers.ETag = CaseEndpoints.ETag(dto.Version);
                 return dto;
             })
@@ -63,7 +63,7 @@ internal static class ApplicationsSetup
 
         group.MapPost("/{id:guid}/submit", async (Guid id, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
-                var dto = await mediator.Send(new SubmitApplicationCommand(id, ParseVersion(ifMatch)), ct);
+                var dto = await mediator.Send(new SubmitApplicationCommand(id, IfMatch.Required(ifMatch, "de aanvraag")), ct);
                 http.Response.Headers.ETag = CaseEndpoints.ETag(dto.Version);
                 return dto;
             })
@@ -95,7 +95,7 @@ internal static class ApplicationsSetup
 
         group.MapPost("/{id:guid}/award", async (Guid id, [FromHeader(Name = "If-Match")] string? ifMatch, AwardRequest? body, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
-                var dto = await mediator.Send(new AwardApplicationCommand(id, ParseVersion(ifMatch), body), ct);
+                var dto = await mediator.Send(new AwardApplicationCommand(id, IfMatch.Required(ifMatch, "de aanvraag"), body), ct);
                 http.Response.Headers.ETag = CaseEndpoints.ETag(dto.Version);
                 return dto;
             })
@@ -111,23 +111,5 @@ internal static class ApplicationsSetup
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
         return api;
-    }
-
-    private static int ParseVersion(string? ifMatch)
-    {
-        if (string.IsNullOrWhiteSpace(ifMatch))
-        {
-            throw ApiProblemException.Of(ProblemTypes.PreconditionRequired, "Stuur de versie van de aanvraag mee in de header If-Match (de ETag van GET /applications/{id}).");
-        }
-
-        var value = ifMatch.Trim();
-        if (value.StartsWith("W/", StringComparison.Ordinal))
-        {
-            value = value[2..];
-        }
-
-        return int.TryParse(value.Trim('"'), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version) && version > 0
-            ? version
-            : throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("If-Match", "If-Match moet de versie zijn, bijvoorbeeld \"3\".")]);
     }
 }

@@ -32,7 +32,7 @@ internal static class CaseEndpoints
 
         group.MapPost("/{id:guid}/actions/{action}", async (Guid id, string action, [FromHeader(Name = "If-Match")] string? ifMatch, FireActionRequest? body, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
-                var dto = await mediator.Send(new FireActionCommand(id, action, ParseVersion(ifMatch), body?.Reason, body?.Data ?? []), ct);
+                var dto = await mediator.Send(new FireActionCommand(id, action, IfMatch.Required(ifMatch, "de zaak"), body?.Reason, body?.Data ?? []), ct);
                 http.Response.Headers.ETag = ETag(dto.Version);
                 return dto;
             })
@@ -57,25 +57,6 @@ internal static class CaseEndpoints
     }
 
     public static string ETag(int version) => "\"" + version.ToString(CultureInfo.InvariantCulture) + "\"";
-
-    /// <summary>A case action without the case's version is refused (428): a blind write could undo someone else's change.</summary>
-    private static int ParseVersion(string? ifMatch)
-    {
-        if (string.IsNullOrWhiteSpace(ifMatch))
-        {
-            throw ApiProblemException.Of(ProblemTypes.PreconditionRequired, "Stuur de versie van de zaak mee in de header If-Match (de ETag van GET /cases/{id}).");
-        }
-
-        var value = ifMatch.Trim();
-        if (value.StartsWith("W/", StringComparison.Ordinal))
-        {
-            value = value[2..];
-        }
-
-        return int.TryParse(value.Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version) && version > 0
-            ? version
-            : throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("If-Match", "If-Match moet de versie van de zaak zijn, bijvoorbeeld \"3\".")]);
-    }
 }
 
 /// <summary>Query parameters of the work list; names are lowerCamelCase (NLGov /core/query-keys-camel-case).</summary>

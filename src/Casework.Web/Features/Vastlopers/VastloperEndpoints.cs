@@ -1,4 +1,4 @@
-using System.Globalization;
+using Casework.Web.Api;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 
@@ -31,7 +31,7 @@ internal static class VastloperEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPost("/{id:guid}/omzetten-in-knelpunt", (Guid id, [FromHeader(Name = "If-Match")] string? ifMatch, ConvertVastloperRequest body, IMediator mediator, CancellationToken ct) =>
-                mediator.Send(new ConvertVastloperCommand(id, ParseVersion(ifMatch), body.Reason ?? string.Empty, body.Wet), ct))
+                mediator.Send(new ConvertVastloperCommand(id, IfMatch.Optional(ifMatch), body.Reason ?? string.Empty, body.Wet), ct))
             .WithName("convertVastloperToKnelpunt")
             .WithSummary("Een vastloper omzetten in een knelpunt; het knelpunt houdt de koppeling en de geschiedenis")
             .Produces<ConvertVastloperResponse>()
@@ -44,7 +44,4 @@ internal static class VastloperEndpoints
 
         return api;
     }
-
-    private static int? ParseVersion(string? ifMatch) =>
-        int.TryParse(ifMatch?.Replace("W/", string.Empty, StringComparison.Ordinal).Trim().Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null;
 }

@@ -579,6 +579,52 @@ namespace Casework.Web.Persistence.Migrations.SqlServer
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Payments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AwardedPortionCents = table.Column<long>(type: "bigint", nullable: false),
+                    BtwCompensatiefondsShare = table.Column<decimal>(type: "decimal(5,4)", precision: 5, scale: 4, nullable: false),
+                    PaidCents = table.Column<long>(type: "bigint", nullable: false),
+                    PaidOnDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    RecordedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Payments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Payments_FundingApplications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "FundingApplications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Reclamations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AmountCents = table.Column<long>(type: "bigint", nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    RecordedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Reclamations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Reclamations_FundingApplications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "FundingApplications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AgendaItems_CaseId",
                 table: "AgendaItems",
@@ -688,10 +734,20 @@ namespace Casework.Web.Persistence.Migrations.SqlServer
                 column: "DispatchedAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Payments_ApplicationId",
+                table: "Payments",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PopulationFigures_OrganisationCode_ReferenceDate",
                 table: "PopulationFigures",
                 columns: new[] { "OrganisationCode", "ReferenceDate" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reclamations_ApplicationId",
+                table: "Reclamations",
+                column: "ApplicationId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_RoundBudgets_Regeling_Round",
@@ -737,9 +793,6 @@ namespace Casework.Web.Persistence.Migrations.SqlServer
                 name: "Focusgebieden");
 
             migrationBuilder.DropTable(
-                name: "FundingApplications");
-
-            migrationBuilder.DropTable(
                 name: "IdempotencyRecords");
 
             migrationBuilder.DropTable(
@@ -752,10 +805,16 @@ namespace Casework.Web.Persistence.Migrations.SqlServer
                 name: "OutboxMessages");
 
             migrationBuilder.DropTable(
+                name: "Payments");
+
+            migrationBuilder.DropTable(
                 name: "PopulationFigures");
 
             migrationBuilder.DropTable(
                 name: "PublishedDefinitions");
+
+            migrationBuilder.DropTable(
+                name: "Reclamations");
 
             migrationBuilder.DropTable(
                 name: "RoundBudgets");
@@ -767,19 +826,22 @@ namespace Casework.Web.Persistence.Migrations.SqlServer
                 name: "Vastlopers");
 
             migrationBuilder.DropTable(
-                name: "Tranches");
-
-            migrationBuilder.DropTable(
                 name: "AgendaItems");
 
             migrationBuilder.DropTable(
                 name: "Organisations");
 
             migrationBuilder.DropTable(
-                name: "Cases");
+                name: "FundingApplications");
 
             migrationBuilder.DropTable(
                 name: "Meetings");
+
+            migrationBuilder.DropTable(
+                name: "Cases");
+
+            migrationBuilder.DropTable(
+                name: "Tranches");
         }
     }
 }

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Casework.Web.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCaseworkDbContext))]
-    [Migration("20261123125953_Initial")]
+    [Migration("20261123130737_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Casework.Web.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerCaseworkDbContext))]
-    [Migration("20261123130033_Initial")]
+    [Migration("20261123130755_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

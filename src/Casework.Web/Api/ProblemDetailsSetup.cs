@@ -155,10 +155,34 @@ internal static class ProblemMapper
                     Detail = "De JSON is ongeldig: " + json.Message,
                     Extensions = { ["code"] = ProblemTypes.BadRequest.Code },
                 };
+            case Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException:
+                return Concurrent("De gegevens zijn intussen door een ander gewijzigd. Haal ze opnieuw op en probeer het nog eens.");
+            case Microsoft.EntityFrameworkCore.DbUpdateException update when IsUniqueViolation(update):
+                // Two requests raced for the same unique place (a reference number, an audit sequence, an
+                // idempotency key): the loser changed nothing and may simply retry.
+                return Concurrent("Een gelijktijdig verzoek was u net voor; er is niets gewijzigd. Probeer het nog eens.");
             default:
                 return null;
         }
     }
+
+    private static ProblemDetails Concurrent(string detail) => new()
+    {
+        Status = StatusCodes.Status409Conflict,
+        Type = ProblemTypes.ConcurrencyConflict.Uri,
+        Title = ProblemTypes.ConcurrencyConflict.Title,
+        Detail = detail,
+        Extensions = { ["code"] = ProblemTypes.ConcurrencyConflict.Code },
+    };
+
+    /// <summary>SQLite: SQLITE_CONSTRAINT (19) with a UNIQUE/PRIMARY KEY message; SQL Server: 2601/2627.</summary>
+    internal static bool IsUniqueViolation(Microsoft.EntityFrameworkCore.DbUpdateException update) => update.InnerException switch
+    {
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode == 19
+            && (sqlite.Message.Contains("UNIQUE", StringComparison.Ordinal) || sqlite.Message.Contains("PRIMARY KEY", StringComparison.Ordinal)),
+        Microsoft.Data.SqlClient.SqlException sql => sql.Number is 2601 or 2627,
+        _ => false,
+    };
 
     private static string ToCamelCasePath(string propertyName) =>
         string.Join('.', propertyName.Split('.').Select(p => p.Length == 0 ? p : char.ToLowerInvariant(p[0]) + p[1..]));

@@ -24,17 +24,17 @@ public sealed record EscalationCaseDto(
     int Version,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    IReadOnlyList<StatusDto> History);
+    IReadOnlyList<EscalationStatusDto> History);
 
-/// <summary>One status in a case's life (ZGW status with volgnummer).</summary>
-public sealed record StatusDto(int Sequence, string State, string Label, string? ActionId, DateTimeOffset At, string Organisation, string? Reason);
+/// <summary>One status in a knelpunt or vastloper's life (ZGW status with volgnummer), as the escalation views show it.</summary>
+public sealed record EscalationStatusDto(int Sequence, string State, string Label, string? ActionId, DateTimeOffset At, string Organisation, string? Reason);
 
 /// <summary>
 /// A link to another case, seen from this one: <c>direction</c> is <c>uitgaand</c> when this case points at the
 /// other (this knelpunt is afgeleid-van that vastloper) and <c>inkomend</c> when the other points here. The other
 /// case's history is included when the caller may see that case; otherwise only that a link exists.
 /// </summary>
-public sealed record CaseLinkDto(string Kind, string Direction, Guid CaseId, string? Reference, string? Type, string? State, DateTimeOffset At, string? Reason, IReadOnlyList<StatusDto>? History);
+public sealed record CaseLinkDto(string Kind, string Direction, Guid CaseId, string? Reference, string? Type, string? State, DateTimeOffset At, string? Reason, IReadOnlyList<EscalationStatusDto>? History);
 
 internal static class EscalationCaseViews
 {
@@ -55,8 +55,8 @@ internal static class EscalationCaseViews
         c.Id, c.Reference, c.CaseType, c.Title, c.State, c.StateLabel, c.IsClosed, c.Resultaat, c.OwningOrganisation, c.RoutedTo, c.LeadDepartment, c.BodyCode, c.Version, c.CreatedAt, c.UpdatedAt,
         History(c));
 
-    public static IReadOnlyList<StatusDto> History(CaseFile c) =>
-        c.Statuses.OrderBy(s => s.Sequence).Select(s => new StatusDto(s.Sequence, s.State, s.Label, s.ActionId, s.At, s.ActorOrganisation, s.Reason)).ToList();
+    public static IReadOnlyList<EscalationStatusDto> History(CaseFile c) =>
+        c.Statuses.OrderBy(s => s.Sequence).Select(s => new EscalationStatusDto(s.Sequence, s.State, s.Label, s.ActionId, s.At, s.ActorOrganisation, s.Reason)).ToList();
 
     /// <summary>Both directions of every link of the case; the other side's details only when the actor may see it.</summary>
     public static async Task<IReadOnlyList<CaseLinkDto>> LinksAsync(CaseworkDbContext db, Guid caseId, Actor actor, CancellationToken ct)

@@ -57,6 +57,7 @@ builder.Services.AddCaseworkAudit(builder.Configuration);
 builder.Services.AddLegalClock();
 builder.Services.AddApplications();
 builder.Services.AddEscalation();
+builder.Services.AddCaseworkPages(builder.Environment);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddSingleton(TimeProvider.System);
 
@@ -94,7 +95,7 @@ app.MapScalarApiReference("/api-docs", options => options
     .DisableDefaultFonts()
     .DisableTelemetry()).AllowAnonymous().ExcludeFromDescription();
 app.MapSignInEndpoints();
-app.MapHomePage();
+app.MapCaseworkPages();
 
 var api = app.MapGroup(ApiVersion.BasePath);
 var publicApi = api.MapGroup(string.Empty).AllowAnonymous();
@@ -111,7 +112,6 @@ api.MapEscalationEndpoints();
 if (app.Environment.IsDevelopment())
 {
     api.MapDevTokenEndpoints();
-    app.MapDevSignInPage();
 }
 
 await app.RunAsync();

@@ -57,7 +57,7 @@ internal static class DevTokenEndpoints
 
     /// <summary>
     /// Signs the browser in with the page cookie for a demo user (or an organisation with roles) and audits it;
-    /// shared by <c>POST /api/v1/dev/sign-in</c> and the picker page's form (<see cref="DevSignInPage"/>).
+    /// shared by <c>POST /api/v1/dev/sign-in</c> and the picker page's form (<see cref="DevSignInModel"/>).
     /// </summary>
     internal static async Task<DevSignInResponse> SignInWithCookieAsync(DevTokenRequest request, CaseworkDbContext db, AccessAuditWriter audit, HttpContext http, CancellationToken ct)
     {

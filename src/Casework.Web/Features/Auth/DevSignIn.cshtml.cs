@@ -1,0 +1,42 @@
+using Casework.Web.Api;
+using Casework.Web.Features.Pages;
+using Casework.Web.Infrastructure.Auth;
+using Casework.Web.Persistence;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Casework.Web.Features.Auth;
+
+/// <summary>
+/// The development sign-in picker (<c>/dev/sign-in</c>, where <c>GET /sign-in</c> sends the browser when no authority
+/// is configured): one form per demo user. The POST checks the antiforgery token (Razor Pages does, so a cross-site form
+/// cannot sign a browser in as someone else) and signs in exactly as <c>POST /api/v1/dev/sign-in</c> does. The route
+/// exists only in Development (<see cref="PagesSetup"/> removes it elsewhere, so both verbs are 404).
+/// </summary>
+[AllowAnonymous]
+[EnableRateLimiting(WebSecurity.SignInPolicy)]
+public sealed class DevSignInModel : CaseworkPageModel
+{
+    public string ReturnUrl { get; private set; } = "/";
+
+    public void OnGet(string? returnUrl) => ReturnUrl = SignInEndpoints.LocalOrRoot(returnUrl);
+
+    public async Task<IActionResult> OnPostAsync(string? user, string? returnUrl, CancellationToken ct)
+    {
+        ReturnUrl = SignInEndpoints.LocalOrRoot(returnUrl);
+        try
+        {
+            await DevTokenEndpoints.SignInWithCookieAsync(new DevTokenRequest(user, null, null), Service<CaseworkDbContext>(), Service<AccessAuditWriter>(), HttpContext, ct);
+        }
+        catch (ApiProblemException e)
+        {
+            ModelState.AddModelError(string.Empty, Describe(e.Problem));
+            var page = Page();
+            page.StatusCode = StatusCodes.Status400BadRequest;
+            return page;
+        }
+
+        return LocalRedirect(ReturnUrl);
+    }
+}

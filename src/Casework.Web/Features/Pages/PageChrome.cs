@@ -1,0 +1,71 @@
+using System.Security.Claims;
+using Casework.Domain.Access;
+using Casework.Web.Infrastructure.Auth;
+
+namespace Casework.Web.Features.Pages;
+
+/// <summary>
+/// What the layout shows around every page: who is signed in and the menu for their roles. One menu for
+/// the whole application, so each role finds its work in the same place on every page.
+/// </summary>
+public sealed class PageChrome(AuthOptions options)
+{
+    public ChromeModel For(HttpContext http)
+    {
+        var actor = HttpCurrentActor.FromPrincipal(http.User, options);
+        if (actor is null)
+        {
+            return new ChromeModel(false, null, null, []);
+        }
+
+        var path = http.Request.Path.Value ?? "/";
+        var items = new List<NavigationItem>();
+        void Add(string href, string label) =>
+            items.Add(new NavigationItem(href, label, path == href || (href != "/" && path.StartsWith(href + "/", StringComparison.OrdinalIgnoreCase))));
+
+        if (actor.Roles.Contains(Role.GemeenteAanvrager))
+        {
+            Add(PagePaths.MyCases, "Mijn zaken");
+            Add(PagePaths.NewApplication, "Nieuwe aanvraag");
+        }
+
+        if (actor.Roles.Overlaps([Role.Loket, Role.Beoordelaar, Role.Commissielid, Role.Beheerder]))
+        {
+            Add(PagePaths.WorkQueue, "Werkvoorraad");
+        }
+
+        Add(PagePaths.Rounds, "Rondes");
+        if (actor.Roles.Overlaps([Role.Secretaris, Role.Rijksvertegenwoordiger, Role.Beoordelaar, Role.Beheerder]))
+        {
+            Add(PagePaths.Escalations, "Escalaties");
+            Add(PagePaths.Meetings, "Vergaderingen");
+        }
+
+        var name = http.User.FindFirstValue(CaseworkClaims.Name) ?? actor.UserId;
+        return new ChromeModel(true, name, actor.Organisation, items);
+    }
+}
+
+public sealed record ChromeModel(bool SignedIn, string? DisplayName, string? Organisation, IReadOnlyList<NavigationItem> Navigation);
+
+public sealed record NavigationItem(string Href, string Label, bool IsCurrent);
+
+/// <summary>The pages' addresses (Dutch, as the users read them), in one place so links never drift from routes.</summary>
+public static class PagePaths
+{
+    public const string Home = "/";
+    public const string MyCases = "/mijn-zaken";
+    public const string NewApplication = "/aanvragen/nieuw";
+    public const string WorkQueue = "/werkvoorraad";
+    public const string Rounds = "/rondes";
+    public const string Escalations = "/escalaties";
+    public const string Meetings = "/vergaderingen";
+
+    public static string Case(Guid id) => $"/zaken/{id}";
+
+    public static string CaseDiagram(Guid id) => $"/zaken/{id}/diagram";
+
+    public static string Round(Guid id) => $"/rondes/{id}";
+
+    public static string Meeting(Guid id) => $"/vergaderingen/{id}";
+}

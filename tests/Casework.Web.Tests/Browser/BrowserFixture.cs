@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using Casework.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Casework.Web.Tests.Browser;
+
+/// <summary>
+/// The real app on Kestrel (a free port, its own SQLite file, seeded) and Debian's chromium driven headless by
+/// Playwright; shared by the browser tests of one collection. Chromium comes from the system (Playwright cannot
+/// download its own here): if it is missing, scripts/install-test-prerequisites.sh installs it (as root), so a
+/// fresh machine needs nothing installed by hand. No fallback: without a browser these tests fail, loudly.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private static readonly string[] ChromiumCandidates = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/snap/bin/chromium"];
+
+    private IPlaywright? _playwright;
+
+    public CaseworkWebFactory Factory { get; } = new();
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public string BaseUrl { get; private set; } = string.Empty;
+
+    public async Task InitializeAsync()
+    {
+        var chromium = FindOrInstallChromium();
+        Factory.UseKestrel(0);
+        Factory.StartServer();
+        var address = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseUrl = address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-dev-shm-usage"],
+        });
+    }
+
+    /// <summary>A fresh browser context (its own cookies), Dutch, desktop size; the page fails the test on a CSP violation or script error.</summary>
+    public async Task<BrowserSession> NewSessionAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            Locale = "nl-NL",
+            TimezoneId = "Europe/Amsterdam",
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+        });
+        context.SetDefaultTimeout(15_000);
+        var page = await context.NewPageAsync();
+        return new BrowserSession(context, page);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        await Factory.DisposeAsync();
+    }
+
+    private static string FindOrInstallChromium()
+    {
+        var configured = Environment.GetEnvironmentVariable("CASEWORK_CHROMIUM");
+        if (!string.IsNullOrEmpty(configured))
+        {
+            return File.Exists(configured) ? configured : throw new InvalidOperationException($"CASEWORK_CHROMIUM points to '{configured}', which does not exist.");
+        }
+
+        if (ChromiumCandidates.FirstOrDefault(File.Exists) is { } found)
+        {
+            return found;
+        }
+
+        var script = Path.Combine(RepositoryRoot.Path, "scripts", "install-test-prerequisites.sh");
+        using (var install = Process.Start(new ProcessStartInfo("bash", [script]) { RedirectStandardOutput = false, UseShellExecute = false })
+            ?? throw new InvalidOperationException("Could not start " + script))
+        {
+            install.WaitForExit();
+        }
+
+        return ChromiumCandidates.FirstOrDefault(File.Exists)
+            ?? throw new InvalidOperationException($"No chromium found ({string.Join(", ", ChromiumCandidates)}) and {script} could not install it (run it as root, or set CASEWORK_CHROMIUM).");
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserTestGroup : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}
+
+/// <summary>The repository's root (where Casework.sln is), for scripts and the artifacts folder.</summary>
+public static class RepositoryRoot
+{
+    public static string Path { get; } = Find();
+
+    private static string Find()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(System.IO.Path.Combine(dir.FullName, "Casework.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Casework.sln not found above " + AppContext.BaseDirectory);
+    }
+}

@@ -52,7 +52,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             TimezoneId = "Europe/Amsterdam",
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
-        context.SetDefaultTimeout(15_000);
+        // Waits, not performance bounds: generous, because a loaded 2-core CI machine can take seconds for a first render.
+        context.SetDefaultTimeout(30_000);
+        context.SetDefaultNavigationTimeout(45_000);
         var page = await context.NewPageAsync();
         return new BrowserSession(context, page);
     }

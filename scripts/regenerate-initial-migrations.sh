@@ -7,3 +7,4 @@ dotnet tool restore >/dev/null
 rm -rf Persistence/Migrations
 dotnet ef migrations add Initial --context SqliteCaseworkDbContext --output-dir Persistence/Migrations/Sqlite
 dotnet ef migrations add Initial --context SqlServerCaseworkDbContext --output-dir Persistence/Migrations/SqlServer
+dotnet ef migrations add Initial --context PostgresCaseworkDbContext --output-dir Persistence/Migrations/PostgreSql

@@ -130,3 +130,19 @@ public sealed class SqliteCaseworkDbContext(DbContextOptions<SqliteCaseworkDbCon
 }
 
 public sealed class SqlServerCaseworkDbContext(DbContextOptions<SqlServerCaseworkDbContext> options) : CaseworkDbContext(options);
+
+/// <summary>
+/// PostgreSQL (ADR-003). Instants are <c>timestamp with time zone</c>, which Npgsql writes only with offset zero:
+/// every instant Casework stores is UTC already, and the converter keeps it so for any that is not.
+/// </summary>
+public sealed class PostgresCaseworkDbContext(DbContextOptions<PostgresCaseworkDbContext> options) : CaseworkDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
+    }
+
+    private sealed class UtcDateTimeOffsetConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, DateTimeOffset>(
+        v => v.ToUniversalTime(), v => v.ToUniversalTime());
+}

@@ -4,6 +4,9 @@ public enum DatabaseProvider
 {
     Sqlite,
     SqlServer,
+
+    /// <summary>The server database of the multi-host and concurrency tests (ADR-003); usable in production too.</summary>
+    PostgreSql,
 }
 
 /// <summary>Configuration section <c>Database</c>; the connection string is <c>ConnectionStrings:Casework</c>.</summary>

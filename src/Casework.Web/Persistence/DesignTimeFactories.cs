@@ -15,3 +15,9 @@ internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<S
     public SqlServerCaseworkDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqlServerCaseworkDbContext>().UseSqlServer("Server=(design-time);Database=Casework").Options);
 }
+
+internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresCaseworkDbContext>
+{
+    public PostgresCaseworkDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresCaseworkDbContext>().UseNpgsql("Host=design-time;Database=casework").Options);
+}

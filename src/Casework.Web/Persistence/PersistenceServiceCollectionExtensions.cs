@@ -25,8 +25,18 @@ internal static class PersistenceServiceCollectionExtensions
 
                 services.AddDbContext<CaseworkDbContext, SqlServerCaseworkDbContext>(o => o.UseSqlServer(connectionString, s => s.EnableRetryOnFailure()));
                 break;
+            case DatabaseProvider.PostgreSql:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException("Database:Provider is PostgreSql but ConnectionStrings:Casework is empty.");
+                }
+
+                // Retries transient failures, including serialization failures (40001) of the serializable
+                // command transactions (TransactionBehavior); the behaviour replays the whole command.
+                services.AddDbContextPool<CaseworkDbContext, PostgresCaseworkDbContext>(o => o.UseNpgsql(connectionString, n => n.EnableRetryOnFailure(32, TimeSpan.FromMilliseconds(100), null)));
+                break;
             default:
-                throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'. Use Sqlite or SqlServer.");
+                throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'. Use Sqlite, SqlServer or PostgreSql.");
         }
 
         services.AddScoped<Seed.ReferenceDataSeeder>();

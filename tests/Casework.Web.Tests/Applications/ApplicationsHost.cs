@@ -19,12 +19,15 @@ namespace Casework.Web.Tests.Applications;
 /// </summary>
 public sealed class ApplicationsHost : IAsyncDisposable
 {
-    private readonly CaseworkWebFactory _root = new();
+    private readonly CaseworkWebFactory _root;
     private readonly WebApplicationFactory<Program> _factory;
     private readonly Dictionary<string, string> _tokens = [];
 
-    public ApplicationsHost(DateTimeOffset now)
+    /// <param name="now">The fake clock's start.</param>
+    /// <param name="postgresConnectionString">Run on this PostgreSQL database instead of a SQLite file of its own.</param>
+    public ApplicationsHost(DateTimeOffset now, string? postgresConnectionString = null)
     {
+        _root = new CaseworkWebFactory { PostgresConnectionString = postgresConnectionString };
         Clock = new FakeTimeProvider(now);
         _factory = _root.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
         {
@@ -141,7 +144,7 @@ public sealed class ApplicationsHost : IAsyncDisposable
     }
 
     public async Task SetLedgerAsync(Guid trancheId, long ceilingCents, long committedCents) =>
-        await DbAsync(db => db.Database.ExecuteSqlInterpolatedAsync($"UPDATE RoundBudgets SET CeilingCents = {ceilingCents}, CommittedCents = {committedCents} WHERE Id = {trancheId}"));
+        await DbAsync(db => db.Database.ExecuteSqlInterpolatedAsync($"UPDATE \"RoundBudgets\" SET \"CeilingCents\" = {ceilingCents}, \"CommittedCents\" = {committedCents} WHERE \"Id\" = {trancheId}"));
 
     public async ValueTask DisposeAsync()
     {

@@ -28,15 +28,20 @@ public sealed class MigrationScriptTests
     }
 
     [Fact]
-    public void SqliteAndSqlServerMigrations_CoverTheSameModel()
+    public void EveryProvidersMigrations_CoverTheSameModel()
     {
+        using var postgres = new PostgresCaseworkDbContext(new DbContextOptionsBuilder<PostgresCaseworkDbContext>().UseNpgsql("Host=(none)").Options);
         using var sqlite = new SqliteCaseworkDbContext(new DbContextOptionsBuilder<SqliteCaseworkDbContext>().UseSqlite("Data Source=:memory:").Options);
         using var sqlServer = new SqlServerCaseworkDbContext(new DbContextOptionsBuilder<SqlServerCaseworkDbContext>().UseSqlServer("Server=(none)").Options);
 
         Assert.False(sqlite.Database.HasPendingModelChanges(), "The SQLite migrations lag behind the model: add a migration.");
         Assert.False(sqlServer.Database.HasPendingModelChanges(), "The SQL Server migrations lag behind the model: add a migration.");
+        Assert.False(postgres.Database.HasPendingModelChanges(), "The PostgreSQL migrations lag behind the model: add a migration.");
         Assert.Equal(
             sqlite.Database.GetMigrations().Select(m => m[15..]),
             sqlServer.Database.GetMigrations().Select(m => m[15..]));
+        Assert.Equal(
+            sqlite.Database.GetMigrations().Select(m => m[15..]),
+            postgres.Database.GetMigrations().Select(m => m[15..]));
     }
 }

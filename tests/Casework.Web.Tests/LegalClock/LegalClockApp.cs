@@ -28,10 +28,12 @@ internal sealed class LegalClockApp : IAsyncDisposable
     private readonly CaseworkWebFactory _factory;
     private readonly WebApplicationFactory<Program> _app;
 
-    public LegalClockApp(FakeTimeProvider clock, string? databasePath = null, bool workerEnabled = false)
+    public LegalClockApp(FakeTimeProvider clock, string? databasePath = null, bool workerEnabled = false, string? postgresConnectionString = null)
     {
         Clock = clock;
-        _factory = databasePath is null ? new CaseworkWebFactory() : new CaseworkWebFactory(databasePath);
+        _factory = databasePath is null
+            ? new CaseworkWebFactory { PostgresConnectionString = postgresConnectionString }
+            : new CaseworkWebFactory(databasePath) { PostgresConnectionString = postgresConnectionString };
         _app = _factory.WithWebHostBuilder(b =>
         {
             b.UseSetting("Deadlines:Enabled", workerEnabled ? "true" : "false");

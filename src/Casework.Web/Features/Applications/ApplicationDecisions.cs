@@ -157,7 +157,7 @@ internal sealed class ApplicationDecisionHandlers(
 
         var cents = decimal.ToInt64(amount.Euros * 100m);
         var committed = await db.Database.ExecuteSqlInterpolatedAsync(
-            $"UPDATE RoundBudgets SET CommittedCents = CommittedCents + {cents} WHERE Id = {tranche.Id} AND CommittedCents + {cents} <= CeilingCents",
+            $"UPDATE \"RoundBudgets\" SET \"CommittedCents\" = \"CommittedCents\" + {cents} WHERE \"Id\" = {tranche.Id} AND \"CommittedCents\" + {cents} <= \"CeilingCents\"",
             cancellationToken);
         if (committed == 0)
         {

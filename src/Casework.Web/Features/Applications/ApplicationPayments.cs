@@ -169,7 +169,7 @@ internal sealed class ApplicationPaymentHandlers(CaseworkDbContext db, ICurrentA
         var portionCents = Cents(portion);
         var paidCents = Cents(paid);
         var updated = await db.Database.ExecuteSqlInterpolatedAsync(
-            $"UPDATE RoundBudgets SET AwardedPaidOutCents = AwardedPaidOutCents + {portionCents}, PaidCents = PaidCents + {paidCents} WHERE Id = {application.TrancheId} AND AwardedPaidOutCents + {portionCents} <= CommittedCents",
+            $"UPDATE \"RoundBudgets\" SET \"AwardedPaidOutCents\" = \"AwardedPaidOutCents\" + {portionCents}, \"PaidCents\" = \"PaidCents\" + {paidCents} WHERE \"Id\" = {application.TrancheId} AND \"AwardedPaidOutCents\" + {portionCents} <= \"CommittedCents\"",
             cancellationToken);
         if (updated == 0)
         {
@@ -205,7 +205,7 @@ internal sealed class ApplicationPaymentHandlers(CaseworkDbContext db, ICurrentA
 
         var cents = Cents(amount);
         var updated = await db.Database.ExecuteSqlInterpolatedAsync(
-            $"UPDATE RoundBudgets SET ReclaimedCents = ReclaimedCents + {cents} WHERE Id = {application.TrancheId} AND ReclaimedCents + {cents} <= PaidCents",
+            $"UPDATE \"RoundBudgets\" SET \"ReclaimedCents\" = \"ReclaimedCents\" + {cents} WHERE \"Id\" = {application.TrancheId} AND \"ReclaimedCents\" + {cents} <= \"PaidCents\"",
             cancellationToken);
         if (updated == 0)
         {

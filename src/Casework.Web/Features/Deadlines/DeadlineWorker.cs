@@ -226,7 +226,7 @@ public sealed partial class DeadlineWorker(
             async ct =>
             {
                 db.ChangeTracker.Clear();
-                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                await using var transaction = await db.Database.BeginWriteTransactionAsync(ct);
                 var now = time.GetUtcNow();
                 if (!await MarkHandledAsync(db, deadlineId, token, ExpiryHandledAt, now, ct))
                 {
@@ -306,7 +306,7 @@ public sealed partial class DeadlineWorker(
             async ct =>
             {
                 db.ChangeTracker.Clear();
-                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                await using var transaction = await db.Database.BeginWriteTransactionAsync(ct);
                 if (!await MarkHandledAsync(db, deadlineId, token, WarnedAt, time.GetUtcNow(), ct))
                 {
                     LogClaimLost(deadlineId, DeadlineWork.Warning);

@@ -211,7 +211,7 @@ internal sealed class TrancheAdministrationHandlers(CaseworkDbContext db, ICurre
         var ceiling = new Money(command.Request!.Ceiling);
         var cents = decimal.ToInt64(ceiling.Euros * 100m);
         var changed = await db.Database.ExecuteSqlInterpolatedAsync(
-            $"UPDATE RoundBudgets SET CeilingCents = {cents} WHERE Id = {tranche.Id} AND CommittedCents <= {cents}", cancellationToken);
+            $"UPDATE \"RoundBudgets\" SET \"CeilingCents\" = {cents} WHERE \"Id\" = {tranche.Id} AND \"CommittedCents\" <= {cents}", cancellationToken);
         if (changed == 0)
         {
             throw new BusinessRuleViolationException(new BrokenRule(

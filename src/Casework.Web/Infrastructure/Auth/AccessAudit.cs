@@ -79,10 +79,13 @@ internal sealed partial class AccessAuditWriter(IServiceScopeFactory scopes, Aut
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<CaseworkDbContext>();
                 var trail = scope.ServiceProvider.GetRequiredService<AuditTrail>();
-                await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                await trail.AppendAsync(stream, actor, action, objectType, objectId, result, oldValues, newValues, reason is null ? null : Truncate(reason, 4000), ct);
-                await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
+                await db.InWriteTransactionAsync(
+                    async token =>
+                    {
+                        await trail.AppendAsync(stream, actor, action, objectType, objectId, result, oldValues, newValues, reason is null ? null : Truncate(reason, 4000), token);
+                        return await db.SaveChangesAsync(token);
+                    },
+                    ct);
                 return;
             }
             catch (DbUpdateException) when (attempt < 5)

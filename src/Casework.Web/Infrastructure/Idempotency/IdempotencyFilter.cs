@@ -47,7 +47,7 @@ internal sealed class IdempotencyFilter(CaseworkDbContext db, ICurrentActor curr
         return await strategy.ExecuteAsync(async ct =>
         {
             db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await using var transaction = await db.Database.BeginWriteTransactionAsync(ct);
             var existing = await db.Set<IdempotencyRecord>().AsNoTracking()
                 .FirstOrDefaultAsync(r => r.Caller == caller && r.Endpoint == endpoint && r.Key == key, ct);
             if (existing is not null)

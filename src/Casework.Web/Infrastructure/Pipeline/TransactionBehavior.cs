@@ -23,7 +23,7 @@ internal sealed class TransactionBehavior<TMessage, TResponse>(CaseworkDbContext
         return await strategy.ExecuteAsync(async ct =>
         {
             db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await using var transaction = await db.Database.BeginWriteTransactionAsync(ct);
             var response = await next(message, ct);
             await transaction.CommitAsync(ct);
             return response;

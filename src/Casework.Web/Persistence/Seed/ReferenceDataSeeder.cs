@@ -13,9 +13,10 @@ namespace Casework.Web.Persistence.Seed;
 /// </summary>
 internal sealed class ReferenceDataSeeder(CaseworkDbContext db)
 {
-    public async Task<int> SeedAsync(CancellationToken cancellationToken)
+    public Task<int> SeedAsync(CancellationToken cancellationToken) => db.InWriteTransactionAsync(SeedInTransactionAsync, cancellationToken);
+
+    private async Task<int> SeedInTransactionAsync(CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var organisations = await db.Organisations.Include(o => o.Population).ToDictionaryAsync(o => o.Code, cancellationToken);
         var added = 0;
 
@@ -73,7 +74,6 @@ internal sealed class ReferenceDataSeeder(CaseworkDbContext db)
 
         added += await SeedTranchesAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return added;
     }
 

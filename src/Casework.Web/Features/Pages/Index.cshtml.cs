@@ -13,7 +13,7 @@ public sealed class IndexModel(AuthOptions options) : CaseworkPageModel
     {
         if (HttpCurrentActor.FromPrincipal(User, options) is { } actor)
         {
-            Roles = string.Join(", ", actor.Roles.Select(r => r.ToString()).Order(StringComparer.Ordinal));
+            Roles = string.Join(", ", actor.Roles.Select(RoleLabels.Dutch).Order(StringComparer.Ordinal));
         }
     }
 }

@@ -69,3 +69,21 @@ public static class PagePaths
 
     public static string Meeting(Guid id) => $"/vergaderingen/{id}";
 }
+
+/// <summary>The roles as the users call them.</summary>
+public static class RoleLabels
+{
+    public static string Dutch(Role role) => role switch
+    {
+        Role.GemeenteAanvrager => "aanvrager namens de gemeente",
+        Role.Loket => "loketmedewerker (RVO)",
+        Role.Beoordelaar => "beoordelaar",
+        Role.Commissielid => "commissielid",
+        Role.Secretaris => "secretaris",
+        Role.Rijksvertegenwoordiger => "rijksvertegenwoordiger",
+        Role.Beheerder => "beheerder",
+        Role.Auditor => "auditor",
+        Role.Systeem => "systeem",
+        _ => role.ToString(),
+    };
+}

@@ -109,6 +109,21 @@ public sealed class HerkansingAndRevisionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Award_AfterHeroverwegingSentBackToCommittee_RevisesTheExistingCommitment()
+    {
+        var id = await AwardedThenObjectionUpheldAsync(5_000_000m);
+        await FireAsync(_vro, id, "naarCommissie", new { reason = "opnieuw beoordelen" });
+        var tc = await _host.AsAsync("TC-WBI", "Commissielid");
+        await OkAsync(await SendAsync(tc, HttpMethod.Put, $"/api/v1/applications/{id}/scores", new { scores = Scores, advice = "Positief" }));
+        await FireAsync(tc, id, "adviseren", new { data = new { advies = "positief" } });
+
+        var revised = await AwardAsync(id, 4_500_000m, "na herbeoordeling");
+
+        Assert.Equal(4_500_000m, (await OkAsync(revised)).GetProperty("awardedAmount").GetDecimal());
+        Assert.Equal(4_500_000m, await CommittedAsync());
+    }
+
+    [Fact]
     public async Task Revision_BelowWhatWasPaidOut_Refused422AndNothingChanges()
     {
         var id = await AwardedThenObjectionUpheldAsync(5_000_000m, paidOut: 4_000_000m);

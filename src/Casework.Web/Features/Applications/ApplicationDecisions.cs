@@ -159,8 +159,9 @@ internal sealed class ApplicationDecisionHandlers(
 
         if (application.AwardedAmount is not null)
         {
-            // A new decision on an award after a well-founded objection: only the difference moves on the ledger.
-            if (caseFile.State != "heroverweging")
+            // A new decision on an award after a well-founded objection (in heroverweging, or back in rangschikking
+            // after the committee looked again): only the difference moves on the ledger.
+            if (caseFile.State is not ("heroverweging" or "rangschikking"))
             {
                 throw ApiProblemException.Of(ProblemTypes.Conflict, $"Aan deze aanvraag is al {application.AwardedAmount} toegekend; een nieuw besluit volgt alleen bij heroverweging na bezwaar.");
             }

@@ -81,15 +81,15 @@ internal static class CommitmentLedger
 }
 
 /// <summary>
-/// <c>afwijzen</c> from <c>heroverweging</c> on an application that had an award (the objection against it was
-/// well-founded) revokes the award: its commitment is released on the round's ledger in the same transaction,
+/// <c>afwijzen</c> of an application that still has an award (only reachable after a well-founded objection: from
+/// <c>heroverweging</c>, or from <c>rangschikking</c> after the committee looked again) revokes the award: its commitment is released on the round's ledger in the same transaction,
 /// whichever endpoint fired the action. Refused (422, nothing written) when part of it was already paid out.
 /// </summary>
 internal sealed class AwardRevocationHook(CaseworkDbContext db, AuditTrail audit, TimeProvider time) : ITransitionHook
 {
     public async ValueTask AfterTransitionAsync(CaseFile caseFile, Transition transition, Actor actor, ActionInput input, CancellationToken ct)
     {
-        if (!caseFile.CaseType.EndsWith("-application", StringComparison.Ordinal) || transition.ActionId != "afwijzen" || transition.From != "heroverweging")
+        if (!caseFile.CaseType.EndsWith("-application", StringComparison.Ordinal) || transition.ActionId != "afwijzen")
         {
             return;
         }

@@ -73,4 +73,5 @@ public sealed record CaseLink(Guid FromCaseId, Guid ToCaseId, string Kind, DateT
     public const string AfgeleidVan = "afgeleid-van";
     public const string DuplicaatVan = "duplicaat-van";
     public const string Gerelateerd = "gerelateerd";
+    public const string HerkansingVan = "herkansing-van";
 }

@@ -7,10 +7,10 @@ public class HerkansingTests
 {
     private static readonly DateTimeOffset T5Closed = AdmissionContextBuilder.Local("2023-03-31T23:59");
 
-    private static HerkansingFacts Rejected(string gemeente = "GM0344", bool rejected = true, bool sameProject = true) =>
+    private static HerkansingFacts Rejected(string gemeente = "GM0344", bool rejected = true, bool? sameProject = true) =>
         new("WBI-T5-0042", gemeente, rejected, sameProject, T5Closed);
 
-    private static List<string> Codes(HerkansingFacts? previous, DateTimeOffset opensAt, string reference = "WBI-T5-0042")
+    private static List<string> Codes(HerkansingFacts? previous, DateTimeOffset opensAt, string reference = "WBI-T5-0042", bool loketJudgementRequired = false)
     {
         var context = AdmissionContextBuilder.WbiT6().OpeningAt(opensAt);
         if (previous is not null)
@@ -18,8 +18,26 @@ public class HerkansingTests
             context.WithPreviousApplication(previous);
         }
 
-        return AdmissionRules.Evaluate(ApplicationBuilder.Wbi().AsHerkansingOf(reference).Build(), context.Build())
+        return AdmissionRules.Evaluate(ApplicationBuilder.Wbi().AsHerkansingOf(reference).Build(), context.Build() with { LoketJudgementsRequired = loketJudgementRequired })
             .Select(r => r.Code).ToList();
+    }
+
+    [Fact]
+    public void Evaluate_AtSubmissionBeforeLoketJudgedSameProject_HerkansingNotYetRefused()
+    {
+        Assert.DoesNotContain("WBI-HERKANSING", Codes(Rejected(sameProject: null), T5Closed.AddDays(30)));
+    }
+
+    [Fact]
+    public void Evaluate_AtAdmissionWithoutLoketJudgement_HerkansingRefused()
+    {
+        Assert.Contains("WBI-HERKANSING", Codes(Rejected(sameProject: null), T5Closed.AddDays(30), loketJudgementRequired: true));
+    }
+
+    [Fact]
+    public void Evaluate_AtAdmissionWhenLoketJudgedSameProject_HerkansingAllowed()
+    {
+        Assert.DoesNotContain("WBI-HERKANSING", Codes(Rejected(sameProject: true), T5Closed.AddDays(30), loketJudgementRequired: true));
     }
 
     [Fact]

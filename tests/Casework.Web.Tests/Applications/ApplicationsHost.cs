@@ -188,6 +188,10 @@ public sealed class ApplicationBuilder
 
     public bool Herkansing { get; set; }
 
+    public decimal? PrimaryActivitiesAmount { get; set; }
+
+    public bool StudentHousing { get; set; }
+
     public string? PreviousApplicationReference { get; set; }
 
     public static ApplicationBuilder Wbi(Guid trancheId) => new(trancheId);
@@ -220,5 +224,7 @@ public sealed class ApplicationBuilder
         plannedCompletionDate = Completion.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         herkansing = Herkansing,
         previousApplicationReference = PreviousApplicationReference,
+        primaryActivitiesAmount = PrimaryActivitiesAmount,
+        studentHousing = StudentHousing,
     };
 }

@@ -72,7 +72,7 @@ public static class AdmissionRules
         if (proposal.IsHerkansing)
         {
             list.Add(new HerkansingOnlyAfterRejectionRule(
-                regeling, proposal, context.PreviousApplication, context.Round.OpensAt, rules.Herkansing));
+                regeling, proposal, context.PreviousApplication, context.Round.OpensAt, rules.Herkansing, context.LoketJudgementsRequired));
         }
 
         var expectedDecision = ExpectedDecisionDate(context);

@@ -5,14 +5,17 @@ namespace Casework.Domain.Funding;
 /// <summary>
 /// A herkansing is only for a gemeente whose application for the same project was rejected in the previous
 /// round, and only when this round opens within the set number of weeks (17) of the previous one closing
-/// (inclusive: exactly 17 weeks is still in time).
+/// (inclusive: exactly 17 weeks is still in time). Whether it is the same project is the RVO loket's judgement,
+/// recorded with the link to the earlier application; before the loket has judged, only the admission check (not
+/// the gemeente's submission) fails on it.
 /// </summary>
 public sealed class HerkansingOnlyAfterRejectionRule(
     Regeling regeling,
     ApplicationProposal proposal,
     HerkansingFacts? previous,
     DateTimeOffset roundOpensAt,
-    HerkansingParameter? herkansing) : IBusinessRule
+    HerkansingParameter? herkansing,
+    bool loketJudgementRequired = false) : IBusinessRule
 {
     public string Code => $"{regeling.Prefix()}-HERKANSING";
 
@@ -50,9 +53,13 @@ public sealed class HerkansingOnlyAfterRejectionRule(
             reasons.Add("de eerdere aanvraag is niet afgewezen");
         }
 
-        if (!previous.IsSameProject)
+        if (previous.IsSameProject == false)
         {
-            reasons.Add("het is niet hetzelfde project");
+            reasons.Add("het is volgens het RVO-loket niet hetzelfde project");
+        }
+        else if (previous.IsSameProject is null && loketJudgementRequired)
+        {
+            reasons.Add("het RVO-loket heeft nog niet vastgelegd dat het hetzelfde project is");
         }
 
         var latestOpening = previous.PreviousRoundClosedAt.AddDays(7 * herkansing.MaxWeeksAfterPreviousRoundClosed);

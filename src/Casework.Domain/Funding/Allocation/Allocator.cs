@@ -5,8 +5,9 @@ namespace Casework.Domain.Funding;
 /// <summary>
 /// Awards in rank order until the ceiling: full awards while the money lasts, a partial award for the first
 /// application that fits only partly, "plafond bereikt" for the rest. Where the rule set says one award per
-/// gemeente (VHF 2021), a gemeente's lower-ranked applications are rejected once it has an award. Pure: the
-/// caller commits the awards on the round's ledger.
+/// gemeente (VHF 2021), a gemeente's lower-ranked applications are rejected once it has an award. Where the rule
+/// set reserves part of the ceiling for a category (WBI T6: student housing), that part goes first to the category's
+/// applications in rank order. Pure: the caller commits the awards on the round's ledger.
 /// </summary>
 public static class Allocator
 {
@@ -17,7 +18,8 @@ public static class Allocator
         Money ceiling,
         Money alreadyCommitted,
         FundingRuleSet ruleSet,
-        IReadOnlyCollection<string>? gemeentenAlreadyAwarded = null)
+        IReadOnlyCollection<string>? gemeentenAlreadyAwarded = null,
+        Money? priorityBudgetAlreadyUsed = null)
     {
         ArgumentNullException.ThrowIfNull(ranked);
         ArgumentNullException.ThrowIfNull(ruleSet);
@@ -35,19 +37,34 @@ public static class Allocator
         var oneAward = ruleSet.OneAwardPerGemeente?.Value == true;
         var awarded = new HashSet<string>(gemeentenAlreadyAwarded ?? [], StringComparer.OrdinalIgnoreCase);
         var available = ceiling - alreadyCommitted;
-        var allocations = new List<Allocation>();
+        var outcomes = new Dictionary<string, AllocationOutcome>(StringComparer.Ordinal);
 
-        foreach (var group in Groups(ranked.Applications))
+        if (ruleSet.PriorityBudget is { } reserved)
         {
-            if (group.Count > 1 && OutcomeDependsOnOrder(group, available, oneAward, awarded))
+            // The reservation first, for its category only and in rank order; it never exceeds what is left of the
+            // ceiling. Full awards only: an application it cannot carry whole competes for the rest below.
+            var pot = Money.Min(NotBelowZero(reserved.Amount - (priorityBudgetAlreadyUsed ?? Money.Zero)), available);
+            foreach (var group in Groups(ranked.Applications.Where(a => a.Candidate.QualifiesForPriorityBudget).ToList()))
             {
-                throw new BusinessRuleViolationException(new BrokenRule(
-                    "RANGSCHIKKING-GELIJKE-SCORE",
-                    $"De aanvragen {string.Join(", ", group.Select(a => a.ApplicationReference))} hebben dezelfde totaalscore " +
-                    $"({Dutch.Number(group[0].TotalScore)}) en hun volgorde bepaalt wie geld krijgt; een persoon moet ze eerst ordenen.",
-                    TieSource));
-            }
+                RefuseTieThatDecidesMoney(group, pot, oneAward, awarded);
+                foreach (var application in group)
+                {
+                    if ((oneAward && awarded.Contains(application.GemeenteCbsCode)) || application.RequestedAmount > pot)
+                    {
+                        continue;
+                    }
 
+                    outcomes[application.ApplicationReference] = new FullAward(application.RequestedAmount);
+                    pot -= application.RequestedAmount;
+                    available -= application.RequestedAmount;
+                    awarded.Add(application.GemeenteCbsCode);
+                }
+            }
+        }
+
+        foreach (var group in Groups(ranked.Applications.Where(a => !outcomes.ContainsKey(a.ApplicationReference)).ToList()))
+        {
+            RefuseTieThatDecidesMoney(group, available, oneAward, awarded);
             foreach (var application in group)
             {
                 AllocationOutcome outcome;
@@ -74,15 +91,29 @@ public static class Allocator
                     awarded.Add(application.GemeenteCbsCode);
                 }
 
-                allocations.Add(new Allocation(application, outcome));
+                outcomes[application.ApplicationReference] = outcome;
             }
         }
 
-        return new AllocationResult(allocations);
+        return new AllocationResult(ranked.Applications.Select(a => new Allocation(a, outcomes[a.ApplicationReference])).ToList());
+    }
+
+    private static Money NotBelowZero(Money amount) => amount.IsNegative ? Money.Zero : amount;
+
+    private static void RefuseTieThatDecidesMoney(List<RankedApplication> group, Money available, bool oneAward, HashSet<string> awarded)
+    {
+        if (group.Count > 1 && OutcomeDependsOnOrder(group, available, oneAward, awarded))
+        {
+            throw new BusinessRuleViolationException(new BrokenRule(
+                "RANGSCHIKKING-GELIJKE-SCORE",
+                $"De aanvragen {string.Join(", ", group.Select(a => a.ApplicationReference))} hebben dezelfde totaalscore " +
+                $"({Dutch.Number(group[0].RankingScore)}) en hun volgorde bepaalt wie geld krijgt; een persoon moet ze eerst ordenen.",
+                TieSource));
+        }
     }
 
     /// <summary>Consecutive applications sharing an unresolved tie form one group; every other one stands alone.</summary>
-    private static IEnumerable<List<RankedApplication>> Groups(IReadOnlyList<RankedApplication> applications)
+    private static IEnumerable<List<RankedApplication>> Groups(List<RankedApplication> applications)
     {
         var i = 0;
         while (i < applications.Count)

@@ -2,8 +2,20 @@ using Casework.Domain.Common;
 
 namespace Casework.Domain.Funding;
 
-/// <summary>A positively advised application with its total score, ready to be ranked.</summary>
-public sealed record RankingCandidate(string ApplicationReference, string GemeenteCbsCode, Money RequestedAmount, decimal TotalScore);
+/// <summary>
+/// A positively advised application with its total score, ready to be ranked. <see cref="PriorityPoints"/> (VHF from
+/// round 4) count in the ranking on top of the committee's total; <see cref="QualifiesForPriorityBudget"/> marks an
+/// application of the category a round reserves part of its ceiling for (WBI T6: student housing).
+/// </summary>
+public sealed record RankingCandidate(string ApplicationReference, string GemeenteCbsCode, Money RequestedAmount, decimal TotalScore)
+{
+    public decimal PriorityPoints { get; init; }
+
+    public bool QualifiesForPriorityBudget { get; init; }
+
+    /// <summary>What the ranking orders by: the committee's total plus any priority points.</summary>
+    public decimal RankingScore => TotalScore + PriorityPoints;
+}
 
 /// <summary>
 /// One place in the ranking. Applications in an unresolved tie share a position and carry
@@ -18,10 +30,12 @@ public sealed record RankedApplication(int Position, RankingCandidate Candidate,
     public Money RequestedAmount => Candidate.RequestedAmount;
 
     public decimal TotalScore => Candidate.TotalScore;
+
+    public decimal RankingScore => Candidate.RankingScore;
 }
 
 /// <summary>
-/// Positively advised applications in descending order of their exact total score. Equal totals are a tie
+/// Positively advised applications in descending order of their exact total score plus priority points. Equal totals are a tie
 /// that a person resolves (design choice, DOMAIN.md): pass the references in the order decided; a tie whose
 /// members are not all in that order stays flagged.
 /// </summary>
@@ -51,7 +65,7 @@ public sealed class Ranking
             .ToDictionary(x => x.reference, x => x.index, StringComparer.Ordinal);
 
         var ranked = new List<RankedApplication>();
-        foreach (var group in list.GroupBy(c => c.TotalScore).OrderByDescending(g => g.Key))
+        foreach (var group in list.GroupBy(c => c.RankingScore).OrderByDescending(g => g.Key))
         {
             var members = group.ToList();
             var resolved = members.Count == 1 || members.All(m => order.ContainsKey(m.ApplicationReference));

@@ -42,12 +42,15 @@ public sealed record PopulationFact(int Inhabitants, DateOnly ReferenceDate)
     }
 }
 
-/// <summary>What is known about the previous application a herkansing refers to.</summary>
+/// <summary>
+/// What is known about the previous application a herkansing refers to. <see cref="IsSameProject"/> is the RVO
+/// loket's judgement: null while it has not recorded one.
+/// </summary>
 public sealed record HerkansingFacts(
     string PreviousApplicationReference,
     string PreviousApplicantCbsCode,
     bool WasRejected,
-    bool IsSameProject,
+    bool? IsSameProject,
     DateTimeOffset PreviousRoundClosedAt);
 
 /// <summary>The facts from outside the application that the admission rules need.</summary>
@@ -71,4 +74,10 @@ public sealed record AdmissionContext
     public bool GemeenteAlreadyAwardedInRound { get; init; }
 
     public HerkansingFacts? PreviousApplication { get; init; }
+
+    /// <summary>
+    /// False at submission (the gemeente files before the loket can judge "same project"); true from the
+    /// admission check on, when a herkansing without the loket's judgement is not admissible.
+    /// </summary>
+    public bool LoketJudgementsRequired { get; init; }
 }

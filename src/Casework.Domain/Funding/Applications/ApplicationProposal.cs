@@ -50,6 +50,9 @@ public sealed record ApplicationProposal
 
     public ResidentsInterests? ResidentsInterests { get; init; }
 
+    /// <summary>The project provides student housing (WBI T6 reserves part of its ceiling for these).</summary>
+    public bool StudentHousing { get; init; }
+
     public bool IsHerkansing { get; init; }
 
     public string? PreviousApplicationReference { get; init; }

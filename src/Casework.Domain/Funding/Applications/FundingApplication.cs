@@ -83,8 +83,17 @@ public sealed class FundingApplication
 
     public string? PreviousApplicationReference { get; private set; }
 
-    /// <summary>Set by the loket: the herkansing concerns the same project as the earlier application.</summary>
-    public bool HerkansingSameProject { get; private set; }
+    public bool StudentHousing { get; private set; }
+
+    /// <summary>Recorded by the loket: the earlier application this one is a herkansing of.</summary>
+    public Guid? HerkansingOfApplicationId { get; private set; }
+
+    /// <summary>The loket's judgement whether the herkansing concerns the same project; null until it judged.</summary>
+    public bool? HerkansingSameProject { get; private set; }
+
+    public string? HerkansingRecordedBy { get; private set; }
+
+    public DateTimeOffset? HerkansingRecordedAt { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
 
@@ -146,6 +155,7 @@ public sealed class FundingApplication
         PlannedConstructionStart = PlannedConstructionStart,
         PlannedCompletion = PlannedCompletion,
         ResidentsInterests = ResidentsInterests,
+        StudentHousing = StudentHousing,
         IsHerkansing = IsHerkansing,
         PreviousApplicationReference = PreviousApplicationReference,
     };
@@ -186,6 +196,63 @@ public sealed class FundingApplication
         AwardedAt = at;
     }
 
+    /// <summary>
+    /// The loket records which earlier application this herkansing refers to and whether it is the same project.
+    /// The earlier reference replaces what the gemeente filed: the admission rule judges the loket's link.
+    /// </summary>
+    public void RecordHerkansingLink(Guid previousApplicationId, string previousReference, bool sameProject, string recordedBy, DateTimeOffset at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(previousReference);
+        ArgumentException.ThrowIfNullOrWhiteSpace(recordedBy);
+        if (!IsHerkansing)
+        {
+            throw new BusinessRuleViolationException(new BrokenRule(
+                "GEEN-HERKANSING", "Deze aanvraag is niet als herkansing ingediend.", "Regeling Woningbouwimpuls 2020 art. 4 (herkansing)"));
+        }
+
+        if (previousApplicationId == Id)
+        {
+            throw new BusinessRuleViolationException(new BrokenRule(
+                "HERKANSING-VAN-ZICHZELF", "Een aanvraag kan geen herkansing van zichzelf zijn.", "Regeling Woningbouwimpuls 2020 art. 4 (herkansing)"));
+        }
+
+        HerkansingOfApplicationId = previousApplicationId;
+        PreviousApplicationReference = previousReference;
+        HerkansingSameProject = sameProject;
+        HerkansingRecordedBy = recordedBy;
+        HerkansingRecordedAt = at;
+    }
+
+    /// <summary>
+    /// A new decision on the award after an objection (heroverweging): a different amount, or zero when it is
+    /// revoked. Never below what has already been paid out on it. Returns the change (negative: money released).
+    /// </summary>
+    public Money ReviseAward(Money amount, Money alreadyPaidOut, DateTimeOffset at)
+    {
+        if (AwardedAmount is not { } before)
+        {
+            throw new InvalidOperationException($"Application {Id} has no award to revise.");
+        }
+
+        if (amount.IsNegative || amount > RequestedAmount)
+        {
+            throw new BusinessRuleViolationException(new BrokenRule(
+                "BEDRAG-ONGELDIG", $"Het nieuwe bedrag {amount} ligt niet tussen nul en het gevraagde bedrag {RequestedAmount}.", "(ontwerpkeuze)"));
+        }
+
+        if (amount < alreadyPaidOut)
+        {
+            throw new BusinessRuleViolationException(new BrokenRule(
+                "TOEKENNING-ONDER-BETAALD",
+                $"De toekenning kan niet naar {amount}: er is al {alreadyPaidOut} van uitbetaald. Vorder eerst terug en verlaag dan tot ten minste dat bedrag.",
+                "Ontwerpkeuze: een verplichting valt nooit vrij onder wat is uitbetaald"));
+        }
+
+        AwardedAmount = amount == Money.Zero ? null : amount;
+        AwardedAt = at;
+        return amount - before;
+    }
+
     private void Apply(ApplicationProposal p, string? focusgebiedCode)
     {
         ApplicantCbsCode = p.ApplicantCbsCode;
@@ -209,6 +276,7 @@ public sealed class FundingApplication
         PlannedConstructionStart = p.PlannedConstructionStart;
         PlannedCompletion = p.PlannedCompletion;
         ResidentsInterests = p.ResidentsInterests;
+        StudentHousing = p.StudentHousing;
         IsHerkansing = p.IsHerkansing;
         PreviousApplicationReference = p.PreviousApplicationReference;
     }

@@ -49,6 +49,12 @@ public sealed record FundingRuleSet
 
     public required ScoringScheme Scoring { get; init; }
 
+    /// <summary>Extra points in the ranking for a gemeente without an earlier award (VHF from round 4).</summary>
+    public PriorityPointsParameter? PriorityPoints { get; init; }
+
+    /// <summary>Part of the ceiling that goes first to one category of application (WBI T6: student housing).</summary>
+    public PriorityBudgetParameter? PriorityBudget { get; init; }
+
     public required RuleParameter<int> DecisionTermWeeks { get; init; }
 
     /// <summary>Construction starts within this many years of the decision.</summary>

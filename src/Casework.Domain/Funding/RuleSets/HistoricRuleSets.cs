@@ -10,6 +10,9 @@ namespace Casework.Domain.Funding;
 /// </summary>
 public static class HistoricRuleSets
 {
+    /// <summary>The reference list (woningmarktregios.csv) of the 13 housing-market regions of WBI T3.</summary>
+    public const string WbiT3RegionSet = "wbi-t3";
+
     public const string Wbi2025ScoringSource = "Stcrt. 2025-23040 (weging vanaf 1 augustus 2025)";
 
     private const string RegelingWbi = "Regeling Woningbouwimpuls 2020 (Stcrt. 2020, 28062)";
@@ -116,6 +119,12 @@ public static class HistoricRuleSets
             },
             PrimaryActivitiesShareMinimum = new(
                 0.70m, $"{VhfRegeling2023}, gewijzigd bij {VhfAmendment2024} (vanaf ronde 4: ten minste 70% primaire activiteiten)"),
+            PriorityPoints = new PriorityPointsParameter
+            {
+                Points = 5m,
+                Source = $"{VhfRegeling2023}, gewijzigd bij {VhfAmendment2024} (vanaf ronde 4: 5 prioriteitspunten voor een gemeente " +
+                    "zonder eerdere toekenning die eerder 'voldoende' scoorde, alleen als de aanvraag ook zonder die punten voldoende is)",
+            },
         };
 
         var wbiT1 = new FundingRuleSet
@@ -149,6 +158,7 @@ public static class HistoricRuleSets
             {
                 Homes = 200,
                 HomesInDesignatedRegion = 500,
+                DesignatedRegionSet = WbiT3RegionSet,
                 Source = $"{RegelingWbi} art. 2 (500 woningen in 13 aangewezen woningmarktregio's, elders 200)",
             },
         };
@@ -180,6 +190,12 @@ public static class HistoricRuleSets
             {
                 Homes = 200,
                 Source = $"{WbiAmendment2023}, art. 2 (ten minste 200 woningen voor elke gemeente)",
+            },
+            PriorityBudget = new PriorityBudgetParameter
+            {
+                Category = PriorityCategory.StudentHousing,
+                Amount = Money.Euro(20_000_000m),
+                Source = $"{WbiAmendment2023} (tijdvak 6: EUR 20 mln van het plafond met voorrang voor studentenhuisvesting)",
             },
         };
 

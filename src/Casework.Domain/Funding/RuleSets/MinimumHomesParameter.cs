@@ -30,6 +30,12 @@ public sealed record MinimumHomesParameter
 
     public int? HomesInDesignatedRegion { get; init; }
 
+    /// <summary>
+    /// Which reference list of designated housing-market regions <see cref="HomesInDesignatedRegion"/> refers to
+    /// (reference data, so the regions and their gemeenten are data, not code).
+    /// </summary>
+    public string? DesignatedRegionSet { get; init; }
+
     public int? HomesInStedelijkFocusgebied { get; init; }
 
     public required string Source { get; init; }

@@ -16,7 +16,9 @@ internal sealed class AdmissionContextLoader(CaseworkDbContext db)
 {
     public const string Withdrawn = "ingetrokken";
 
-    public async Task<AdmissionContext> LoadAsync(FundingApplication application, DateTimeOffset submittedAt, CancellationToken ct)
+    /// <param name="loketJudgementsRequired">False at the gemeente's submission; true from the admission check on
+    /// (a herkansing then needs the loket's "same project" judgement).</param>
+    public async Task<AdmissionContext> LoadAsync(FundingApplication application, DateTimeOffset submittedAt, CancellationToken ct, bool loketJudgementsRequired = false)
     {
         var tranche = await db.Set<Tranche>().AsNoTracking().FirstAsync(t => t.Id == application.TrancheId, ct);
         var ceiling = await db.Set<RoundBudget>().AsNoTracking().Where(b => b.Id == new RoundBudgetId(tranche.Id)).Select(b => b.Ceiling).FirstAsync(ct);
@@ -35,10 +37,11 @@ internal sealed class AdmissionContextLoader(CaseworkDbContext db)
             SubmittedAt = submittedAt,
             ApplicantPopulation = await PopulationAsync(application.ApplicantCbsCode, tranche, ct),
             AreaIsStedelijkFocusgebied = application.FocusgebiedCode is not null,
-            AreaIsInDesignatedHousingMarketRegion = false,
+            AreaIsInDesignatedHousingMarketRegion = await DesignatedRegions.ContainsAsync(db, tranche.RuleSet.MinimumHomes, application.ApplicantCbsCode, ct),
             ApplicationsAlreadySubmittedByGemeente = others.Count(o => o.SubmittedAt is not null && o.State != Withdrawn),
             GemeenteAlreadyAwardedInRound = others.Any(o => o.AwardedAmount is not null),
             PreviousApplication = application.IsHerkansing ? await PreviousAsync(application, ct) : null,
+            LoketJudgementsRequired = loketJudgementsRequired,
         };
     }
 
@@ -56,16 +59,28 @@ internal sealed class AdmissionContextLoader(CaseworkDbContext db)
         return reference is { } on ? PopulationFact.InForceOn(figures, on) : figures.MaxBy(f => f.ReferenceDate)! with { IsStandIn = true };
     }
 
+    /// <summary>
+    /// The earlier application the loket linked (or, before it has, the one the gemeente named by reference).
+    /// "Same project" is the loket's judgement only: null until recorded.
+    /// </summary>
     private async Task<HerkansingFacts?> PreviousAsync(FundingApplication application, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(application.PreviousApplicationReference))
+        var cases = db.Cases.AsNoTracking();
+        if (application.HerkansingOfApplicationId is { } linked)
+        {
+            cases = cases.Where(c => c.Id == linked);
+        }
+        else if (!string.IsNullOrWhiteSpace(application.PreviousApplicationReference))
+        {
+            cases = cases.Where(c => c.Reference == application.PreviousApplicationReference);
+        }
+        else
         {
             return null;
         }
 
-        var previous = await db.Cases.AsNoTracking()
-            .Where(c => c.Reference == application.PreviousApplicationReference)
-            .Join(db.Set<FundingApplication>(), c => c.Id, a => a.Id, (c, a) => new { c.Reference, c.State, c.Resultaat, a.ApplicantCbsCode, a.ProjectName, a.TrancheId })
+        var previous = await cases
+            .Join(db.Set<FundingApplication>(), c => c.Id, a => a.Id, (c, a) => new { c.Reference, c.State, c.Resultaat, a.ApplicantCbsCode, a.TrancheId })
             .FirstOrDefaultAsync(ct);
         if (previous is null)
         {
@@ -74,10 +89,6 @@ internal sealed class AdmissionContextLoader(CaseworkDbContext db)
 
         var closes = await db.Set<Tranche>().AsNoTracking().Where(t => t.Id == previous.TrancheId).Select(t => t.ClosesAt).FirstAsync(ct);
         var rejected = previous.Resultaat == "afgewezen" || previous.State is "afgewezen" or "bezwaarAfwijzing";
-
-        // Until the loket records its judgement, the same project name stands for "the same project".
-        var sameProject = application.HerkansingSameProject
-            || string.Equals(previous.ProjectName.Trim(), application.ProjectName.Trim(), StringComparison.OrdinalIgnoreCase);
-        return new HerkansingFacts(previous.Reference, previous.ApplicantCbsCode, rejected, sameProject, closes ?? DateTimeOffset.MinValue);
+        return new HerkansingFacts(previous.Reference, previous.ApplicantCbsCode, rejected, application.HerkansingSameProject, closes ?? DateTimeOffset.MinValue);
     }
 }

@@ -65,6 +65,7 @@ internal sealed class ApplicationDecisionHandlers(
     CaseTransitions transitions,
     AdmissionContextLoader admission,
     AwardLedgerScope ledgerScope,
+    AuditTrail audit,
     TimeProvider time) :
     ICommandHandler<SubmitApplicationCommand, ApplicationDto>,
     ICommandHandler<RecordScoresCommand, ApplicationDto>,
@@ -137,6 +138,7 @@ internal sealed class ApplicationDecisionHandlers(
     /// (it only succeeds while committed + amount stays within the ceiling, so concurrent awards can never exceed
     /// it), then the workflow's <c>toekennen</c> (full) or <c>gedeeltelijkToekennen</c> (partial) transition. If
     /// the ledger refuses, 409 and nothing is written; if the engine refuses, the exception rolls the ledger back.
+    /// In heroverweging an existing award is revised: only the difference is committed or released.
     /// </summary>
     public async ValueTask<ApplicationDto> Handle(AwardApplicationCommand command, CancellationToken cancellationToken)
     {
@@ -155,21 +157,32 @@ internal sealed class ApplicationDecisionHandlers(
             throw new ValidationException([new FluentValidation.Results.ValidationFailure("reason", "Een gedeeltelijke toekenning vermeldt de reden (bijvoorbeeld: plafond bereikt).")]);
         }
 
-        var cents = decimal.ToInt64(amount.Euros * 100m);
-        var committed = await db.Database.ExecuteSqlInterpolatedAsync(
-            $"UPDATE \"RoundBudgets\" SET \"CommittedCents\" = \"CommittedCents\" + {cents} WHERE \"Id\" = {tranche.Id} AND \"CommittedCents\" + {cents} <= \"CeilingCents\"",
-            cancellationToken);
-        if (committed == 0)
+        if (application.AwardedAmount is not null)
         {
-            var remaining = await db.Set<RoundBudget>().AsNoTracking().Where(b => b.Id == new RoundBudgetId(tranche.Id)).Select(b => new { b.Ceiling, b.Committed }).FirstAsync(cancellationToken);
-            throw ApiProblemException.Of(
-                ProblemTypes.Conflict,
-                $"Het bedrag {amount} past niet meer binnen het plafond van ronde {tranche.Name}: resterend {remaining.Ceiling - remaining.Committed}.",
-                new Dictionary<string, object?> { ["remaining"] = (remaining.Ceiling - remaining.Committed).Euros, ["ruleCode"] = "PLAFOND-OVERSCHREDEN" });
+            // A new decision on an award after a well-founded objection (in heroverweging, or back in rangschikking
+            // after the committee looked again): only the difference moves on the ledger.
+            if (caseFile.State is not ("heroverweging" or "rangschikking"))
+            {
+                throw ApiProblemException.Of(ProblemTypes.Conflict, $"Aan deze aanvraag is al {application.AwardedAmount} toegekend; een nieuw besluit volgt alleen bij heroverweging na bezwaar.");
+            }
+
+            await CommitmentLedger.ReviseAsync(db, audit, application, amount, current.Actor, request.Reason, time.GetUtcNow(), cancellationToken);
+        }
+        else
+        {
+            if (!await CommitmentLedger.TryCommitAsync(db, tranche.Id, amount, cancellationToken))
+            {
+                var remaining = await db.Set<RoundBudget>().AsNoTracking().Where(b => b.Id == new RoundBudgetId(tranche.Id)).Select(b => new { b.Ceiling, b.Committed }).FirstAsync(cancellationToken);
+                throw ApiProblemException.Of(
+                    ProblemTypes.Conflict,
+                    $"Het bedrag {amount} past niet meer binnen het plafond van ronde {tranche.Name}: resterend {remaining.Ceiling - remaining.Committed}.",
+                    new Dictionary<string, object?> { ["remaining"] = (remaining.Ceiling - remaining.Committed).Euros, ["ruleCode"] = "PLAFOND-OVERSCHREDEN" });
+            }
+
+            application.RecordAward(amount, time.GetUtcNow());
         }
 
         ledgerScope.Committed(caseFile.Id);
-        application.RecordAward(amount, time.GetUtcNow());
         var data = new Dictionary<string, JsonElement>
         {
             ["bedrag"] = JsonSerializer.SerializeToElement(amount.Euros),

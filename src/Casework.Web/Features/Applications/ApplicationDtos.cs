@@ -36,7 +36,11 @@ public sealed record ApplicationRequest(
     DateOnly PlannedCompletionDate,
     ResidentsInterestsDto? ResidentsInterests,
     bool Herkansing,
-    string? PreviousApplicationReference);
+    string? PreviousApplicationReference)
+{
+    /// <summary>The project provides student housing (WBI T6 reserves EUR 20M of its ceiling for these).</summary>
+    public bool StudentHousing { get; init; }
+}
 
 public sealed record ApplicationDto(
     Guid Id,
@@ -73,4 +77,13 @@ public sealed record ApplicationDto(
     IReadOnlyDictionary<string, decimal>? Scores,
     decimal? TotalScore,
     CommitteeAdvice? Advice,
-    decimal? AwardedAmount);
+    decimal? AwardedAmount)
+{
+    public bool StudentHousing { get; init; }
+
+    /// <summary>The earlier application the RVO loket linked this herkansing to.</summary>
+    public Guid? HerkansingOfApplicationId { get; init; }
+
+    /// <summary>The loket's judgement that the herkansing is the same project; null until it judged.</summary>
+    public bool? HerkansingSameProject { get; init; }
+}

@@ -13,6 +13,7 @@ internal static class ApplicationsSetup
         services.AddScoped<AdmissionContextLoader>();
         services.AddScoped<AwardLedgerScope>();
         services.AddScoped<Workflow.ICaseFactLoader, ApplicationFactLoader>();
+        services.AddScoped<Workflow.ITransitionHook, AwardRevocationHook>();
         return services;
     }
 
@@ -110,6 +111,8 @@ internal static class ApplicationsSetup
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
+        group.MapApplicationMergePatch();
+        group.MapHerkansingLink();
         return api;
     }
 }

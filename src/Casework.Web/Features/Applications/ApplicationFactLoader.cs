@@ -46,8 +46,10 @@ internal sealed class ApplicationFactLoader(CaseworkDbContext db, AdmissionConte
                 var tranche = await db.Set<Tranche>().AsNoTracking().FirstAsync(t => t.Id == application.TrancheId, ct);
                 return tranche.StatusAt(time.GetUtcNow()) == TrancheStatus.Open;
             case ToelatingscriteriaVoldaanGuard.Fact:
-                // Judged as at submission: the window rule looks at when it was filed, not at today.
-                var context = await admission.LoadAsync(application, application.SubmittedAt ?? time.GetUtcNow(), ct);
+                // Judged as at submission: the window rule looks at when it was filed, not at today. Past concept
+                // (the admission check) the loket's judgements are required too.
+                var state = await db.Cases.AsNoTracking().Where(c => c.Id == caseId).Select(c => c.State).FirstAsync(ct);
+                var context = await admission.LoadAsync(application, application.SubmittedAt ?? time.GetUtcNow(), ct, loketJudgementsRequired: state != "concept");
                 return AdmissionRules.Evaluate(application.ToProposal(), context);
             case ScoresCompleetGuard.Fact:
                 return application.TotalScore is not null && application.Advice is not null;

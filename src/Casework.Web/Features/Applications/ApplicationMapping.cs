@@ -30,6 +30,7 @@ internal static class ApplicationMapping
         ResidentsInterests = r.ResidentsInterests is { } ri
             ? new ResidentsInterests(ri.RightOfReturn, ri.RightOfReturnExplanation, ri.RehousingArranged, ri.RehousingPlan, ri.ResidentParticipation, ri.ParticipationPlan)
             : null,
+        StudentHousing = r.StudentHousing,
         IsHerkansing = r.Herkansing,
         PreviousApplicationReference = r.Herkansing ? r.PreviousApplicationReference?.Trim() : null,
     };
@@ -71,7 +72,12 @@ internal static class ApplicationMapping
         a.ScoresJson is null ? null : JsonSerializer.Deserialize<Dictionary<string, decimal>>(a.ScoresJson),
         a.TotalScore,
         a.Advice,
-        a.AwardedAmount?.Euros);
+        a.AwardedAmount?.Euros)
+    {
+        StudentHousing = a.StudentHousing,
+        HerkansingOfApplicationId = a.HerkansingOfApplicationId,
+        HerkansingSameProject = a.HerkansingSameProject,
+    };
 
     private static Money? Optional(decimal? euros) => euros is { } e ? new Money(e) : null;
 }

@@ -90,7 +90,12 @@ internal static class RankingQueries
         return ranking.Applications.Select(r =>
         {
             var row = rows[Guid.Parse(r.ApplicationReference)];
-            return new RankingEntryDto(r.Position, row.Id, row.Reference, r.GemeenteCbsCode, row.ProjectName, r.RequestedAmount.Euros, r.TotalScore, r.TieUnresolved, row.State, row.AwardedAmount?.Euros);
+            return new RankingEntryDto(r.Position, row.Id, row.Reference, r.GemeenteCbsCode, row.ProjectName, r.RequestedAmount.Euros, r.TotalScore, r.TieUnresolved, row.State, row.AwardedAmount?.Euros)
+            {
+                PriorityPoints = r.Candidate.PriorityPoints,
+                RankingScore = r.RankingScore,
+                PriorityBudget = r.Candidate.QualifiesForPriorityBudget,
+            };
         }).ToList();
     }
 }
@@ -139,12 +144,16 @@ internal sealed class TrancheAdministrationHandlers(CaseworkDbContext db, ICurre
         var tranche = await db.Set<Tranche>().AsNoTracking().FirstOrDefaultAsync(t => t.Id == query.TrancheId, cancellationToken) ?? throw ApiProblemException.NotFound("De ronde");
         var budget = await db.Set<RoundBudget>().AsNoTracking().FirstAsync(b => b.Id == new RoundBudgetId(tranche.Id), cancellationToken);
         var ranking = await RoundRanking.LoadAsync(db, tranche.Id, cancellationToken);
-        var awarded = await db.Set<FundingApplication>().AsNoTracking().Where(a => a.TrancheId == tranche.Id && a.AwardedAmount != null).Select(a => new { a.Id, a.ApplicantCbsCode }).ToListAsync(cancellationToken);
+        var awarded = await db.Set<FundingApplication>().AsNoTracking().Where(a => a.TrancheId == tranche.Id && a.AwardedAmount != null).Select(a => new { a.Id, a.ApplicantCbsCode, a.AwardedAmount, a.StudentHousing }).ToListAsync(cancellationToken);
         var awardedIds = awarded.Select(a => a.Id.ToString()).ToHashSet();
         var open = Ranking.Rank(
             ranking.Applications.Where(a => !awardedIds.Contains(a.ApplicationReference)).Select(a => a.Candidate),
             ranking.Applications.Where(a => !a.TieUnresolved).Select(a => a.ApplicationReference).ToList());
-        var result = Allocator.Allocate(open, budget.Ceiling, budget.Committed, tranche.RuleSet, awarded.Select(a => a.ApplicantCbsCode).ToList());
+        // Awards already made to the reserved category count against the reservation (the allocator caps it there).
+        var reservationUsed = tranche.RuleSet.PriorityBudget is { Category: PriorityCategory.StudentHousing }
+            ? awarded.Where(a => a.StudentHousing).Aggregate(Money.Zero, (sum, a) => sum + a.AwardedAmount!.Value)
+            : Money.Zero;
+        var result = Allocator.Allocate(open, budget.Ceiling, budget.Committed, tranche.RuleSet, awarded.Select(a => a.ApplicantCbsCode).ToList(), reservationUsed);
         var references = await db.Cases.AsNoTracking().Where(c => c.CaseType.EndsWith("-application")).Select(c => new { c.Id, c.Reference }).ToListAsync(cancellationToken);
         var byId = references.ToDictionary(c => c.Id.ToString(), c => c.Reference);
         return result.Allocations.Select(a => new AllocationProposalDto(

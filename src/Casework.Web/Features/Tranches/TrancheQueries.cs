@@ -26,7 +26,17 @@ public sealed record TrancheSummaryDto(
 public sealed record TrancheDto(TrancheSummaryDto Tranche, string? Notes, JsonElement RuleSet, IReadOnlyList<RankingEntryDto>? Ranking);
 
 /// <summary>One place in a round's ranking; <c>tieUnresolved</c> marks equal totals a person still has to order.</summary>
-public sealed record RankingEntryDto(int Position, Guid ApplicationId, string Reference, string Gemeente, string ProjectName, decimal RequestedAmount, decimal TotalScore, bool TieUnresolved, string State, decimal? AwardedAmount);
+public sealed record RankingEntryDto(int Position, Guid ApplicationId, string Reference, string Gemeente, string ProjectName, decimal RequestedAmount, decimal TotalScore, bool TieUnresolved, string State, decimal? AwardedAmount)
+{
+    /// <summary>Priority points on top of the committee's total (VHF from round 4).</summary>
+    public decimal PriorityPoints { get; init; }
+
+    /// <summary>What the ranking orders by: total score plus priority points.</summary>
+    public decimal RankingScore { get; init; }
+
+    /// <summary>The application belongs to the category the round reserves money for (WBI T6: student housing).</summary>
+    public bool PriorityBudget { get; init; }
+}
 
 public sealed record ListTranchesQuery(Regeling? Regeling) : IQuery<IReadOnlyList<TrancheSummaryDto>>;
 

@@ -26,6 +26,7 @@ internal sealed class FundingApplicationConfiguration : IEntityTypeConfiguration
         builder.Property(a => a.FocusgebiedName).HasMaxLength(200);
         builder.Property(a => a.OtherAreaDescription).HasMaxLength(2000);
         builder.Property(a => a.PreviousApplicationReference).HasMaxLength(64);
+        builder.Property(a => a.HerkansingRecordedBy).HasMaxLength(200);
         builder.Property(a => a.ScoresJson).HasMaxLength(4000);
         builder.Property(a => a.TotalScore).HasPrecision(18, 6);
 
@@ -65,5 +66,17 @@ internal sealed class RoundTieBreakConfiguration : IEntityTypeConfiguration<Roun
         builder.HasKey(t => t.TrancheId);
         builder.Property(t => t.OrderJson).IsRequired();
         builder.Property(t => t.DecidedBy).HasMaxLength(200).IsRequired();
+    }
+}
+
+internal sealed class DesignatedRegionMemberConfiguration : IEntityTypeConfiguration<DesignatedRegionMember>
+{
+    public void Configure(EntityTypeBuilder<DesignatedRegionMember> builder)
+    {
+        builder.ToTable("DesignatedRegionMembers");
+        builder.HasKey(m => new { m.RegionSet, m.GemeenteCbsCode });
+        builder.Property(m => m.RegionSet).HasMaxLength(32);
+        builder.Property(m => m.Region).HasMaxLength(200).IsRequired();
+        builder.Property(m => m.GemeenteCbsCode).HasMaxLength(6);
     }
 }

@@ -72,8 +72,33 @@ internal sealed class ReferenceDataSeeder(CaseworkDbContext db)
             }
         }
 
+        added += await SeedDesignatedRegionsAsync(organisations.Keys, cancellationToken);
         added += await SeedTranchesAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        return added;
+    }
+
+    /// <summary>Members of designated housing-market regions (woningmarktregios.csv), each gemeente once per set.</summary>
+    private async Task<int> SeedDesignatedRegionsAsync(IEnumerable<string> organisationCodes, CancellationToken cancellationToken)
+    {
+        var codes = organisationCodes.ToHashSet(StringComparer.Ordinal);
+        var existing = (await db.Set<Features.Applications.DesignatedRegionMember>().Select(m => new { m.RegionSet, m.GemeenteCbsCode }).ToListAsync(cancellationToken))
+            .Select(m => (m.RegionSet, m.GemeenteCbsCode)).ToHashSet();
+        var added = 0;
+        foreach (var row in SeedResources.DesignatedRegions())
+        {
+            if (!codes.Contains(row.GemeenteCbsCode))
+            {
+                throw new InvalidOperationException($"woningmarktregios.csv names '{row.GemeenteCbsCode}', which is not a gemeente in gemeenten.csv.");
+            }
+
+            if (existing.Add((row.RegionSet, row.GemeenteCbsCode)))
+            {
+                db.Add(new Features.Applications.DesignatedRegionMember(row.RegionSet, row.Region, row.GemeenteCbsCode));
+                added++;
+            }
+        }
+
         return added;
     }
 

@@ -39,6 +39,13 @@ internal static class SeedResources
             map.Map(r => r.Notes).Name("notes");
         });
 
+    public static IReadOnlyList<RegionMemberRow> DesignatedRegions() =>
+        Read<RegionMemberRow>("woningmarktregios.csv", map => map.Map(r => r.RegionSet).Name("region_set"), map =>
+        {
+            map.Map(r => r.Region).Name("region");
+            map.Map(r => r.GemeenteCbsCode).Name("cbs_code");
+        });
+
     private static List<T> Read<T>(string resource, Action<ClassMap<T>> key, Action<ClassMap<T>> rest)
     {
         var name = "Casework.Seed." + resource;
@@ -91,4 +98,13 @@ internal sealed class TrancheRow
     public string? AnnouncedOn { get; set; }
 
     public string? Notes { get; set; }
+}
+
+internal sealed class RegionMemberRow
+{
+    public string RegionSet { get; set; } = string.Empty;
+
+    public string Region { get; set; } = string.Empty;
+
+    public string GemeenteCbsCode { get; set; } = string.Empty;
 }

@@ -636,7 +636,17 @@ namespace Casework.Web.Persistence.Migrations.PostgreSql
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
 
-                    b.Property<bool>("HerkansingSameProject")
+                    b.Property<Guid?>("HerkansingOfApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("HerkansingRecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HerkansingRecordedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool?>("HerkansingSameProject")
                         .HasColumnType("boolean");
 
                     b.Property<decimal?>("InvestmentVolume")
@@ -711,6 +721,9 @@ namespace Casework.Web.Persistence.Migrations.PostgreSql
 
                     b.Property<int>("SocialeHuur")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("StudentHousing")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTimeOffset?>("SubmittedAt")
                         .HasColumnType("timestamp with time zone");
@@ -969,6 +982,26 @@ namespace Casework.Web.Persistence.Migrations.PostgreSql
                     b.HasIndex("Status", "WarnAt");
 
                     b.ToTable("Deadlines", (string)null);
+                });
+
+            modelBuilder.Entity("Casework.Web.Features.Applications.DesignatedRegionMember", b =>
+                {
+                    b.Property<string>("RegionSet")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("GemeenteCbsCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("RegionSet", "GemeenteCbsCode");
+
+                    b.ToTable("DesignatedRegionMembers", (string)null);
                 });
 
             modelBuilder.Entity("Casework.Web.Features.Applications.Payment", b =>

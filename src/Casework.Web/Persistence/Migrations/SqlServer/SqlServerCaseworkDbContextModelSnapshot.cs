@@ -635,7 +635,17 @@ namespace Casework.Web.Persistence.Migrations.SqlServer
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
 
-                    b.Property<bool>("HerkansingSameProject")
+                    b.Property<Guid?>("HerkansingOfApplicationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("HerkansingRecordedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("HerkansingRecordedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<bool?>("HerkansingSameProject")
                         .HasColumnType("bit");
 
                     b.Property<decimal?>("InvestmentVolume")
@@ -710,6 +720,9 @@ namespace Casework.Web.Persistence.Migrations.SqlServer
 
                     b.Property<int>("SocialeHuur")
                         .HasColumnType("int");
+
+                    b.Property<bool>("StudentHousing")
+                        .HasColumnType("bit");
 
                     b.Property<DateTimeOffset?>("SubmittedAt")
                         .HasColumnType("datetimeoffset");
@@ -968,6 +981,26 @@ namespace Casework.Web.Persistence.Migrations.SqlServer
                     b.HasIndex("Status", "WarnAt");
 
                     b.ToTable("Deadlines", (string)null);
+                });
+
+            modelBuilder.Entity("Casework.Web.Features.Applications.DesignatedRegionMember", b =>
+                {
+                    b.Property<string>("RegionSet")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("GemeenteCbsCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("nvarchar(6)");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("RegionSet", "GemeenteCbsCode");
+
+                    b.ToTable("DesignatedRegionMembers", (string)null);
                 });
 
             modelBuilder.Entity("Casework.Web.Features.Applications.Payment", b =>

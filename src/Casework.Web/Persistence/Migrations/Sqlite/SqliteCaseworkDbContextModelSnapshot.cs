@@ -626,7 +626,17 @@ namespace Casework.Web.Persistence.Migrations.Sqlite
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("HerkansingSameProject")
+                    b.Property<Guid?>("HerkansingOfApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("HerkansingRecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HerkansingRecordedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("HerkansingSameProject")
                         .HasColumnType("INTEGER");
 
                     b.Property<decimal?>("InvestmentVolume")
@@ -700,6 +710,9 @@ namespace Casework.Web.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("SocialeHuur")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("StudentHousing")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("SubmittedAt")
@@ -959,6 +972,26 @@ namespace Casework.Web.Persistence.Migrations.Sqlite
                     b.HasIndex("Status", "WarnAt");
 
                     b.ToTable("Deadlines", (string)null);
+                });
+
+            modelBuilder.Entity("Casework.Web.Features.Applications.DesignatedRegionMember", b =>
+                {
+                    b.Property<string>("RegionSet")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GemeenteCbsCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RegionSet", "GemeenteCbsCode");
+
+                    b.ToTable("DesignatedRegionMembers", (string)null);
                 });
 
             modelBuilder.Entity("Casework.Web.Features.Applications.Payment", b =>

@@ -95,6 +95,19 @@ namespace Casework.Web.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "DesignatedRegionMembers",
+                columns: table => new
+                {
+                    RegionSet = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    GemeenteCbsCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    Region = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DesignatedRegionMembers", x => new { x.RegionSet, x.GemeenteCbsCode });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IdempotencyRecords",
                 columns: table => new
                 {
@@ -532,7 +545,11 @@ namespace Casework.Web.Persistence.Migrations.Sqlite
                     ResidentsInterests = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
                     IsHerkansing = table.Column<bool>(type: "INTEGER", nullable: false),
                     PreviousApplicationReference = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    HerkansingSameProject = table.Column<bool>(type: "INTEGER", nullable: false),
+                    StudentHousing = table.Column<bool>(type: "INTEGER", nullable: false),
+                    HerkansingOfApplicationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    HerkansingSameProject = table.Column<bool>(type: "INTEGER", nullable: true),
+                    HerkansingRecordedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    HerkansingRecordedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     ScoresJson = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
@@ -788,6 +805,9 @@ namespace Casework.Web.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Deadlines");
+
+            migrationBuilder.DropTable(
+                name: "DesignatedRegionMembers");
 
             migrationBuilder.DropTable(
                 name: "Focusgebieden");

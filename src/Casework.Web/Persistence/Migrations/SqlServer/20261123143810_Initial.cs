@@ -95,6 +95,19 @@ namespace Casework.Web.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "DesignatedRegionMembers",
+                columns: table => new
+                {
+                    RegionSet = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    GemeenteCbsCode = table.Column<string>(type: "nvarchar(6)", maxLength: 6, nullable: false),
+                    Region = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DesignatedRegionMembers", x => new { x.RegionSet, x.GemeenteCbsCode });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IdempotencyRecords",
                 columns: table => new
                 {
@@ -532,7 +545,11 @@ namespace Casework.Web.Persistence.Migrations.SqlServer
                     ResidentsInterests = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: true),
                     IsHerkansing = table.Column<bool>(type: "bit", nullable: false),
                     PreviousApplicationReference = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    HerkansingSameProject = table.Column<bool>(type: "bit", nullable: false),
+                    StudentHousing = table.Column<bool>(type: "bit", nullable: false),
+                    HerkansingOfApplicationId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    HerkansingSameProject = table.Column<bool>(type: "bit", nullable: true),
+                    HerkansingRecordedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    HerkansingRecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     SubmittedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     ScoresJson = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
@@ -788,6 +805,9 @@ namespace Casework.Web.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "Deadlines");
+
+            migrationBuilder.DropTable(
+                name: "DesignatedRegionMembers");
 
             migrationBuilder.DropTable(
                 name: "Focusgebieden");

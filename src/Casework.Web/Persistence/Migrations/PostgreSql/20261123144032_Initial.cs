@@ -97,6 +97,19 @@ namespace Casework.Web.Persistence.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "DesignatedRegionMembers",
+                columns: table => new
+                {
+                    RegionSet = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    GemeenteCbsCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    Region = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DesignatedRegionMembers", x => new { x.RegionSet, x.GemeenteCbsCode });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IdempotencyRecords",
                 columns: table => new
                 {
@@ -534,7 +547,11 @@ namespace Casework.Web.Persistence.Migrations.PostgreSql
                     ResidentsInterests = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
                     IsHerkansing = table.Column<bool>(type: "boolean", nullable: false),
                     PreviousApplicationReference = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    HerkansingSameProject = table.Column<bool>(type: "boolean", nullable: false),
+                    StudentHousing = table.Column<bool>(type: "boolean", nullable: false),
+                    HerkansingOfApplicationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    HerkansingSameProject = table.Column<bool>(type: "boolean", nullable: true),
+                    HerkansingRecordedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    HerkansingRecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     ScoresJson = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
@@ -790,6 +807,9 @@ namespace Casework.Web.Persistence.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "Deadlines");
+
+            migrationBuilder.DropTable(
+                name: "DesignatedRegionMembers");
 
             migrationBuilder.DropTable(
                 name: "Focusgebieden");

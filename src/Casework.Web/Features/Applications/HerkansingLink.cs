@@ -1,0 +1,109 @@
+using Casework.Domain.Access;
+using Casework.Domain.Cases;
+using Casework.Domain.Funding;
+using Casework.Web.Api;
+using Casework.Web.Features.Cases;
+using Casework.Web.Infrastructure.Auth;
+using Casework.Web.Persistence;
+using Casework.Web.Workflow;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Casework.Web.Features.Applications;
+
+/// <summary>The RVO loket's record: which earlier application this one is a herkansing of, and whether it is the same project.</summary>
+public sealed record HerkansingLinkRequest(Guid PreviousApplicationId, bool SameProject, string? Reason);
+
+public sealed record RecordHerkansingLinkCommand(Guid Id, int ExpectedVersion, HerkansingLinkRequest? Request) : ICommand<ApplicationDto>;
+
+internal sealed class RecordHerkansingLinkValidator : AbstractValidator<RecordHerkansingLinkCommand>
+{
+    public RecordHerkansingLinkValidator()
+    {
+        RuleFor(c => c.ExpectedVersion).GreaterThan(0).WithMessage("If-Match moet de versie van de zaak bevatten (ETag), bijvoorbeeld \"3\".");
+        RuleFor(c => c.Request).NotNull().WithMessage("Stuur de koppeling als JSON.");
+        RuleFor(c => c.Request!.PreviousApplicationId).NotEmpty().When(c => c.Request is not null).OverridePropertyName("previousApplicationId")
+            .WithMessage("Noem de eerdere aanvraag (previousApplicationId).");
+        RuleFor(c => c.Request!.Reason).MaximumLength(4000).When(c => c.Request is not null).OverridePropertyName("reason");
+    }
+}
+
+/// <summary>
+/// Records the herkansing link on a filed application (not in concept, before admission is decided): the earlier
+/// application (a <c>herkansing-van</c> case link replaces any earlier one), the loket's "same project" judgement,
+/// and an audit event on the case. The admission rule then judges this link, not what the gemeente typed.
+/// </summary>
+internal sealed class RecordHerkansingLinkHandler(CaseworkDbContext db, ICurrentActor current, AuditTrail audit, TimeProvider time)
+    : ICommandHandler<RecordHerkansingLinkCommand, ApplicationDto>
+{
+    private static readonly HashSet<string> OpenForLinking = ["ingediend", "herstel", "herstelVerlopen", "aangevuld", "toelatingstoets"];
+
+    public async ValueTask<ApplicationDto> Handle(RecordHerkansingLinkCommand command, CancellationToken cancellationToken)
+    {
+        var actor = current.Actor;
+        var caseFile = await CaseAccess.LoadVisibleAsync(db, command.Id, actor, cancellationToken);
+        CaseAccess.EnsureMayWrite(actor);
+        if (!actor.Roles.Contains(Role.Loket) || actor.Organisation != "RVO")
+        {
+            throw ApiProblemException.Of(ProblemTypes.Forbidden, "Alleen het RVO-loket legt vast van welke aanvraag dit een herkansing is.");
+        }
+
+        var application = await db.Set<FundingApplication>().FirstOrDefaultAsync(a => a.Id == command.Id, cancellationToken)
+            ?? throw ApiProblemException.NotFound("De aanvraag");
+        ApplicationConcurrency.EnsureVersion(caseFile, command.ExpectedVersion);
+        if (!OpenForLinking.Contains(caseFile.State))
+        {
+            throw ApiProblemException.Of(ProblemTypes.Conflict, $"De herkansing wordt vastgelegd tussen indienen en toelaten; de aanvraag is in status '{caseFile.StateLabel}'.");
+        }
+
+        var request = command.Request!;
+        var previous = await db.Set<FundingApplication>().AsNoTracking()
+            .Where(a => a.Id == request.PreviousApplicationId && a.Regeling == application.Regeling)
+            .Join(db.Cases, a => a.Id, c => c.Id, (a, c) => new { a.Id, c.Reference })
+            .FirstOrDefaultAsync(cancellationToken)
+            ?? throw new ValidationException([new FluentValidation.Results.ValidationFailure("previousApplicationId", "Er is geen eerdere aanvraag van deze regeling met dit id.")]);
+
+        var before = new { application.HerkansingOfApplicationId, application.PreviousApplicationReference, application.HerkansingSameProject };
+        var now = time.GetUtcNow();
+        application.RecordHerkansingLink(previous.Id, previous.Reference, request.SameProject, actor.UserId, now);
+
+        var links = await db.CaseLinks.Where(l => l.FromCaseId == caseFile.Id && l.Kind == CaseLink.HerkansingVan).ToListAsync(cancellationToken);
+        db.CaseLinks.RemoveRange(links);
+        db.CaseLinks.Add(new CaseLink(caseFile.Id, previous.Id, CaseLink.HerkansingVan, now, request.Reason));
+
+        caseFile.Touch(now);
+        db.Entry(caseFile).Property(c => c.UpdatedAt).IsModified = true; // a change to the application is a new version of the case
+        await audit.AppendAsync(AuditTrail.CaseStream(caseFile.Id), actor, "aanvraag.herkansingVastgelegd", "aanvraag", caseFile.Id.ToString(), "ok",
+            before, new { HerkansingOfApplicationId = previous.Id, PreviousApplicationReference = previous.Reference, HerkansingSameProject = request.SameProject },
+            request.Reason, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        var tranche = await db.Set<Tranche>().AsNoTracking().FirstAsync(t => t.Id == application.TrancheId, cancellationToken);
+        return ApplicationMapping.ToDto(application, caseFile, tranche);
+    }
+}
+
+internal static class HerkansingLinkEndpoints
+{
+    public static RouteGroupBuilder MapHerkansingLink(this RouteGroupBuilder group)
+    {
+        group.MapPut("/{id:guid}/herkansing", async (Guid id, [FromHeader(Name = "If-Match")] string? ifMatch, HerkansingLinkRequest? body, IMediator mediator, HttpContext http, CancellationToken ct) =>
+            {
+                var dto = await mediator.Send(new RecordHerkansingLinkCommand(id, IfMatch.Required(ifMatch, "de aanvraag"), body), ct);
+                http.Response.Headers.ETag = CaseEndpoints.ETag(dto.Version);
+                return dto;
+            })
+            .WithName("recordApplicationHerkansingLink")
+            .WithSummary("Het RVO-loket legt vast van welke eerdere aanvraag dit een herkansing is en of het hetzelfde project is")
+            .Produces<ApplicationDto>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+        return group;
+    }
+}

@@ -41,6 +41,10 @@ public sealed class RoundModel : CaseworkPageModel
         ["fixedAmount"] = "vast bedrag",
         ["shareOfCeiling"] = "deel van het plafond",
         ["maxWeeksAfterPreviousRoundClosed"] = "weken na sluiting vorige ronde",
+        ["homesInDesignatedRegion"] = "in een aangewezen regio",
+        ["homesInStedelijkFocusgebied"] = "in een stedelijk focusgebied",
+        ["populationReference"] = "inwonertal",
+        ["cbsFigureAtRoundAnnouncement"] = "CBS-cijfer bij de aankondiging van de ronde",
     };
 
     public TrancheDto Round { get; private set; } = null!;
@@ -160,7 +164,7 @@ public sealed class RoundModel : CaseworkPageModel
                 return list.Count == 0 ? "zonder wegingen; de commissie geeft een totaal" : string.Join(", ", list);
             case JsonValueKind.Object:
                 var parts = value.EnumerateObject()
-                    .Where(p => p.Name != "source" && p.Value.ValueKind != JsonValueKind.Null)
+                    .Where(p => p.Name != "source" && p.Value.ValueKind != JsonValueKind.Null && !(p.Value.ValueKind == JsonValueKind.String && p.Value.GetString() == "notApplicable"))
                     .Select(p => $"{RuleLabels.GetValueOrDefault(p.Name, p.Name)}: {Describe(p.Name, p.Value)}");
                 return string.Join("; ", parts);
             case JsonValueKind.Number when value.TryGetDecimal(out var number):
@@ -172,7 +176,7 @@ public sealed class RoundModel : CaseworkPageModel
             case JsonValueKind.False:
                 return "nee";
             case JsonValueKind.String:
-                return value.GetString() ?? string.Empty;
+                return RuleLabels.GetValueOrDefault(value.GetString() ?? string.Empty, value.GetString() ?? string.Empty);
             default:
                 return value.ToString();
         }

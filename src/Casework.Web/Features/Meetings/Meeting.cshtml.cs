@@ -1,0 +1,102 @@
+using Casework.Domain.Access;
+using Casework.Domain.Escalation;
+using Casework.Domain.Time;
+using Casework.Web.Api;
+using Casework.Web.Features.Pages;
+using Casework.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace Casework.Web.Features.Meetings;
+
+/// <summary>
+/// <c>/vergaderingen/{id}</c>: a meeting's agenda (items in order with their case), the cut-off, the decisions per item
+/// with their action items, and the besluitenlijst download. The body's secretary can put a ready case on the agenda
+/// here (<see cref="AddAgendaItemCommand"/>); recording a decision has its own page per item.
+/// </summary>
+public sealed class MeetingModel : CaseworkPageModel
+{
+    public MeetingDto Meeting { get; private set; } = null!;
+
+    public IReadOnlyDictionary<Guid, AgendaCaseDetailsDto> Cases { get; private set; } = new Dictionary<Guid, AgendaCaseDetailsDto>();
+
+    public IReadOnlyList<ReadyCaseDto> ReadyCases { get; private set; } = [];
+
+    public IReadOnlyList<SelectListItem> ReadyCaseOptions { get; private set; } = [];
+
+    public bool IsSecretary { get; private set; }
+
+    public DateOnly Today { get; private set; }
+
+    public bool IsHeld => Meeting.Status == MeetingStatus.Gepland && Meeting.Date <= Today;
+
+    public bool AgendaClosed => Today > Meeting.CutOffDate;
+
+    [BindProperty]
+    public AgendaInput Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (!MeetingsModel.AllowedRoles.Any(Service<ICurrentActor>().Actor.Roles.Contains))
+        {
+            return PageAccess.Denied(this);
+        }
+
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostAgenderenAsync(Guid id, CancellationToken ct)
+    {
+        var (ok, item) = await TrySendAsync(new AddAgendaItemCommand(id, Input.CaseId, string.IsNullOrWhiteSpace(Input.LateReason) ? null : Input.LateReason), "Input", ct);
+        if (ok)
+        {
+            Flash($"Zaak {item!.CaseReference} staat als punt {item.Sequence} op de agenda.");
+            return RedirectToPage(new { id });
+        }
+
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        var page = Page();
+        page.StatusCode = ViewData.ContainsKey(FlashMessages.BrokenRulesKey) ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status400BadRequest;
+        return page;
+    }
+
+    public string BesluitenlijstUrl => $"{ApiVersion.BasePath}/meetings/{Meeting.Id}/besluitenlijst.csv";
+
+    public static string DecisionPath(Guid meetingId, Guid itemId) => $"{PagePaths.Meeting(meetingId)}/agendapunten/{itemId}/besluit";
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        try
+        {
+            Meeting = await QueryAsync(new GetMeetingQuery(id), ct);
+        }
+        catch (ApiProblemException e) when (e.Problem.Status == StatusCodes.Status404NotFound)
+        {
+            return false;
+        }
+
+        var actor = Service<ICurrentActor>().Actor;
+        Today = AmsterdamClock.Today(Service<TimeProvider>());
+        IsSecretary = actor.Organisation == Meeting.Body && actor.Roles.Contains(Role.Secretaris);
+        Cases = await QueryAsync(new MeetingItemDetailsQuery(id), ct);
+        if (IsSecretary && Meeting.Status == MeetingStatus.Gepland)
+        {
+            ReadyCases = await QueryAsync(new ReadyCasesQuery(id), ct);
+            ReadyCaseOptions = ReadyCases.Select(c => new SelectListItem($"{c.Reference}: {c.Title} ({c.StateLabel})", c.Id.ToString())).ToList();
+        }
+
+        return true;
+    }
+}
+
+/// <summary>The agenda form: which ready case, and (after the cut-off) why it is still added.</summary>
+public sealed class AgendaInput
+{
+    public Guid? CaseId { get; set; }
+
+    public string? LateReason { get; set; }
+}

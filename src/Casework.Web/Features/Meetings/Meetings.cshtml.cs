@@ -1,0 +1,135 @@
+using System.Globalization;
+using Casework.Domain.Access;
+using Casework.Domain.Escalation;
+using Casework.Domain.Time;
+using Casework.Web.Api;
+using Casework.Web.Features.Pages;
+using Casework.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace Casework.Web.Features.Meetings;
+
+/// <summary>
+/// <c>GET /vergaderingen</c>: the meetings of the bodies, on date, from a month back. A secretary sees the meetings of
+/// the body they serve first (the filter starts on it); the others see every body and can filter. Paged with the
+/// same cursor as <c>GET /api/v1/meetings</c>.
+/// </summary>
+public sealed class MeetingsModel : CaseworkPageModel
+{
+    public static readonly Role[] AllowedRoles = [Role.Secretaris, Role.Rijksvertegenwoordiger, Role.Beoordelaar, Role.Beheerder];
+
+    public Page<MeetingSummaryDto> Meetings { get; private set; } = new([], null);
+
+    /// <summary>The body filter; named as the query parameter (<c>?gremium=SBSD</c>) so the filter form binds it.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Gremium { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? Vanaf { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "cursor")]
+    public string? Cursor { get; set; }
+
+    public IReadOnlyList<SelectListItem> BodyOptions { get; private set; } = [];
+
+    public DateOnly Today { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var actor = Service<ICurrentActor>().Actor;
+        if (!actor.Roles.Overlaps(AllowedRoles))
+        {
+            return PageAccess.Denied(this);
+        }
+
+        Today = AmsterdamClock.Today(Service<TimeProvider>());
+        if (!Request.Query.ContainsKey(nameof(Gremium)) && actor.Roles.Contains(Role.Secretaris) && MeetingBodies.IsKnown(actor.Organisation))
+        {
+            Gremium = actor.Organisation;
+        }
+
+        Vanaf ??= Today.AddMonths(-1);
+        var body = string.IsNullOrWhiteSpace(Gremium) ? null : Gremium;
+        try
+        {
+            Meetings = await QueryAsync(new ListMeetingsQuery(body, Vanaf, null, Cursor, 25), ct);
+        }
+        catch (FluentValidation.ValidationException)
+        {
+            // A stale or edited cursor: start from the first page rather than failing.
+            Meetings = await QueryAsync(new ListMeetingsQuery(body, Vanaf, null, null, 25), ct);
+        }
+
+        var bodies = new List<SelectListItem>
+        {
+            new("Alle gremia", string.Empty),
+            new(MeetingBodies.DisplayName(MeetingBodies.Sbsd), MeetingBodies.Sbsd),
+            new(MeetingBodies.DisplayName(MeetingBodies.Brsd), MeetingBodies.Brsd),
+            new(MeetingBodies.DisplayName(MeetingBodies.BestuurlijkOverleg), MeetingBodies.BestuurlijkOverleg),
+        };
+        if (body is not null && MeetingBodies.IsAlliance(body))
+        {
+            bodies.Add(new SelectListItem(MeetingBodies.DisplayName(body), body));
+        }
+
+        BodyOptions = bodies;
+        return Page();
+    }
+
+    public string NextPageUrl(string next) =>
+        $"{PagePaths.Meetings}?Gremium={Uri.EscapeDataString(Gremium ?? string.Empty)}&Vanaf={Vanaf:yyyy-MM-dd}&cursor={Uri.EscapeDataString(next)}";
+}
+
+/// <summary>A page only some roles use: others get a 403 page that says so, not a redirect loop to sign-in.</summary>
+public static class PageAccess
+{
+    public static IActionResult Denied(CaseworkPageModel page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        page.ViewData["Title"] = "Geen toegang";
+        return new ViewResult
+        {
+            ViewName = "/Features/Meetings/_Denied.cshtml",
+            ViewData = page.ViewData,
+            StatusCode = StatusCodes.Status403Forbidden,
+        };
+    }
+}
+
+/// <summary>Dates and amounts as Dutch readers write them: "23 november 2026", "€ 1.234.567".</summary>
+public static class NlFormat
+{
+    public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("nl-NL");
+
+    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", Culture);
+
+    public static string Date(DateOnly? date) => date is { } d ? Date(d) : "—";
+
+    public static string DateTime(DateTimeOffset instant) =>
+        TimeZoneInfo.ConvertTime(instant, AmsterdamClock.TimeZone).ToString("d MMMM yyyy HH:mm", Culture);
+
+    public static string DateTime(DateTimeOffset? instant) => instant is { } i ? DateTime(i) : "—";
+
+    public static string Money(decimal euros) =>
+        "€ " + euros.ToString(decimal.Truncate(euros) == euros ? "N0" : "N2", Culture);
+
+    public static string Money(decimal? euros) => euros is { } e ? Money(e) : "—";
+
+    public static string Number(decimal value) => value.ToString("0.##", Culture);
+
+    public static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string MeetingStatus(MeetingStatus status) => status switch
+    {
+        Domain.Escalation.MeetingStatus.Gepland => "Gepland",
+        _ => "Gesloten",
+    };
+
+    public static string AgendaItemStatus(AgendaItemStatus status) => status switch
+    {
+        Domain.Escalation.AgendaItemStatus.Open => "Open",
+        Domain.Escalation.AgendaItemStatus.Besloten => "Besloten",
+        _ => "Doorgeschoven",
+    };
+}

@@ -1,0 +1,187 @@
+using System.Globalization;
+using System.Text.Json;
+using Casework.Domain.Access;
+using Casework.Web.Api;
+using Casework.Web.Features.Meetings;
+using Casework.Web.Features.Pages;
+using Casework.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Casework.Web.Features.Tranches;
+
+/// <summary>
+/// <c>/rondes/{id}</c>: a round's budget (ceiling, committed, paid, remaining, as meters and as figures), its rule set in
+/// words with each rule's source, and for everyone but gemeenten the ranking (as <c>GET /api/v1/tranches/{id}</c>).
+/// A VRO reviewer can compute the allocation proposal here (<see cref="ProposeAllocationQuery"/>; it writes nothing):
+/// with htmx the proposal replaces a region while a busy indicator shows, without JavaScript the page reloads with it.
+/// </summary>
+public sealed class RoundModel : CaseworkPageModel
+{
+    private static readonly Dictionary<string, string> RuleLabels = new(StringComparer.Ordinal)
+    {
+        ["windowSource"] = "Tijdvak",
+        ["minimumHomes"] = "Minimum aantal woningen",
+        ["alternativeMinimumVolume"] = "Of een investeringsvolume van ten minste",
+        ["affordableShareMinimum"] = "Minimaal aandeel betaalbare woningen",
+        ["koopPriceLimit"] = "Prijsgrens betaalbare koop",
+        ["ownContributionShareOfDeficit"] = "Minimale eigen bijdrage (deel van het tekort)",
+        ["projectCostCapShareOfRequest"] = "Maximale projectkosten gemeente (deel van de aanvraag)",
+        ["maximumAmountPerApplication"] = "Maximaal bedrag per aanvraag",
+        ["primaryActivitiesShareMinimum"] = "Minimaal deel voor primaire activiteiten",
+        ["maxApplicationsPerGemeente"] = "Maximaal aantal aanvragen per gemeente",
+        ["oneAwardPerGemeente"] = "Ten hoogste één toekenning per gemeente",
+        ["herkansing"] = "Herkansing",
+        ["scoring"] = "Beoordeling (criteria en wegingen)",
+        ["decisionTermWeeks"] = "Beslistermijn (weken)",
+        ["startConstructionYears"] = "Start bouw binnen (jaren na het besluit)",
+        ["completionYears"] = "Gereed binnen (jaren na het besluit)",
+        ["homes"] = "woningen",
+        ["inhabitantsThreshold"] = "bij meer inwoners dan",
+        ["homesAboveThreshold"] = "dan minimaal",
+        ["fixedAmount"] = "vast bedrag",
+        ["shareOfCeiling"] = "deel van het plafond",
+        ["maxWeeksAfterPreviousRoundClosed"] = "weken na sluiting vorige ronde",
+        ["homesInDesignatedRegion"] = "in een aangewezen regio",
+        ["homesInStedelijkFocusgebied"] = "in een stedelijk focusgebied",
+        ["populationReference"] = "inwonertal",
+        ["cbsFigureAtRoundAnnouncement"] = "CBS-cijfer bij de aankondiging van de ronde",
+    };
+
+    public TrancheDto Round { get; private set; } = null!;
+
+    public IReadOnlyDictionary<Guid, RoundApplicationDetailsDto> Applications { get; private set; } = new Dictionary<Guid, RoundApplicationDetailsDto>();
+
+    public IReadOnlyList<RuleLine> Rules { get; private set; } = [];
+
+    public bool MayProposeAllocation { get; private set; }
+
+    public IReadOnlyList<AllocationProposalDto>? Proposal { get; private set; }
+
+    public string? ProposalError { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    /// <summary>The allocation proposal; a partial for htmx (the busy indicator shows meanwhile), the whole page otherwise.</summary>
+    public async Task<IActionResult> OnPostVoorstelAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            Proposal = await QueryAsync(new ProposeAllocationQuery(id), ct);
+        }
+        catch (ApiProblemException e)
+        {
+            ProposalError = Describe(e.Problem);
+        }
+        catch (Casework.Domain.Common.BusinessRuleViolationException e)
+        {
+            ProposalError = string.Join(" ", e.BrokenRules.Select(r => $"{r.Message} (regel {r.Code}, bron: {r.Source})"));
+        }
+
+        if (Request.Headers.ContainsKey("HX-Request"))
+        {
+            return Partial("/Features/Tranches/_AllocationProposal.cshtml", this);
+        }
+
+        var page = Page();
+        page.StatusCode = ProposalError is null ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity;
+        return page;
+    }
+
+    /// <summary>The meter's maximum: the ceiling, or what is committed when that is more (a lowered ceiling never hides money).</summary>
+    public decimal MeterMax => Math.Max(1m, Math.Max(Round.Tranche.Ceiling, Round.Tranche.Committed));
+
+    public static string Attr(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    public static string Percent(decimal part, decimal whole) => whole <= 0 ? "0%" : (part / whole).ToString("0.#%", NlFormat.Culture);
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        try
+        {
+            Round = await QueryAsync(new GetTrancheQuery(id), ct);
+        }
+        catch (ApiProblemException e) when (e.Problem.Status == StatusCodes.Status404NotFound)
+        {
+            return false;
+        }
+
+        if (Round.Ranking is not null)
+        {
+            Applications = await QueryAsync(new RoundApplicationDetailsQuery(id), ct);
+        }
+
+        var actor = Service<ICurrentActor>().Actor;
+        MayProposeAllocation = actor.Organisation == "VRO" && actor.Roles.Contains(Role.Beoordelaar);
+        Rules = Summarise(Round.RuleSet);
+        return true;
+    }
+
+    /// <summary>The rule set in words: one line per rule that applies in the round (a null rule does not), with its source.</summary>
+    public static IReadOnlyList<RuleLine> Summarise(JsonElement ruleSet)
+    {
+        if (ruleSet.ValueKind != JsonValueKind.Object)
+        {
+            return [];
+        }
+
+        var lines = new List<RuleLine>();
+        foreach (var property in ruleSet.EnumerateObject())
+        {
+            if (property.Name is "regeling" or "round" or "ruleSetVersion" || property.Value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
+
+            var label = RuleLabels.GetValueOrDefault(property.Name, property.Name);
+            if (property.Name == "windowSource")
+            {
+                lines.Add(new RuleLine(label, "volgens de aankondiging", property.Value.GetString()));
+                continue;
+            }
+
+            var source = property.Value.ValueKind == JsonValueKind.Object && property.Value.TryGetProperty("source", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
+            lines.Add(new RuleLine(label, Describe(property.Name, property.Value), source));
+        }
+
+        return lines;
+    }
+
+    private static string Describe(string key, JsonElement value)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Object when value.TryGetProperty("value", out var inner):
+                return Describe(key, inner);
+            case JsonValueKind.Object when value.TryGetProperty("criteria", out var criteria) && criteria.ValueKind == JsonValueKind.Array:
+                var list = criteria.EnumerateArray()
+                    .Select(c => c.TryGetProperty("name", out var n) ? $"{n.GetString()} ({(c.TryGetProperty("weight", out var w) && w.TryGetDecimal(out var wd) ? wd.ToString("0.##", NlFormat.Culture) : "?")})" : c.ToString())
+                    .ToList();
+                return list.Count == 0 ? "zonder wegingen; de commissie geeft een totaal" : string.Join(", ", list);
+            case JsonValueKind.Object:
+                var parts = value.EnumerateObject()
+                    .Where(p => p.Name != "source" && p.Value.ValueKind != JsonValueKind.Null && !(p.Value.ValueKind == JsonValueKind.String && p.Value.GetString() == "notApplicable"))
+                    .Select(p => $"{RuleLabels.GetValueOrDefault(p.Name, p.Name)}: {Describe(p.Name, p.Value)}");
+                return string.Join("; ", parts);
+            case JsonValueKind.Number when value.TryGetDecimal(out var number):
+                return key.Contains("share", StringComparison.OrdinalIgnoreCase) && number <= 1m ? number.ToString("0.##%", NlFormat.Culture)
+                    : key.Contains("Volume", StringComparison.Ordinal) || key.Contains("Limit", StringComparison.Ordinal) || key.Contains("Amount", StringComparison.Ordinal) ? NlFormat.Money(number)
+                    : number.ToString("#,0.##", NlFormat.Culture);
+            case JsonValueKind.True:
+                return "ja";
+            case JsonValueKind.False:
+                return "nee";
+            case JsonValueKind.String:
+                return RuleLabels.GetValueOrDefault(value.GetString() ?? string.Empty, value.GetString() ?? string.Empty);
+            default:
+                return value.ToString();
+        }
+    }
+}
+
+/// <summary>One rule of a round in words, with its legal source.</summary>
+public sealed record RuleLine(string Label, string Value, string? Source);

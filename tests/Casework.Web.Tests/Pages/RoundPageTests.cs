@@ -1,0 +1,118 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Casework.Web.Tests.Applications;
+using static Casework.Web.Tests.Applications.ApplicationsHost;
+using static Casework.Web.Tests.Pages.SecretarySetup;
+
+namespace Casework.Web.Tests.Pages;
+
+/// <summary>The round pages over HTTP: the list, the budget as meters and figures, the ranking only for the ministry side, the allocation proposal.</summary>
+public sealed class RoundPageTests : IAsyncLifetime
+{
+    private static readonly Dictionary<string, decimal> Scores = new() { ["noodzaak"] = 8m, ["effectiviteit"] = 7m, ["efficientie"] = 6m, ["urgentie"] = 9m };
+    private readonly ApplicationsHost _host = new(Amsterdam("2024-01-10 10:00"));
+    private Guid _t6;
+
+    public async Task InitializeAsync() => _t6 = await _host.TrancheIdAsync("Wbi", "T6");
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task Rounds_ForGemeente_ListsSeededRoundsWithWindowAndCeiling()
+    {
+        using var client = await PageClientAsync(PageClient, "rotterdam-aanvrager");
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync("/rondes"));
+
+        Assert.Contains($"href=\"/rondes/{_t6}\"", html, StringComparison.Ordinal);
+        Assert.Contains("Woningbouwimpuls", html, StringComparison.Ordinal);
+        Assert.Contains("€ 300.000.000", html, StringComparison.Ordinal); // T6 ceiling, nl-NL
+        Assert.Contains("18 december 2023", html, StringComparison.Ordinal); // T6 opens
+    }
+
+    [Fact]
+    public async Task Round_ForReviewer_ShowsMetersFiguresRulesAndTheRanking()
+    {
+        var a = await _host.ToRankingAsync("GM0599", ApplicationBuilder.Wbi(_t6), Scores);
+        await _host.SetLedgerAsync(_t6, 300_000_000_00L, 75_000_000_00L);
+        using var client = await PageClientAsync(PageClient, "vro-beoordelaar");
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/rondes/{_t6}"));
+
+        Assert.Matches("<meter id=\"budget-verplicht\"[^>]* max=\"300000000\"[^>]* value=\"75000000\"", html);
+        Assert.Contains("<label class=\"budget-bar__label\" for=\"budget-verplicht\">", html, StringComparison.Ordinal);
+        Assert.Contains("verplicht € 75.000.000 (25%)", html, StringComparison.Ordinal);
+        Assert.Contains("nog beschikbaar € 225.000.000", html, StringComparison.Ordinal);
+        Assert.Contains("Minimum aantal woningen", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/zaken/{a}\"", html, StringComparison.Ordinal);
+        Assert.Contains("Rotterdam", html, StringComparison.Ordinal);
+        Assert.Contains("Positief", html, StringComparison.Ordinal);
+        Assert.Contains("Voorstel berekenen", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("style=", html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Round_ForGemeente_HidesTheRanking()
+    {
+        var a = await _host.ToRankingAsync("GM0599", ApplicationBuilder.Wbi(_t6), Scores);
+        using var client = await PageClientAsync(PageClient, "amsterdam-aanvrager");
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/rondes/{_t6}"));
+
+        Assert.Contains("budget-verplicht", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Rangschikking", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(a.ToString(), html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Round_WhenUnknown_Returns404()
+    {
+        using var client = await PageClientAsync(PageClient, "vro-beoordelaar");
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/rondes/{Guid.NewGuid()}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Voorstel_WithHtmxAsVroReviewer_ReturnsThePartialWithTheProposal()
+    {
+        var a = await _host.ToRankingAsync("GM0599", ApplicationBuilder.Wbi(_t6), Scores);
+        using var client = await PageClientAsync(PageClient, "vro-beoordelaar");
+        var page = await client.GetStringAsync($"/rondes/{_t6}");
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/rondes/{_t6}?handler=Voorstel") { Content = Form(("__RequestVerificationToken", Token(page))) };
+        request.Headers.Add("HX-Request", "true");
+
+        var response = await client.SendAsync(request);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("<html", html, StringComparison.Ordinal);
+        Assert.Contains("Voorstel berekend: 1 van 1 aanvragen krijgen samen € 5.000.000.", html, StringComparison.Ordinal);
+        Assert.Contains("Toekennen", html, StringComparison.Ordinal);
+        using var vro = await _host.AsAsync("VRO", "Beoordelaar");
+        var ranking = (await vro.GetFromJsonAsync<JsonElement>($"/api/v1/tranches/{_t6}")).GetProperty("ranking");
+        Assert.Equal(JsonValueKind.Null, Assert.Single(ranking.EnumerateArray()).GetProperty("awardedAmount").ValueKind); // a proposal writes nothing
+        Assert.Equal(a, Assert.Single(ranking.EnumerateArray()).GetProperty("applicationId").GetGuid());
+    }
+
+    [Fact]
+    public async Task Voorstel_ByNonVroUser_ShowsTheRefusalAsAnErrorMessage()
+    {
+        using var client = await PageClientAsync(PageClient, SbsdSecretary);
+        var page = await client.GetStringAsync($"/rondes/{_t6}");
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/rondes/{_t6}?handler=Voorstel") { Content = Form(("__RequestVerificationToken", Token(page))) };
+        request.Headers.Add("HX-Request", "true");
+
+        var response = await client.SendAsync(request);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Contains("utrecht-alert--error", html, StringComparison.Ordinal);
+        Assert.Contains("Het voorstel kon niet worden berekend: Alleen een Beoordelaar van VRO mag dit.", html, StringComparison.Ordinal);
+    }
+
+    private HttpClient PageClient()
+    {
+        var client = _host.Anonymous;
+        return client;
+    }
+}

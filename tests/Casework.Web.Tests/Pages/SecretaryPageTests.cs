@@ -1,0 +1,249 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Casework.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing;
+using static Casework.Web.Tests.Pages.SecretarySetup;
+
+namespace Casework.Web.Tests.Pages;
+
+/// <summary>
+/// The secretary's pages over HTTP (no browser): who may open them, antiforgery, and how refusals of the meeting
+/// commands reach the form (field errors linked from the error summary, nothing written).
+/// </summary>
+public sealed class SecretaryPageTests : IAsyncLifetime
+{
+    private readonly CaseworkWebFactory _factory = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _factory.DisposeAsync();
+
+    [Theory]
+    [InlineData("/vergaderingen")]
+    [InlineData("/escalaties")]
+    public async Task SecretaryPages_WhenGemeenteUser_Return403WithExplanation(string path)
+    {
+        using var client = await PageClientAsync(Client, "rotterdam-aanvrager");
+
+        var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("Geen toegang", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Meeting_WhenUnknownId_Returns404()
+    {
+        using var client = await PageClientAsync(Client, SbsdSecretary);
+
+        var response = await client.GetAsync($"/vergaderingen/{Guid.NewGuid()}");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task MeetingList_ForSbsdSecretary_StartsOnOwnBodyAndLinksTheMeeting()
+    {
+        var meeting = await PlanSbsdMeetingTodayAsync(_factory, "SBSD lijsttest");
+        using var client = await PageClientAsync(Client, SbsdSecretary);
+
+        var html = await client.GetStringAsync("/vergaderingen");
+
+        Assert.Contains($"href=\"/vergaderingen/{meeting}\">SBSD lijsttest</a>", html, StringComparison.Ordinal);
+        Assert.Matches("<option value=\"SBSD\" selected>", html);
+    }
+
+    [Fact]
+    public async Task Agenderen_WithoutAntiforgeryToken_Returns400AndAddsNothing()
+    {
+        var knelpunt = await KnelpuntReadyForSbsdAsync(_factory, "Antiforgery-knelpunt");
+        var meeting = await PlanSbsdMeetingTodayAsync(_factory, "SBSD antiforgery");
+        using var client = await PageClientAsync(Client, SbsdSecretary);
+
+        var response = await client.PostAsync($"/vergaderingen/{meeting}?handler=Agenderen", Form(("Input.CaseId", knelpunt.Id.ToString())));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty((await MeetingAsync(meeting)).GetProperty("items").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Agenderen_WithoutCase_Returns400WithFieldErrorLinkedFromSummary()
+    {
+        await KnelpuntReadyForSbsdAsync(_factory, "Veldfout-knelpunt");
+        var meeting = await PlanSbsdMeetingTodayAsync(_factory, "SBSD veldfout");
+        using var client = await PageClientAsync(Client, SbsdSecretary);
+        var page = await client.GetStringAsync($"/vergaderingen/{meeting}");
+
+        var response = await client.PostAsync($"/vergaderingen/{meeting}?handler=Agenderen", Form(("__RequestVerificationToken", Token(page)), ("Input.CaseId", string.Empty)));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("<a class=\"utrecht-link\" href=\"#Input_CaseId\">Geef de zaak (caseId) die op de agenda komt.</a>", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"Input_CaseId\" name=\"Input.CaseId\" aria-describedby=\"Input_CaseId-hint Input_CaseId-error\" aria-invalid=\"true\"", html, StringComparison.Ordinal);
+        Assert.Empty((await MeetingAsync(meeting)).GetProperty("items").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Agenderen_WithReadyKnelpunt_AddsItemFiresAgenderingAndRedirectsWithMessage()
+    {
+        var knelpunt = await KnelpuntReadyForSbsdAsync(_factory, "Agenderen-knelpunt");
+        var meeting = await PlanSbsdMeetingTodayAsync(_factory, "SBSD agenderen");
+        using var client = await PageClientAsync(Client, SbsdSecretary);
+        var page = await client.GetStringAsync($"/vergaderingen/{meeting}");
+        Assert.Contains($"<option value=\"{knelpunt.Id}\">{knelpunt.Reference}: Agenderen-knelpunt", page, StringComparison.Ordinal);
+
+        var response = await client.PostAsync($"/vergaderingen/{meeting}?handler=Agenderen", Form(("__RequestVerificationToken", Token(page)), ("Input.CaseId", knelpunt.Id.ToString())));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"/vergaderingen/{meeting}", response.Headers.Location?.OriginalString);
+        var after = await client.GetStringAsync($"/vergaderingen/{meeting}");
+        Assert.Contains($"Zaak {knelpunt.Reference} staat als punt 1 op de agenda.", after, StringComparison.Ordinal);
+        var item = Assert.Single((await MeetingAsync(meeting)).GetProperty("items").EnumerateArray());
+        Assert.Equal(knelpunt.Id, item.GetProperty("caseId").GetGuid());
+        using var sbsd = await _factory.SignInAsync(SbsdSecretary);
+        Assert.Equal("geagendeerdSbsd", (await sbsd.GetCaseAsync(knelpunt.Id)).GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task RecordDecision_AfsluitenWithoutResultaat_Returns400OnTheDataFieldAndChangesNothing()
+    {
+        var knelpunt = await KnelpuntReadyForSbsdAsync(_factory, "Besluitfout-knelpunt");
+        var meeting = await PlanSbsdMeetingTodayAsync(_factory, "SBSD besluitfout");
+        var item = await AddToAgendaAsync(_factory, meeting, knelpunt.Id);
+        using var client = await PageClientAsync(Client, SbsdSecretary);
+        var path = $"/vergaderingen/{meeting}/agendapunten/{item}/besluit";
+        var form = await client.GetStringAsync(path);
+        Assert.Contains("<option value=\"sbsdBesluitAfsluiten\">Besluit SBSD, afsluiten</option>", form, StringComparison.Ordinal);
+
+        var response = await client.PostAsync(path, Form(
+            ("__RequestVerificationToken", Token(form)),
+            ("Input.Action", "sbsdBesluitAfsluiten"),
+            ("Input.Besluit", "Het SBSD sluit het knelpunt."),
+            ("Input.Reason", "Geen knelpunt in de regelgeving."),
+            ("Input.Data[resultaat]", string.Empty)));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("href=\"#Input_Data_resultaat_\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"Input_Data_resultaat_\" name=\"Input.Data[resultaat]\"", html, StringComparison.Ordinal);
+        Assert.Equal("Open", Assert.Single((await MeetingAsync(meeting)).GetProperty("items").EnumerateArray()).GetProperty("status").GetString());
+        using var sbsd = await _factory.SignInAsync(SbsdSecretary);
+        Assert.Equal("geagendeerdSbsd", (await sbsd.GetCaseAsync(knelpunt.Id)).GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task RecordDecision_WithoutBesluitAndWithHalfActionItem_Returns400PerField()
+    {
+        var knelpunt = await KnelpuntReadyForSbsdAsync(_factory, "Actiepuntfout-knelpunt");
+        var meeting = await PlanSbsdMeetingTodayAsync(_factory, "SBSD actiepuntfout");
+        var item = await AddToAgendaAsync(_factory, meeting, knelpunt.Id);
+        using var client = await PageClientAsync(Client, SbsdSecretary);
+        var path = $"/vergaderingen/{meeting}/agendapunten/{item}/besluit";
+        var form = await client.GetStringAsync(path);
+
+        // Only the second action-item row is filled in (without owner): its error must land on that row, not the first.
+        var response = await client.PostAsync(path, Form(
+            ("__RequestVerificationToken", Token(form)),
+            ("Input.Action", "sbsdEscaleren"),
+            ("Input.Besluit", string.Empty),
+            ("Input.Reason", "Niet op te lossen binnen het SBSD."),
+            ("Input.ActionItems[0].Description", string.Empty),
+            ("Input.ActionItems[0].Owner", string.Empty),
+            ("Input.ActionItems[0].DueDate", string.Empty),
+            ("Input.ActionItems[1].Description", "Notitie voor de BRSD"),
+            ("Input.ActionItems[1].Owner", string.Empty),
+            ("Input.ActionItems[1].DueDate", "2026-12-31")));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("href=\"#Input_Besluit\">Geef de tekst van het besluit voor de besluitenlijst.</a>", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"#Input_ActionItems_1__Owner\">Geef de eigenaar van het actiepunt.</a>", html, StringComparison.Ordinal);
+        Assert.Equal("Open", Assert.Single((await MeetingAsync(meeting)).GetProperty("items").EnumerateArray()).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task RecordDecision_Escaleren_MovesCaseRecordsActionItemAndShowsItOnTheMeetingPage()
+    {
+        var knelpunt = await KnelpuntReadyForSbsdAsync(_factory, "Besluit-knelpunt");
+        var meeting = await PlanSbsdMeetingTodayAsync(_factory, "SBSD besluit");
+        var item = await AddToAgendaAsync(_factory, meeting, knelpunt.Id);
+        using var client = await PageClientAsync(Client, SbsdSecretary);
+        var path = $"/vergaderingen/{meeting}/agendapunten/{item}/besluit";
+        var form = await client.GetStringAsync(path);
+
+        var response = await client.PostAsync(path, Form(
+            ("__RequestVerificationToken", Token(form)),
+            ("Input.Action", "sbsdEscaleren"),
+            ("Input.Besluit", "Het SBSD legt het knelpunt voor aan de BRSD."),
+            ("Input.Reason", "Niet op te lossen binnen het SBSD."),
+            ("Input.ActionItems[0].Description", "Notitie voor de BRSD"),
+            ("Input.ActionItems[0].Owner", "VRO"),
+            ("Input.ActionItems[0].DueDate", "2026-12-31")));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var html = await client.GetStringAsync($"/vergaderingen/{meeting}");
+        Assert.Contains("Het SBSD legt het knelpunt voor aan de BRSD.", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"utrecht-table__cell\">Notitie voor de BRSD</td>", html, StringComparison.Ordinal);
+        Assert.Contains("31 december 2026", html, StringComparison.Ordinal);
+        using var sbsd = await _factory.SignInAsync(SbsdSecretary);
+        Assert.Equal("escalatieBrsd", (await sbsd.GetCaseAsync(knelpunt.Id)).GetProperty("state").GetString());
+        var csv = await client.GetStringAsync($"/api/v1/meetings/{meeting}/besluitenlijst.csv");
+        Assert.Contains("Het SBSD legt het knelpunt voor aan de BRSD.", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RecordDecision_ByReviewerWhoSeesTheCase_Returns403AndTheFormIsNotShown()
+    {
+        var knelpunt = await KnelpuntReadyForSbsdAsync(_factory, "Vreemd-secretariaat-knelpunt");
+        var meeting = await PlanSbsdMeetingTodayAsync(_factory, "SBSD vreemd");
+        var item = await AddToAgendaAsync(_factory, meeting, knelpunt.Id);
+        using var client = await PageClientAsync(Client, "vro-beoordelaar");
+
+        var response = await client.GetAsync($"/vergaderingen/{meeting}/agendapunten/{item}/besluit");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.DoesNotContain("Input.Besluit", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RecordDecision_ByOtherBodysSecretaryWhoCannotSeeTheCase_Returns404()
+    {
+        var knelpunt = await KnelpuntReadyForSbsdAsync(_factory, "Onzichtbaar-knelpunt");
+        var meeting = await PlanSbsdMeetingTodayAsync(_factory, "SBSD onzichtbaar");
+        var item = await AddToAgendaAsync(_factory, meeting, knelpunt.Id);
+        using var client = await PageClientAsync(Client, "brsd-secretaris");
+
+        var response = await client.GetAsync($"/vergaderingen/{meeting}/agendapunten/{item}/besluit");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task EscalationBoard_ListsAgendaKnelpuntUnderSbsdAndFiltersOnLevel()
+    {
+        var knelpunt = await KnelpuntReadyForSbsdAsync(_factory, "Bord-knelpunt");
+        var meeting = await PlanSbsdMeetingTodayAsync(_factory, "SBSD bord");
+        await AddToAgendaAsync(_factory, meeting, knelpunt.Id);
+        var other = await KnelpuntReadyForSbsdAsync(_factory, "Tweede bord-knelpunt");
+        using var client = await PageClientAsync(Client, SbsdSecretary);
+
+        var all = await client.GetStringAsync("/escalaties");
+        var onlyBrsd = await client.GetStringAsync("/escalaties?Niveau=BRSD");
+
+        Assert.Contains($"href=\"/zaken/{knelpunt.Id}\">{knelpunt.Reference}</a>", all, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/zaken/{other.Id}\">{other.Reference}</a>", all, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/vergaderingen/{meeting}\" aria-label=\"Geagendeerd: vergadering van {knelpunt.Reference}\"", all, StringComparison.Ordinal);
+        Assert.Contains("id=\"niveau-sbsd\"", all, StringComparison.Ordinal);
+        Assert.DoesNotContain(knelpunt.Reference, onlyBrsd, StringComparison.Ordinal);
+    }
+
+    private HttpClient Client() => _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    private async Task<JsonElement> MeetingAsync(Guid id)
+    {
+        using var sbsd = await _factory.SignInAsync(SbsdSecretary);
+        return await sbsd.GetFromJsonAsync<JsonElement>($"/api/v1/meetings/{id}");
+    }
+}

@@ -1,0 +1,278 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Casework.Domain.Funding;
+using Casework.Web.Features.Applications;
+using Casework.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using static Casework.Web.Tests.Pages.GemeentePageSetup;
+
+namespace Casework.Web.Tests.Pages;
+
+/// <summary>
+/// The gemeente's pages over HTTP with a cookie, on the real app and database: /mijn-zaken, /aanvragen/nieuw,
+/// /aanvragen/{id} (save, submit with broken rules, submit) and /werkvoorraad, with access and antiforgery.
+/// </summary>
+public sealed class GemeentePageTests : IAsyncLifetime
+{
+    private readonly CaseworkWebFactory _factory = new();
+    private Guid _round;
+
+    public async Task InitializeAsync() => _round = await OpenWbiRoundAsync(_factory, UniqueRoundName("PG"));
+
+    public async Task DisposeAsync() => await _factory.DisposeAsync();
+
+    [Fact]
+    public async Task MyCases_AsGemeente_ListsOwnDraftWithWhatToDoAndNotAnotherGemeentesCase()
+    {
+        var own = await CreateDraftAsync(_factory, "rotterdam-aanvrager", WbiApplication(_round, "Kop van Zuid"));
+        await CreateDraftAsync(_factory, "amsterdam-aanvrager", WbiApplication(_round, "Amstelkwartier"));
+        using var browser = await BrowserAsync(_factory, "rotterdam-aanvrager");
+
+        var response = await browser.GetAsync("/mijn-zaken");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains($"href=\"/zaken/{own}\"", html, StringComparison.Ordinal);
+        Assert.Contains("Kop van Zuid", html, StringComparison.Ordinal);
+        Assert.Contains("Aanvraag Woningbouwimpuls", html, StringComparison.Ordinal);
+        Assert.Contains("Dien de aanvraag in vóór", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        Assert.Contains($"href=\"/aanvragen/{own}\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Amstelkwartier", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MyCases_AsLoket_Returns403WithoutCases()
+    {
+        await CreateDraftAsync(_factory, "rotterdam-aanvrager", WbiApplication(_round, "Kop van Zuid"));
+        using var browser = await BrowserAsync(_factory, "rvo-loket");
+
+        var response = await browser.GetAsync("/mijn-zaken");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.DoesNotContain("Kop van Zuid", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NewApplication_WithoutRound_OffersOnlyOpenRounds()
+    {
+        using var browser = await BrowserAsync(_factory, "weert-aanvrager");
+
+        var html = await browser.GetStringAsync("/aanvragen/nieuw");
+
+        Assert.Contains($"href=\"/aanvragen/nieuw?ronde={_round}\"", html, StringComparison.Ordinal);
+        using var anonymous = _factory.CreateClient();
+        var rounds = await anonymous.GetFromJsonAsync<JsonElement>("/api/v1/tranches");
+        foreach (var closed in rounds.EnumerateArray().Where(r => r.GetProperty("status").GetString() != "Open"))
+        {
+            Assert.DoesNotContain($"ronde={closed.GetProperty("id").GetGuid()}", html, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task NewApplication_PostWithoutAntiforgeryToken_Returns400AndCreatesNothing()
+    {
+        using var browser = await BrowserAsync(_factory, "weert-aanvrager");
+
+        var response = await browser.PostAsync("/aanvragen/nieuw", Form(ValidForm(_round).Select(f => (f.Key, f.Value)).ToArray()));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(0, await CountApplicationsAsync());
+    }
+
+    [Fact]
+    public async Task NewApplication_PostWithInvalidFields_ShowsEachErrorAtItsFieldAndCreatesNothing()
+    {
+        using var browser = await BrowserAsync(_factory, "weert-aanvrager");
+        var form = await browser.GetStringAsync($"/aanvragen/nieuw?ronde={_round}");
+        var fields = ValidForm(_round);
+        fields["Input.ProjectName"] = string.Empty;
+        fields["Input.RequestedAmount"] = "veel";
+        fields["__RequestVerificationToken"] = Token(form);
+
+        var response = await browser.PostAsync("/aanvragen/nieuw", Form(fields.Select(f => (f.Key, f.Value)).ToArray()));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("<a class=\"utrecht-link\" href=\"#Input_RequestedAmount\">&#x27;veel&#x27; is geen bedrag", html, StringComparison.Ordinal);
+        Assert.Matches("id=\"Input_RequestedAmount\"[^>]*aria-invalid=\"true\"", html);
+        Assert.Equal(0, await CountApplicationsAsync());
+
+        // With the amount readable, the API's own validator speaks, at the field.
+        fields["Input.RequestedAmount"] = "5.000.000";
+        var second = await browser.PostAsync("/aanvragen/nieuw", Form(fields.Select(f => (f.Key, f.Value)).ToArray()));
+        var secondHtml = await second.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, second.StatusCode);
+        Assert.Contains("href=\"#Input_ProjectName\">Geef de naam van het project.</a>", secondHtml, StringComparison.Ordinal);
+        Assert.Equal(0, await CountApplicationsAsync());
+    }
+
+    [Fact]
+    public async Task DraftJourney_SaveSubmitBrokenFixSubmit_ShowsRuleWithSourceThenLandsOnCase()
+    {
+        using var browser = await BrowserAsync(_factory, "weert-aanvrager");
+        var form = await browser.GetStringAsync($"/aanvragen/nieuw?ronde={_round}");
+        var fields = ValidForm(_round);
+        fields["Input.SocialeHuur"] = "40"; // 40 + 150 = 190 homes: below the round's 200
+        fields["__RequestVerificationToken"] = Token(form);
+
+        var created = await browser.PostAsync("/aanvragen/nieuw", Form(fields.Select(f => (f.Key, f.Value)).ToArray()));
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var draftUrl = created.Headers.Location!.OriginalString;
+        Assert.Matches("^/aanvragen/[0-9a-f-]{36}$", draftUrl);
+        var id = Guid.Parse(draftUrl["/aanvragen/".Length..]);
+        var draft = await browser.GetStringAsync(draftUrl);
+        Assert.Contains("Het concept", draft, StringComparison.Ordinal);
+        Assert.Equal("40", Value(draft, "Input.SocialeHuur"));
+        Assert.Equal("10.000.000", Value(draft, "Input.FinancialDeficit"));
+
+        fields = ValidForm(_round);
+        fields["Input.SocialeHuur"] = "40";
+        fields["Input.Version"] = Value(draft, "Input.Version");
+        fields["__RequestVerificationToken"] = Token(draft);
+        var refused = await browser.PostAsync($"{draftUrl}?handler=Submit", Form(fields.Select(f => (f.Key, f.Value)).ToArray()));
+        var refusedHtml = await refused.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("Regel WBI-MIN-WONINGEN · bron: ", refusedHtml, StringComparison.Ordinal);
+        Assert.Contains("niet ingediend", refusedHtml, StringComparison.Ordinal);
+        Assert.Equal("concept", (await ApplicationAsync(id)).GetProperty("state").GetString());
+
+        fields["Input.SocialeHuur"] = "150";
+        fields["Input.Version"] = Value(refusedHtml, "Input.Version");
+        fields["__RequestVerificationToken"] = Token(refusedHtml);
+        var submitted = await browser.PostAsync($"{draftUrl}?handler=Submit", Form(fields.Select(f => (f.Key, f.Value)).ToArray()));
+
+        Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
+        Assert.Equal($"/zaken/{id}", submitted.Headers.Location!.OriginalString);
+        var application = await ApplicationAsync(id);
+        Assert.Equal("ingediend", application.GetProperty("state").GetString());
+        Assert.Equal(300, application.GetProperty("totalHomes").GetInt32());
+    }
+
+    [Fact]
+    public async Task EditApplication_WithStaleVersion_RefusesAndKeepsTheNewerDraft()
+    {
+        var id = await CreateDraftAsync(_factory, "weert-aanvrager", WbiApplication(_round, "Centrum Weert"));
+        using var browser = await BrowserAsync(_factory, "weert-aanvrager");
+        var page = await browser.GetStringAsync($"/aanvragen/{id}");
+        var fields = ValidForm(_round);
+        fields["Input.ProjectName"] = "Eerste wijziging";
+        fields["Input.Version"] = Value(page, "Input.Version");
+        fields["__RequestVerificationToken"] = Token(page);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.PostAsync($"/aanvragen/{id}", Form(fields.Select(f => (f.Key, f.Value)).ToArray()))).StatusCode);
+
+        fields["Input.ProjectName"] = "Tweede wijziging op een oude versie";
+        var stale = await browser.PostAsync($"/aanvragen/{id}", Form(fields.Select(f => (f.Key, f.Value)).ToArray()));
+
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Contains("intussen gewijzigd", await stale.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("Eerste wijziging", (await ApplicationAsync(id)).GetProperty("projectName").GetString());
+    }
+
+    [Fact]
+    public async Task EditApplication_OfAnotherGemeente_Returns404()
+    {
+        var id = await CreateDraftAsync(_factory, "rotterdam-aanvrager", WbiApplication(_round, "Kop van Zuid"));
+        using var browser = await BrowserAsync(_factory, "weert-aanvrager");
+
+        var response = await browser.GetAsync($"/aanvragen/{id}");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"/aanvragen/{Guid.NewGuid()}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task WorkQueue_AsLoket_ShowsSubmittedApplicationFiltersAndAnswersHtmxWithResultsOnly()
+    {
+        var id = await CreateDraftAsync(_factory, "rotterdam-aanvrager", WbiApplication(_round, "Kop van Zuid"));
+        var draftOnly = await CreateDraftAsync(_factory, "rotterdam-aanvrager", WbiApplication(_round, "Nog een concept"));
+        using (var gemeente = await _factory.SignInAsync("rotterdam-aanvrager"))
+        {
+            var version = (await gemeente.GetFromJsonAsync<JsonElement>($"/api/v1/applications/{id}")).GetProperty("version").GetInt32();
+            using var submit = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/applications/{id}/submit");
+            submit.Headers.TryAddWithoutValidation("If-Match", $"\"{version}\"");
+            await HttpAssert.StatusAsync(HttpStatusCode.OK, await gemeente.SendAsync(submit));
+        }
+
+        using var browser = await BrowserAsync(_factory, "rvo-loket");
+        var all = await browser.GetStringAsync("/werkvoorraad");
+        var wbi = await browser.GetStringAsync("/werkvoorraad?soort=wbi-application&status=ingediend");
+        var knelpunten = await browser.GetStringAsync("/werkvoorraad?soort=knelpunt");
+        using var htmx = new HttpRequestMessage(HttpMethod.Get, "/werkvoorraad?soort=wbi-application");
+        htmx.Headers.Add("HX-Request", "true");
+        var partial = await (await browser.SendAsync(htmx)).Content.ReadAsStringAsync();
+
+        Assert.Contains($"href=\"/zaken/{id}\"", all, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/zaken/{draftOnly}", all, StringComparison.Ordinal); // a draft is still the gemeente's
+        Assert.Contains($"href=\"/zaken/{id}\"", wbi, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"wbi-application\" selected=\"selected\">", wbi, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/zaken/{id}", knelpunten, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/zaken/{id}\"", partial, StringComparison.Ordinal);
+        Assert.DoesNotContain("<html", partial, StringComparison.Ordinal);
+        Assert.Contains("hx-push-url=\"true\"", all, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WorkQueue_AsGemeente_Returns403()
+    {
+        using var browser = await BrowserAsync(_factory, "rotterdam-aanvrager");
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await browser.GetAsync("/werkvoorraad")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("1250000", 1_250_000)]
+    [InlineData("1.250.000", 1_250_000)]
+    [InlineData("€ 1.250.000,50", 1_250_000.50)]
+    [InlineData("1250000,5", 1_250_000.5)]
+    [InlineData("12.5", 12.5)]
+    [InlineData("1.250.000,-", 1_250_000)]
+    public void DutchAmount_TryParse_ReadsAmountsAsDutchReadersWriteThem(string text, decimal expected)
+    {
+        Assert.True(DutchAmount.TryParse(text, out var value));
+        Assert.Equal(expected, value);
+    }
+
+    [Theory]
+    [InlineData("veel")]
+    [InlineData("1,2,3")]
+    [InlineData("-5")]
+    public void DutchAmount_TryParse_RefusesWhatIsNoAmount(string text) => Assert.False(DutchAmount.TryParse(text, out _));
+
+    private static Dictionary<string, string> ValidForm(Guid round) => new()
+    {
+        ["Input.TrancheId"] = round.ToString(),
+        ["Input.Version"] = "0",
+        ["Input.ProjectName"] = "Centrum Weert",
+        ["Input.Focusgebied"] = string.Empty,
+        ["Input.OtherArea"] = "Binnenstad",
+        ["Input.JointMembers"] = string.Empty,
+        ["Input.SocialeHuur"] = "150",
+        ["Input.Middenhuur"] = "0",
+        ["Input.BetaalbareKoop"] = "0",
+        ["Input.Other"] = "150",
+        ["Input.MaxKoopPrice"] = string.Empty,
+        ["Input.FinancialDeficit"] = "10.000.000",
+        ["Input.RequestedAmount"] = "5.000.000",
+        ["Input.OwnContribution"] = "5.000.000",
+        ["Input.PlannedConstructionStartDate"] = "2027-06-01",
+        ["Input.PlannedCompletionDate"] = "2032-12-31",
+        ["Input.RightOfReturn"] = "false",
+        ["Input.RehousingArranged"] = "false",
+        ["Input.ResidentParticipation"] = "false",
+        ["Input.Herkansing"] = "false",
+    };
+
+    private async Task<int> CountApplicationsAsync()
+    {
+        await using var scope = _factory.CreateScope();
+        return await CaseworkWebFactory.Db(scope).Set<FundingApplication>().CountAsync(a => a.TrancheId == _round);
+    }
+
+    private async Task<JsonElement> ApplicationAsync(Guid id)
+    {
+        using var client = await _factory.SignInAsync("beheerder");
+        return await client.GetFromJsonAsync<JsonElement>($"/api/v1/applications/{id}");
+    }
+}

@@ -125,6 +125,7 @@ public sealed class GemeentePageTests : IAsyncLifetime
         Assert.Contains("Het concept", draft, StringComparison.Ordinal);
         Assert.Equal("40", Value(draft, "Input.SocialeHuur"));
         Assert.Equal("10.000.000", Value(draft, "Input.FinancialDeficit"));
+        Assert.Equal("01-06-2027", Value(draft, "Input.PlannedConstructionStartDate"));
 
         fields = ValidForm(_round);
         fields["Input.SocialeHuur"] = "40";
@@ -240,6 +241,23 @@ public sealed class GemeentePageTests : IAsyncLifetime
     [InlineData("-5")]
     public void DutchAmount_TryParse_RefusesWhatIsNoAmount(string text) => Assert.False(DutchAmount.TryParse(text, out _));
 
+    [Theory]
+    [InlineData("1-6-2027")]
+    [InlineData("01-06-2027")]
+    [InlineData("01/06/2027")]
+    [InlineData("2027-06-01")]
+    public void DutchDate_TryParse_ReadsDayMonthYearAndIso(string text)
+    {
+        Assert.True(DutchDate.TryParse(text, out var date));
+        Assert.Equal(new DateOnly(2027, 6, 1), date);
+    }
+
+    [Theory]
+    [InlineData("06/31/2027")]
+    [InlineData("morgen")]
+    [InlineData("22032-03-11")]
+    public void DutchDate_TryParse_RefusesWhatIsNoDate(string text) => Assert.False(DutchDate.TryParse(text, out _));
+
     private static Dictionary<string, string> ValidForm(Guid round) => new()
     {
         ["Input.TrancheId"] = round.ToString(),
@@ -257,7 +275,7 @@ public sealed class GemeentePageTests : IAsyncLifetime
         ["Input.RequestedAmount"] = "5.000.000",
         ["Input.OwnContribution"] = "5.000.000",
         ["Input.PlannedConstructionStartDate"] = "2027-06-01",
-        ["Input.PlannedCompletionDate"] = "2032-12-31",
+        ["Input.PlannedCompletionDate"] = "31-12-2032",
         ["Input.RightOfReturn"] = "false",
         ["Input.RehousingArranged"] = "false",
         ["Input.ResidentParticipation"] = "false",

@@ -158,6 +158,8 @@ public abstract class ApplicationFormPageModel : CaseworkPageModel
         var projectCosts = Amount(nameof(f.GemeenteProjectCosts), f.GemeenteProjectCosts);
         var primary = Amount(nameof(f.PrimaryActivitiesAmount), f.PrimaryActivitiesAmount);
         var secondary = Amount(nameof(f.SecondaryActivitiesAmount), f.SecondaryActivitiesAmount);
+        var start = Date(nameof(f.PlannedConstructionStartDate), f.PlannedConstructionStartDate);
+        var completion = Date(nameof(f.PlannedCompletionDate), f.PlannedCompletionDate);
         if (!ModelState.IsValid)
         {
             return null;
@@ -186,8 +188,8 @@ public abstract class ApplicationFormPageModel : CaseworkPageModel
             projectCosts,
             primary,
             secondary,
-            f.PlannedConstructionStartDate ?? default,
-            f.PlannedCompletionDate ?? default,
+            start ?? default,
+            completion ?? default,
             residents,
             f.Herkansing,
             f.Herkansing ? Blank(f.PreviousApplicationReference) : null);
@@ -246,6 +248,23 @@ public abstract class ApplicationFormPageModel : CaseworkPageModel
         return null;
     }
 
+    private DateOnly? Date(string field, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            ModelState.AddModelError("Input." + field, "Vul de datum in als dag-maand-jaar, bijvoorbeeld 01-06-2027.");
+            return null;
+        }
+
+        if (DutchDate.TryParse(text, out var value))
+        {
+            return value;
+        }
+
+        ModelState.AddModelError("Input." + field, $"'{text}' is geen datum. Schrijf dag-maand-jaar, bijvoorbeeld 01-06-2027.");
+        return null;
+    }
+
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
 
@@ -285,6 +304,24 @@ public static class DutchAmount
     public static string Format(decimal? value) => value is { } v
         ? v.ToString(decimal.Round(v, 0) == v ? "#,##0" : "#,##0.00", Nl)
         : string.Empty;
+}
+
+/// <summary>
+/// Reads a date as Dutch readers write it (dag-maand-jaar: "1-6-2027", "01-06-2027", "01/06/2027") or as ISO
+/// ("2027-06-01"). A text field rather than the browser's date picker: the picker's day/month order follows the
+/// browser's language, not the page's, and is hard to use with a screen reader.
+/// </summary>
+public static class DutchDate
+{
+    private static readonly string[] Formats = ["d-M-yyyy", "d/M/yyyy", "d.M.yyyy", "yyyy-MM-dd"];
+
+    public static bool TryParse(string text, out DateOnly value)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return DateOnly.TryParseExact(text.Trim(), Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
+    }
+
+    public static string Format(DateOnly date) => date.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture);
 }
 
 /// <summary>The application form as the page binds it: the API's request, flattened, with amounts as typed text.</summary>
@@ -327,9 +364,9 @@ public sealed class ApplicationForm
 
     public string? SecondaryActivitiesAmount { get; set; }
 
-    public DateOnly? PlannedConstructionStartDate { get; set; }
+    public string? PlannedConstructionStartDate { get; set; }
 
-    public DateOnly? PlannedCompletionDate { get; set; }
+    public string? PlannedCompletionDate { get; set; }
 
     public bool RightOfReturn { get; set; }
 
@@ -370,8 +407,8 @@ public sealed class ApplicationForm
             GemeenteProjectCosts = a.GemeenteProjectCosts == 0 ? string.Empty : DutchAmount.Format(a.GemeenteProjectCosts),
             PrimaryActivitiesAmount = DutchAmount.Format(a.PrimaryActivitiesAmount),
             SecondaryActivitiesAmount = DutchAmount.Format(a.SecondaryActivitiesAmount),
-            PlannedConstructionStartDate = a.PlannedConstructionStartDate,
-            PlannedCompletionDate = a.PlannedCompletionDate,
+            PlannedConstructionStartDate = DutchDate.Format(a.PlannedConstructionStartDate),
+            PlannedCompletionDate = DutchDate.Format(a.PlannedCompletionDate),
             RightOfReturn = a.ResidentsInterests?.RightOfReturn ?? false,
             RightOfReturnExplanation = a.ResidentsInterests?.RightOfReturnExplanation,
             RehousingArranged = a.ResidentsInterests?.RehousingArranged ?? false,

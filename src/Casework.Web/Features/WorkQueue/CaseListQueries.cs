@@ -114,7 +114,7 @@ internal sealed class CaseListQueryHandlers(CaseworkDbContext db, ICurrentActor 
         IReadOnlyList<CaseTypeOption> types = latest.Select(d => new CaseTypeOption(d.CaseType, d.Title)).OrderBy(t => t.Label, StringComparer.Ordinal).ToList();
         IReadOnlyList<CaseStateOption> states = latest.SelectMany(d => d.States.Where(s => !s.Final))
             .GroupBy(s => s.Id, StringComparer.Ordinal)
-            .Select(g => new CaseStateOption(g.Key, string.Join(" / ", g.Select(s => s.Label).Distinct(StringComparer.Ordinal))))
+            .Select(g => new CaseStateOption(g.Key, string.Join(" / ", g.Select(s => s.Label).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))))
             .OrderBy(s => s.Label, StringComparer.CurrentCulture)
             .ToList();
         return ValueTask.FromResult((types, states));

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Casework.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Casework.Web.Tests.Pages;
 
@@ -14,12 +15,12 @@ namespace Casework.Web.Tests.Pages;
 internal static partial class GemeentePageSetup
 {
     /// <summary>Announces a WBI round (based on T6, 200 homes for every gemeente) whose window is open now; returns its id.</summary>
-    public static async Task<Guid> OpenWbiRoundAsync(CaseworkWebFactory factory, string name)
+    public static async Task<Guid> OpenWbiRoundAsync(WebApplicationFactory<Program> factory, string name)
     {
-        using var beheerder = await factory.SignInAsync("beheerder");
+        using var beheerder = await ApiAsync(factory, "beheerder");
         var rounds = await beheerder.GetFromJsonAsync<JsonElement>("/api/v1/tranches");
         var t6 = rounds.EnumerateArray().Single(t => t.GetProperty("regeling").GetString() == "Wbi" && t.GetProperty("name").GetString() == "T6").GetProperty("id").GetGuid();
-        var now = DateTimeOffset.UtcNow;
+        var now = factory.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         var response = await beheerder.PostAsJsonAsync("/api/v1/tranches", new
         {
             basedOnTrancheId = t6,
@@ -51,21 +52,32 @@ internal static partial class GemeentePageSetup
     };
 
     /// <summary>Creates a draft through the API as the given demo user; returns its id.</summary>
-    public static async Task<Guid> CreateDraftAsync(CaseworkWebFactory factory, string user, object application)
+    public static async Task<Guid> CreateDraftAsync(WebApplicationFactory<Program> factory, string user, object application)
     {
-        using var client = await factory.SignInAsync(user);
+        using var client = await ApiAsync(factory, user);
         var response = await client.PostAsJsonAsync("/api/v1/applications", application);
         await HttpAssert.StatusAsync(HttpStatusCode.Created, response);
         return (await response.ReadJsonAsync()).GetProperty("id").GetGuid();
     }
 
     /// <summary>A client that behaves like a browser (cookies, no automatic redirects), signed in through the development picker.</summary>
-    public static async Task<HttpClient> BrowserAsync(CaseworkWebFactory factory, string user)
+    public static async Task<HttpClient> BrowserAsync(WebApplicationFactory<Program> factory, string user)
     {
         var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         var picker = await client.GetStringAsync("/dev/sign-in");
         var response = await client.PostAsync("/dev/sign-in", Form(("__RequestVerificationToken", Token(picker)), ("user", user), ("returnUrl", "/")));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    /// <summary>An API client with a bearer token for a demo user (works on a factory with replaced services too).</summary>
+    public static async Task<HttpClient> ApiAsync(WebApplicationFactory<Program> factory, string user)
+    {
+        var client = factory.CreateClient();
+        var response = await client.PostAsJsonAsync("/api/v1/dev/token", new { user });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.ReadJsonAsync()).GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         return client;
     }
 

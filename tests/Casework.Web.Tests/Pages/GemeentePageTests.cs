@@ -4,7 +4,11 @@ using System.Text.Json;
 using Casework.Domain.Funding;
 using Casework.Web.Features.Applications;
 using Casework.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using static Casework.Web.Tests.Pages.GemeentePageSetup;
 
 namespace Casework.Web.Tests.Pages;
@@ -212,6 +216,102 @@ public sealed class GemeentePageTests : IAsyncLifetime
         Assert.Contains($"href=\"/zaken/{id}\"", partial, StringComparison.Ordinal);
         Assert.DoesNotContain("<html", partial, StringComparison.Ordinal);
         Assert.Contains("hx-push-url=\"true\"", all, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MyCases_WhenLoketAsksForCompletion_SaysToCompleteBeforeTheHerstelDeadline()
+    {
+        // Its own app with a movable clock: the loket asks for completion a day after receipt (the API refuses the
+        // same day: the decision term's first day is the day after receipt; reported to the lead).
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var root = new CaseworkWebFactory();
+        await using var app = root.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(clock);
+            services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o => o.TokenValidationParameters.LifetimeValidator = (_, _, _, _) => true);
+        }));
+        var round = await OpenWbiRoundAsync(app, UniqueRoundName("HS"));
+        var id = await CreateDraftAsync(app, "rotterdam-aanvrager", WbiApplication(round, "Kop van Zuid"));
+        using (var gemeente = await ApiAsync(app, "rotterdam-aanvrager"))
+        {
+            var version = (await gemeente.GetFromJsonAsync<JsonElement>($"/api/v1/applications/{id}")).GetProperty("version").GetInt32();
+            using var submit = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/applications/{id}/submit");
+            submit.Headers.TryAddWithoutValidation("If-Match", $"\"{version}\"");
+            await HttpAssert.StatusAsync(HttpStatusCode.OK, await gemeente.SendAsync(submit));
+        }
+
+        clock.Advance(TimeSpan.FromDays(1));
+        using var loketApi = await ApiAsync(app, "rvo-loket");
+        var current = await loketApi.GetCaseAsync(id);
+        await HttpAssert.StatusAsync(HttpStatusCode.OK, await loketApi.FireAsync(id, "verzoekHerstel", current.GetProperty("version").GetInt32(), new { reason = "De begroting ontbreekt." }));
+        var herstel = (await loketApi.GetCaseAsync(id)).GetProperty("deadlines").EnumerateArray()
+            .Single(d => d.GetProperty("kind").GetString() == "hersteltermijn");
+        var due = DateOnly.Parse(herstel.GetProperty("dueDate").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+
+        using var gemeenteBrowser = await BrowserAsync(app, "rotterdam-aanvrager");
+        var mine = WebUtility.HtmlDecode(await gemeenteBrowser.GetStringAsync("/mijn-zaken"));
+        using var loketBrowser = await BrowserAsync(app, "rvo-loket");
+        var queue = await loketBrowser.GetStringAsync("/werkvoorraad");
+
+        Assert.Contains($"Vul de aanvraag aan vóór {Casework.Web.Features.WorkQueue.DutchFormat.Date(due)}", mine, StringComparison.Ordinal);
+        Assert.Contains("Herstelverzoek uitstaand", mine, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/zaken/{id}", queue, StringComparison.Ordinal); // the gemeente is to act, not the loket
+    }
+
+    [Fact]
+    public async Task WorkQueue_OverdueAndDueSoon_FilterAndSortByNextDeadline()
+    {
+        var overdue = await _factory.OpenCaseAsync("wbi-application", "GM0599", routedTo: "RVO", title: "Te laat");
+        var soon = await _factory.OpenCaseAsync("wbi-application", "GM0518", routedTo: "RVO", title: "Bijna");
+        var later = await _factory.OpenCaseAsync("wbi-application", "GM0363", routedTo: "RVO", title: "Later");
+        var elsewhere = await _factory.OpenCaseAsync("wbi-application", "GM0363", routedTo: "VRO", title: "Bij VRO");
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam")).DateTime);
+        await using (var scope = _factory.CreateScope())
+        {
+            var db = CaseworkWebFactory.Db(scope);
+            db.Deadlines.Add(Casework.Domain.Time.Deadline.Start(soon.Id, Casework.Domain.Time.TermKinds.Hersteltermijn, today.AddDays(-10)));
+            db.Deadlines.Add(Casework.Domain.Time.Deadline.Start(overdue.Id, Casework.Domain.Time.TermKinds.Hersteltermijn, today.AddDays(-30)));
+            db.Deadlines.Add(Casework.Domain.Time.Deadline.Start(later.Id, Casework.Domain.Time.TermKinds.Beslistermijn, today));
+            db.Deadlines.Add(Casework.Domain.Time.Deadline.Start(elsewhere.Id, Casework.Domain.Time.TermKinds.Hersteltermijn, today.AddDays(-30)));
+            await db.SaveChangesAsync();
+        }
+
+        using var browser = await BrowserAsync(_factory, "rvo-loket");
+        var all = await browser.GetStringAsync("/werkvoorraad?soort=wbi-application");
+        var overdueOnly = await browser.GetStringAsync("/werkvoorraad?verlopen=true");
+        var soonOnly = await browser.GetStringAsync("/werkvoorraad?binnenkort=true");
+
+        var order = new[] { overdue.Id, soon.Id, later.Id }.Select(id => all.IndexOf($"/zaken/{id}", StringComparison.Ordinal)).ToList();
+        Assert.All(order, i => Assert.True(i > 0));
+        Assert.Equal(order.Order().ToList(), order);
+        Assert.DoesNotContain($"/zaken/{elsewhere.Id}", all, StringComparison.Ordinal);
+        Assert.Contains("Termijn verstreken", all, StringComparison.Ordinal);
+        Assert.Contains($"/zaken/{overdue.Id}", overdueOnly, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/zaken/{soon.Id}", overdueOnly, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/zaken/{later.Id}", overdueOnly, StringComparison.Ordinal);
+        Assert.Contains($"/zaken/{soon.Id}", soonOnly, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/zaken/{overdue.Id}", soonOnly, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/zaken/{later.Id}", soonOnly, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MyCases_WithMoreCasesThanAPage_PagesThroughAllOfThemOnce()
+    {
+        var ids = new List<Guid>();
+        for (var i = 0; i < 27; i++)
+        {
+            ids.Add((await _factory.OpenCaseAsync("knelpunt", "GM0599", title: $"Knelpunt {i:00}")).Id);
+        }
+
+        using var browser = await BrowserAsync(_factory, "rotterdam-aanvrager");
+        var first = await browser.GetStringAsync("/mijn-zaken");
+        var second = await browser.GetStringAsync("/mijn-zaken?pagina=2");
+
+        Assert.Contains("pagina 1 van 2", first, StringComparison.Ordinal);
+        Assert.Contains("href=\"/mijn-zaken?pagina=2\"", first, StringComparison.Ordinal);
+        var shown = ids.Where(id => first.Contains($"/zaken/{id}", StringComparison.Ordinal)).Concat(ids.Where(id => second.Contains($"/zaken/{id}", StringComparison.Ordinal))).ToList();
+        Assert.Equal(27, shown.Count);
+        Assert.Equal(27, shown.Distinct().Count());
     }
 
     [Fact]

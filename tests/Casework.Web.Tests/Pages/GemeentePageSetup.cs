@@ -15,15 +15,18 @@ namespace Casework.Web.Tests.Pages;
 internal static partial class GemeentePageSetup
 {
     /// <summary>Announces a WBI round (based on T6, 200 homes for every gemeente) whose window is open now; returns its id.</summary>
-    public static async Task<Guid> OpenWbiRoundAsync(WebApplicationFactory<Program> factory, string name)
+    public static Task<Guid> OpenWbiRoundAsync(WebApplicationFactory<Program> factory, string name) => OpenRoundAsync(factory, name, "Wbi", "T6");
+
+    /// <summary>Announces a round of <paramref name="regeling"/> on the rules of the seeded round <paramref name="basedOn"/>, open now.</summary>
+    public static async Task<Guid> OpenRoundAsync(WebApplicationFactory<Program> factory, string name, string regeling, string basedOn)
     {
         using var beheerder = await ApiAsync(factory, "beheerder");
         var rounds = await beheerder.GetFromJsonAsync<JsonElement>("/api/v1/tranches");
-        var t6 = rounds.EnumerateArray().Single(t => t.GetProperty("regeling").GetString() == "Wbi" && t.GetProperty("name").GetString() == "T6").GetProperty("id").GetGuid();
+        var basis = rounds.EnumerateArray().Single(t => t.GetProperty("regeling").GetString() == regeling && t.GetProperty("name").GetString() == basedOn).GetProperty("id").GetGuid();
         var now = factory.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         var response = await beheerder.PostAsJsonAsync("/api/v1/tranches", new
         {
-            basedOnTrancheId = t6,
+            basedOnTrancheId = basis,
             name,
             announcedOnDate = DateOnly.FromDateTime(now.UtcDateTime.AddDays(-60)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             opensAt = now.AddHours(-1),

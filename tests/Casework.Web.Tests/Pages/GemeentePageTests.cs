@@ -74,6 +74,30 @@ public sealed class GemeentePageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task NewApplication_PerRegeling_ShowsThatRegelingsFieldsInFieldsetsWithHints()
+    {
+        var vhf = await OpenRoundAsync(_factory, UniqueRoundName("PV"), "Vhf", "2024-R4");
+        using var browser = await BrowserAsync(_factory, "rotterdam-aanvrager");
+
+        var wbiForm = await browser.GetStringAsync($"/aanvragen/nieuw?ronde={_round}");
+        var vhfForm = await browser.GetStringAsync($"/aanvragen/nieuw?ronde={vhf}");
+
+        Assert.Contains("Nieuwe aanvraag Woningbouwimpuls", wbiForm, StringComparison.Ordinal);
+        Assert.Contains("name=\"Input.MaxKoopPrice\"", wbiForm, StringComparison.Ordinal);
+        Assert.DoesNotContain("name=\"Input.InvestmentVolume\"", wbiForm, StringComparison.Ordinal);
+        Assert.Contains("Nieuwe aanvraag Volkshuisvestingsfonds", vhfForm, StringComparison.Ordinal);
+        foreach (var field in new[] { "InvestmentVolume", "GemeenteProjectCosts", "PrimaryActivitiesAmount", "SecondaryActivitiesAmount", "RightOfReturn", "RehousingPlan", "ParticipationPlan" })
+        {
+            Assert.Contains($"name=\"Input.{field}\"", vhfForm, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("name=\"Input.MaxKoopPrice\"", vhfForm, StringComparison.Ordinal);
+        Assert.Equal(6, System.Text.RegularExpressions.Regex.Count(vhfForm, "<legend class=\"utrecht-form-fieldset__legend"));
+        Assert.Matches("id=\"Input_FinancialDeficit\"[^>]*aria-describedby=\"Input_FinancialDeficit-hint\"", vhfForm);
+        Assert.Contains("<option value=\"", vhfForm, StringComparison.Ordinal); // the focusgebieden to choose from
+    }
+
+    [Fact]
     public async Task NewApplication_PostWithoutAntiforgeryToken_Returns400AndCreatesNothing()
     {
         using var browser = await BrowserAsync(_factory, "weert-aanvrager");

@@ -1,0 +1,29 @@
+using Casework.Domain.Access;
+using Casework.Web.Features.Pages;
+using Casework.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Casework.Web.Features.WorkQueue;
+
+/// <summary><c>GET /mijn-zaken</c>: the gemeente's own cases, the most urgent first, each saying what the gemeente must do and by when.</summary>
+public sealed class MyCasesModel : CaseworkPageModel
+{
+    public CaseListPage Cases { get; private set; } = new([], 1, CaseListQueryHandlers.PageSize, 0, 0, 0);
+
+    /// <summary>Why this person may not use the page (403), or null.</summary>
+    public string? Refusal { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "pagina")] int? page, CancellationToken ct)
+    {
+        if (!Service<ICurrentActor>().Actor.Roles.Contains(Role.GemeenteAanvrager))
+        {
+            Refusal = "Mijn zaken is er voor aanvragers van een gemeente. Uw werk staat in de werkvoorraad.";
+            var refused = Page();
+            refused.StatusCode = StatusCodes.Status403Forbidden;
+            return refused;
+        }
+
+        Cases = await QueryAsync(new MyCasesQuery(page ?? 1), ct);
+        return Page();
+    }
+}

@@ -1,0 +1,74 @@
+using Casework.Domain.Access;
+using Casework.Web.Features.Pages;
+using Casework.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Casework.Web.Features.WorkQueue;
+
+/// <summary>
+/// <c>GET /werkvoorraad</c>: the open cases waiting for the caller's organisation (loket, reviewers, committees; a
+/// beheerder sees all), filtered by type, state, overdue and due soon, the nearest deadline first. The filter form is a
+/// plain GET; with htmx it replaces only the results and pushes the URL, so the address always says what is shown.
+/// </summary>
+public sealed class WorkQueueModel : CaseworkPageModel
+{
+    private static readonly Role[] QueueRoles = [Role.Loket, Role.Beoordelaar, Role.Commissielid, Role.Beheerder];
+
+    [BindProperty(SupportsGet = true, Name = "soort")]
+    public string? Type { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "status")]
+    public string? State { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "verlopen")]
+    public bool Overdue { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "binnenkort")]
+    public bool DueSoon { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "pagina")]
+    public int? PageNumber { get; set; }
+
+    public CaseListPage Cases { get; private set; } = new([], 1, CaseListQueryHandlers.PageSize, 0, 0, 0);
+
+    public IReadOnlyList<CaseTypeOption> Types { get; private set; } = [];
+
+    public IReadOnlyList<CaseStateOption> States { get; private set; } = [];
+
+    public string? Refusal { get; private set; }
+
+    /// <summary>True when htmx asks for the results only (not for a history restore, which needs the whole page).</summary>
+    public bool ResultsOnly => Request.Headers.ContainsKey("HX-Request") && !Request.Headers.ContainsKey("HX-History-Restore-Request");
+
+    public PagerModel Pager => new(Cases.PageNumber, Cases.PageCount, PagePaths.WorkQueue,
+    [
+        new("soort", Type),
+        new("status", State),
+        new("verlopen", Overdue ? "true" : null),
+        new("binnenkort", DueSoon ? "true" : null),
+    ]);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!Service<ICurrentActor>().Actor.Roles.Overlaps(QueueRoles))
+        {
+            Refusal = "De werkvoorraad is er voor het loket, beoordelaars, commissieleden en beheerders. Uw zaken staan onder Mijn zaken.";
+            var refused = Page();
+            refused.StatusCode = StatusCodes.Status403Forbidden;
+            return refused;
+        }
+
+        (Types, States) = await QueryAsync(new WorkQueueFilterOptionsQuery(), ct);
+        // An unknown value in the address filters nothing out silently: it is dropped, and the form shows "all".
+        Type = Types.Any(t => t.Type == Type) ? Type : null;
+        State = States.Any(s => s.State == State) ? State : null;
+        Cases = await QueryAsync(new WorkQueueQuery(Type, State, Overdue, DueSoon, PageNumber ?? 1), ct);
+        if (ResultsOnly)
+        {
+            Response.Headers.Vary = "HX-Request";
+            return Partial("/Features/WorkQueue/_WorkQueueResults.cshtml", this);
+        }
+
+        return Page();
+    }
+}

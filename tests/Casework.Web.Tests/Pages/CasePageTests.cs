@@ -158,6 +158,24 @@ public sealed partial class CasePageTests(CasePageFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task PostBesluit_FullAward_CommitsTheAmountRedirectsWithMessageAndShowsTheDecision()
+    {
+        var (id, _) = await CaseTestData.SubmittedWbiApplicationAsync(Factory, projectName: "Lombardijen");
+        await CaseTestSteps.ToRankingAsync(Factory, id);
+        using var vro = await SignedInAsync("vro-beoordelaar");
+        var page = await vro.GetStringAsync($"/zaken/{id}");
+
+        var response = await vro.PostAsync($"/zaken/{id}?handler=Besluit", Form(
+            ("__RequestVerificationToken", Token(page)), ("version", Version(page)), ("outcome", "toekennen"), ("amount", "5.000.000"), ("sentDate", Today()), ("reason", "")));
+
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        var after = WebUtility.HtmlDecode(await vro.GetStringAsync($"/zaken/{id}"));
+        Assert.Contains("Het besluit is genomen: € 5.000.000 toegekend. De zaak heeft nu de status ‘Toegekend, bezwaartermijn loopt’.", after, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"row\" class=\"utrecht-table__header-cell\">toekenning</th>", after, StringComparison.Ordinal);
+        Assert.Equal("toegekend", await StateAsync(id));
+    }
+
+    [Fact]
     public async Task GetDiagram_AsApplicant_MarksTheCurrentStateAndGivesTheMermaidSource()
     {
         var (id, reference) = await CaseTestData.SubmittedWbiApplicationAsync(Factory, projectName: "Zuidplein");
@@ -191,6 +209,8 @@ public sealed partial class CasePageTests(CasePageFixture fixture) : IClassFixtu
         using var auditor = await CaseTestData.ApiAsync(Factory, "auditor");
         return (await auditor.GetCaseAsync(id)).GetProperty("state").GetString()!;
     }
+
+    private static string Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam")).DateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static FormUrlEncodedContent Form(params (string Key, string Value)[] fields) =>
         new(fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)));

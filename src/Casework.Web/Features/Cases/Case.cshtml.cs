@@ -68,7 +68,9 @@ public sealed class CaseModel : CaseworkPageModel
 
     public async Task<IActionResult> OnPostActieAsync(Guid id, string? actionId, int version, string? reason, Dictionary<string, string>? data, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct))
+        // Nothing that evaluates guards runs before the command: guard facts are cached per request, and the
+        // command must judge the case as it is inside its own transaction.
+        if (await ExtrasAsync(id, ct) is not { } extras)
         {
             return NotFound();
         }
@@ -76,17 +78,17 @@ public sealed class CaseModel : CaseworkPageModel
         var posted = new Dictionary<string, string>((data ?? []).Select(d => KeyValuePair.Create("data." + d.Key, d.Value)));
         posted["reason"] = reason ?? string.Empty;
         Remember("Actie:" + actionId, posted);
-        if (version != Case.Version)
+        if (version != extras.Version)
         {
             ModelState.AddModelError(string.Empty, StaleMessage);
-            return Refused(StatusCodes.Status409Conflict);
+            return await RefuseAsync(id, StatusCodes.Status409Conflict, ct);
         }
 
-        var action = Case.AvailableActions.FirstOrDefault(a => a.Id == actionId);
+        var action = actionId is null ? null : DefinitionOf(extras.Definition).FindAction(actionId);
         if (action is null || actionId is null)
         {
-            ModelState.AddModelError(string.Empty, "Deze actie bestaat niet bij deze zaak in haar huidige status.");
-            return Refused(StatusCodes.Status409Conflict);
+            ModelState.AddModelError(string.Empty, "Deze actie bestaat niet bij deze zaak.");
+            return await RefuseAsync(id, StatusCodes.Status409Conflict, ct);
         }
 
         var prefix = ActionPrefix(actionId);
@@ -100,13 +102,13 @@ public sealed class CaseModel : CaseworkPageModel
 
             switch (field.Type)
             {
-                case "number" when CaseFormat.TryParseAmount(raw, out var number):
+                case InputFieldType.Number when CaseFormat.TryParseAmount(raw, out var number):
                     input[field.Name] = JsonSerializer.SerializeToElement(number);
                     break;
-                case "number":
+                case InputFieldType.Number:
                     ModelState.AddModelError($"{prefix}.data.{field.Name}", "Vul een getal in, bijvoorbeeld 1250000 of 1.250.000,50.");
                     break;
-                case "yesno":
+                case InputFieldType.YesNo:
                     input[field.Name] = JsonSerializer.SerializeToElement(raw == "true");
                     break;
                 default:
@@ -117,7 +119,7 @@ public sealed class CaseModel : CaseworkPageModel
 
         if (!ModelState.IsValid)
         {
-            return Refused(StatusCodes.Status400BadRequest);
+            return await RefuseAsync(id, StatusCodes.Status400BadRequest, ct);
         }
 
         var (ok, result) = await TrySendAsync(new FireActionCommand(id, actionId, version, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), input), prefix, ct);
@@ -133,7 +135,7 @@ public sealed class CaseModel : CaseworkPageModel
 
     public async Task<IActionResult> OnPostScoresAsync(Guid id, Dictionary<string, string>? score, string? total, string? advice, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct))
+        if (await ExtrasAsync(id, ct) is not { } extras)
         {
             return NotFound();
         }
@@ -146,10 +148,10 @@ public sealed class CaseModel : CaseworkPageModel
         Remember("Scores", posted);
         Dictionary<string, decimal>? scores = null;
         decimal? committeeTotal = null;
-        if (Extras.Criteria.Count > 0)
+        if (extras.Criteria.Count > 0)
         {
             scores = [];
-            foreach (var criterion in Extras.Criteria)
+            foreach (var criterion in extras.Criteria)
             {
                 var raw = score?.GetValueOrDefault(criterion.Name);
                 if (string.IsNullOrWhiteSpace(raw))
@@ -178,7 +180,7 @@ public sealed class CaseModel : CaseworkPageModel
         CommitteeAdvice? parsedAdvice = Enum.TryParse<CommitteeAdvice>(advice, ignoreCase: false, out var a) && Enum.IsDefined(a) ? a : null;
         if (!ModelState.IsValid)
         {
-            return Refused(StatusCodes.Status400BadRequest);
+            return await RefuseAsync(id, StatusCodes.Status400BadRequest, ct);
         }
 
         var (ok, result) = await TrySendAsync(new RecordScoresCommand(id, new ScoresRequest(scores, committeeTotal, parsedAdvice)), "Scores", ct);
@@ -194,7 +196,7 @@ public sealed class CaseModel : CaseworkPageModel
 
     public async Task<IActionResult> OnPostBesluitAsync(Guid id, int version, string? outcome, string? amount, string? sentDate, string? reason, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct))
+        if (await ExtrasAsync(id, ct) is not { } extras)
         {
             return NotFound();
         }
@@ -206,10 +208,10 @@ public sealed class CaseModel : CaseworkPageModel
             ["sentDate"] = sentDate ?? string.Empty,
             ["reason"] = reason ?? string.Empty,
         });
-        if (version != Case.Version)
+        if (version != extras.Version)
         {
             ModelState.AddModelError(string.Empty, StaleMessage);
-            return Refused(StatusCodes.Status409Conflict);
+            return await RefuseAsync(id, StatusCodes.Status409Conflict, ct);
         }
 
         if (outcome is not ("toekennen" or "afwijzen"))
@@ -230,7 +232,7 @@ public sealed class CaseModel : CaseworkPageModel
 
         if (!ModelState.IsValid)
         {
-            return Refused(StatusCodes.Status400BadRequest);
+            return await RefuseAsync(id, StatusCodes.Status400BadRequest, ct);
         }
 
         var why = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
@@ -337,6 +339,25 @@ public sealed class CaseModel : CaseworkPageModel
         return Refused(status);
     }
 
+    private async Task<IActionResult> RefuseAsync(Guid id, int status, CancellationToken ct) =>
+        await LoadAsync(id, ct) ? Refused(status) : NotFound();
+
+    private async Task<CasePageExtrasDto?> ExtrasAsync(Guid id, CancellationToken ct)
+    {
+        try
+        {
+            return await QueryAsync(new GetCasePageExtrasQuery(id), ct);
+        }
+        catch (ApiProblemException e) when (e.Problem.Status == StatusCodes.Status404NotFound)
+        {
+            return null;
+        }
+    }
+
+    private WorkflowDefinition DefinitionOf(DefinitionRefDto reference) =>
+        Service<DefinitionCatalog>().Find(reference.Id, reference.Version)?.Definition
+        ?? throw new InvalidOperationException($"Definition {reference.Id} v{reference.Version} is not loaded.");
+
     private PageResult Refused(int status)
     {
         var page = Page();
@@ -357,8 +378,7 @@ public sealed class CaseModel : CaseworkPageModel
             return false;
         }
 
-        Definition = Service<DefinitionCatalog>().Find(Case.Definition.Id, Case.Definition.Version)?.Definition
-            ?? throw new InvalidOperationException($"Definition {Case.Definition.Id} v{Case.Definition.Version} is not loaded.");
+        Definition = DefinitionOf(Case.Definition);
         Today = AmsterdamClock.Today(Service<TimeProvider>());
         Timeline = BuildTimeline();
         BuildActions();

@@ -15,7 +15,10 @@ namespace Casework.Web.Features.Cases;
 /// </summary>
 public sealed record GetCasePageExtrasQuery(Guid CaseId) : IQuery<CasePageExtrasDto>;
 
+/// <param name="Version">The case's version now (for a form's If-Match check before anything else is asked).</param>
 public sealed record CasePageExtrasDto(
+    int Version,
+    DefinitionRefDto Definition,
     IReadOnlyDictionary<string, string> OrganisationNames,
     IReadOnlyList<CaseDecisionDto> Decisions,
     ApplicationDto? Application,
@@ -62,6 +65,8 @@ internal sealed class GetCasePageExtrasHandler(CaseworkDbContext db, ICurrentAct
         var kind = TermKinds.Get("hersteltermijn");
         var preview = Deadline.Start(caseFile.Id, kind, AmsterdamClock.Today(time));
         return new CasePageExtrasDto(
+            caseFile.Version,
+            new DefinitionRefDto(caseFile.DefinitionId, caseFile.DefinitionVersion),
             names,
             decisions.Select(d => new CaseDecisionDto(d.BesluitType, d.ActionId, d.Datum, d.Verzenddatum, d.DecidedBy, d.Toelichting)).ToList(),
             application,

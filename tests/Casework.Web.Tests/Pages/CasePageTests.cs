@@ -176,6 +176,32 @@ public sealed partial class CasePageTests(CasePageFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task PostScores_WithAScoreOutOfRangeOrMissing_ShowsTheFieldErrorOrTheBrokenRuleWithItsSource()
+    {
+        var (id, _) = await CaseTestData.SubmittedWbiApplicationAsync(Factory, projectName: "Katendrecht");
+        await CaseTestSteps.FireAsync(Factory, "rvo-loket", id, "verklaarVolledig");
+        await CaseTestSteps.FireAsync(Factory, "vro-beoordelaar", id, "toelaten");
+        using var committee = await SignedInAsync("commissie-wbi");
+        var page = WebUtility.HtmlDecode(await committee.GetStringAsync($"/zaken/{id}"));
+        Assert.Contains("<label class=\"utrecht-form-label\" for=\"Scores_noodzaak\">Noodzaak (weging 30%)</label>", page, StringComparison.Ordinal);
+        Assert.Contains("Advies uitbrengen</button>", page, StringComparison.Ordinal); // disabled until the scores are complete
+        Assert.Contains("id=\"actie-adviseren-redenen\"", page, StringComparison.Ordinal);
+
+        var missing = await committee.PostAsync($"/zaken/{id}?handler=Scores", Form(
+            ("__RequestVerificationToken", Token(page)), ("score[noodzaak]", "8"), ("score[effectiviteit]", "7"), ("score[efficientie]", ""), ("score[urgentie]", "9"), ("advice", "Positief")));
+        var outOfRange = await committee.PostAsync($"/zaken/{id}?handler=Scores", Form(
+            ("__RequestVerificationToken", Token(page)), ("score[noodzaak]", "11"), ("score[effectiviteit]", "7"), ("score[efficientie]", "6"), ("score[urgentie]", "9"), ("advice", "Positief")));
+
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.Contains("href=\"#Scores_efficientie\">Geef een score voor efficientie (1 tot en met 10).</a>", WebUtility.HtmlDecode(await missing.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, outOfRange.StatusCode);
+        var rule = WebUtility.HtmlDecode(await outOfRange.Content.ReadAsStringAsync());
+        Assert.Matches("<strong>De score 11 voor 'noodzaak' ligt buiten het bereik 1-10.</strong>\\s*<span class=\"broken-rule__meta\">Regel SCORE-BUITEN-BEREIK · bron: [^<]{5,}</span>", rule);
+        Assert.Contains("value=\"11\"", rule, StringComparison.Ordinal);
+        Assert.Equal("beoordelingCommissie", await StateAsync(id));
+    }
+
+    [Fact]
     public async Task GetDiagram_AsApplicant_MarksTheCurrentStateAndGivesTheMermaidSource()
     {
         var (id, reference) = await CaseTestData.SubmittedWbiApplicationAsync(Factory, projectName: "Zuidplein");

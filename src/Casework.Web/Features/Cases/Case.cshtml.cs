@@ -285,6 +285,15 @@ public sealed class CaseModel : CaseworkPageModel
         _ => ("text", [], null),
     };
 
+    /// <summary>What a person needs to know to fill in a workflow input field.</summary>
+    public string? FieldHint(string name) => name switch
+    {
+        "termijnDagen" => $"Leeg laten voor de standaardtermijn van {Extras.HerstelTerm.Length}.",
+        "verzenddatum" => "De dag waarop het besluit wordt verzonden; de bezwaartermijn begint de dag erna (Awb 6:8).",
+        "bedrag" or "vastgesteldBedrag" => "Bijvoorbeeld 1.250.000 of 1250000,50.",
+        _ => null,
+    };
+
     public static string FieldLabel(string name) => name switch
     {
         "verzenddatum" => "Verzenddatum van het besluit",

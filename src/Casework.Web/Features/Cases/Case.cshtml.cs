@@ -1,0 +1,489 @@
+using System.Globalization;
+using System.Text.Json;
+using Casework.Domain.Funding;
+using Casework.Domain.Time;
+using Casework.Web.Api;
+using Casework.Web.Features.Applications;
+using Casework.Web.Features.Pages;
+using Casework.Workflows.Definitions;
+using Casework.Workflows.Loading;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Casework.Web.Features.Cases;
+
+/// <summary>One field of a form whose fields come from data (a workflow action's input, a round's criteria).</summary>
+public sealed record CaseFieldView(string Id, string Name, string Label, string? Hint, string Type, bool Required, string? Value, IReadOnlyList<string> Errors, IReadOnlyList<(string Value, string Text)> Choices);
+
+/// <summary>One line of the timeline: a status change or another audited event.</summary>
+public sealed record TimelineEntry(DateTimeOffset At, long Order, string Who, string Organisation, string What, string? StateLabel, string? Reason);
+
+/// <summary>An action as the page offers it: allowed (a form) or not (every reason why, tied to it).</summary>
+public sealed record ActionView(AvailableActionDto Action, bool Allowed, IReadOnlyList<ReasonDto> Reasons, bool Irreversible, string Heading, string? Intro, string ReasonLabel);
+
+/// <summary>
+/// The case page (<c>/zaken/{id}</c>): header, deadlines, timeline, the application's facts, scores and decisions,
+/// and the actions the signed-in person may take now, each with its input from the workflow definition. Every
+/// action goes through the same commands as the API: <see cref="FireActionCommand"/> (with the case version the
+/// page was rendered with, as If-Match), <see cref="RecordScoresCommand"/> and <see cref="AwardApplicationCommand"/>.
+/// </summary>
+public sealed class CaseModel : CaseworkPageModel
+{
+    public const string StaleMessage = "De zaak is intussen gewijzigd; bekijk de nieuwe stand en probeer opnieuw.";
+
+    private static readonly string[] DecisionActionIds = ["toekennen", "gedeeltelijkToekennen", "afwijzen"];
+
+    /// <summary>Never a reason to show: the award form commits the money itself, which is what this guard asks.</summary>
+    private const string CeilingGuard = "guard-failed:binnenPlafond";
+
+    public CaseDto Case { get; private set; } = null!;
+
+    public CaseHistoryDto History { get; private set; } = null!;
+
+    public CasePageExtrasDto Extras { get; private set; } = null!;
+
+    public WorkflowDefinition Definition { get; private set; } = null!;
+
+    public DateOnly Today { get; private set; }
+
+    public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
+
+    public IReadOnlyList<ActionView> Actions { get; private set; } = [];
+
+    /// <summary>The committee may record scores now (it may fire <c>adviseren</c> but for the scores themselves).</summary>
+    public bool CanScore { get; private set; }
+
+    /// <summary>The outcomes the decision form offers (value, text); empty when the person may not decide now.</summary>
+    public IReadOnlyList<(string Value, string Text)> DecisionOptions { get; private set; } = [];
+
+    /// <summary>What was posted, to show it again after a refusal.</summary>
+    public string? PostedForm { get; private set; }
+
+    public IReadOnlyDictionary<string, string> Posted { get; private set; } = new Dictionary<string, string>();
+
+    public static string ActionPrefix(string actionId) => "Actie." + actionId;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
+        await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostActieAsync(Guid id, string? actionId, int version, string? reason, Dictionary<string, string>? data, CancellationToken ct)
+    {
+        // Nothing that evaluates guards runs before the command: guard facts are cached per request, and the
+        // command must judge the case as it is inside its own transaction.
+        if (await ExtrasAsync(id, ct) is not { } extras)
+        {
+            return NotFound();
+        }
+
+        var posted = new Dictionary<string, string>((data ?? []).Select(d => KeyValuePair.Create("data." + d.Key, d.Value)));
+        posted["reason"] = reason ?? string.Empty;
+        Remember("Actie:" + actionId, posted);
+        if (version != extras.Version)
+        {
+            ModelState.AddModelError(string.Empty, StaleMessage);
+            return await RefuseAsync(id, StatusCodes.Status409Conflict, ct);
+        }
+
+        var action = actionId is null ? null : DefinitionOf(extras.Definition).FindAction(actionId);
+        if (action is null || actionId is null)
+        {
+            ModelState.AddModelError(string.Empty, "Deze actie bestaat niet bij deze zaak.");
+            return await RefuseAsync(id, StatusCodes.Status409Conflict, ct);
+        }
+
+        var prefix = ActionPrefix(actionId);
+        var input = new Dictionary<string, JsonElement>();
+        foreach (var field in action.Input.Fields)
+        {
+            if (data?.GetValueOrDefault(field.Name) is not { } raw || string.IsNullOrWhiteSpace(raw))
+            {
+                continue; // the engine says so if it is required
+            }
+
+            switch (field.Type)
+            {
+                case InputFieldType.Number when CaseFormat.TryParseAmount(raw, out var number):
+                    input[field.Name] = JsonSerializer.SerializeToElement(number);
+                    break;
+                case InputFieldType.Number:
+                    ModelState.AddModelError($"{prefix}.data.{field.Name}", "Vul een getal in, bijvoorbeeld 1250000 of 1.250.000,50.");
+                    break;
+                case InputFieldType.YesNo:
+                    input[field.Name] = JsonSerializer.SerializeToElement(raw == "true");
+                    break;
+                default:
+                    input[field.Name] = JsonSerializer.SerializeToElement(raw.Trim());
+                    break;
+            }
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return await RefuseAsync(id, StatusCodes.Status400BadRequest, ct);
+        }
+
+        var (ok, result) = await TrySendAsync(new FireActionCommand(id, actionId, version, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), input), prefix, ct);
+        if (ok)
+        {
+            Flash($"{action.Label}: gelukt. De zaak heeft nu de status ‘{result!.StateLabel}’.");
+            return Redirect(PagePaths.Case(id));
+        }
+
+        Rekey(prefix, k => k.Equals("reason", StringComparison.OrdinalIgnoreCase) ? "reason" : k.StartsWith("data.", StringComparison.Ordinal) ? k : null);
+        return await RefusedAfterCommandAsync(id, ct);
+    }
+
+    public async Task<IActionResult> OnPostScoresAsync(Guid id, Dictionary<string, string>? score, string? total, string? advice, CancellationToken ct)
+    {
+        if (await ExtrasAsync(id, ct) is not { } extras)
+        {
+            return NotFound();
+        }
+
+        var posted = new Dictionary<string, string>((score ?? []).Select(s => KeyValuePair.Create("score." + s.Key, s.Value)))
+        {
+            ["total"] = total ?? string.Empty,
+            ["advice"] = advice ?? string.Empty,
+        };
+        Remember("Scores", posted);
+        Dictionary<string, decimal>? scores = null;
+        decimal? committeeTotal = null;
+        if (extras.Criteria.Count > 0)
+        {
+            scores = [];
+            foreach (var criterion in extras.Criteria)
+            {
+                var raw = score?.GetValueOrDefault(criterion.Name);
+                if (string.IsNullOrWhiteSpace(raw))
+                {
+                    ModelState.AddModelError($"Scores.{criterion.Name}", $"Geef een score voor {criterion.Name} ({CaseFormat.Number(criterion.MinScore)} tot en met {CaseFormat.Number(criterion.MaxScore)}).");
+                }
+                else if (CaseFormat.TryParseAmount(raw, out var value))
+                {
+                    scores[criterion.Name] = value;
+                }
+                else
+                {
+                    ModelState.AddModelError($"Scores.{criterion.Name}", "Vul een getal in, bijvoorbeeld 7 of 7,5.");
+                }
+            }
+        }
+        else if (CaseFormat.TryParseAmount(total, out var t))
+        {
+            committeeTotal = t;
+        }
+        else if (!string.IsNullOrWhiteSpace(total))
+        {
+            ModelState.AddModelError("Scores.total", "Vul een getal in, bijvoorbeeld 72 of 72,5.");
+        }
+
+        CommitteeAdvice? parsedAdvice = Enum.TryParse<CommitteeAdvice>(advice, ignoreCase: false, out var a) && Enum.IsDefined(a) ? a : null;
+        if (!ModelState.IsValid)
+        {
+            return await RefuseAsync(id, StatusCodes.Status400BadRequest, ct);
+        }
+
+        var (ok, result) = await TrySendAsync(new RecordScoresCommand(id, new ScoresRequest(scores, committeeTotal, parsedAdvice)), "Scores", ct);
+        if (ok)
+        {
+            Flash($"De scores zijn vastgelegd. Totaalscore: {CaseFormat.Number(result!.TotalScore ?? 0m)}; advies: {result.Advice?.ToString().ToLowerInvariant()}. Breng nu het advies uit.");
+            return Redirect(PagePaths.Case(id));
+        }
+
+        Rekey("Scores", k => k is "advice" or "total" ? k : null);
+        return await RefusedAfterCommandAsync(id, ct);
+    }
+
+    public async Task<IActionResult> OnPostBesluitAsync(Guid id, int version, string? outcome, string? amount, string? sentDate, string? reason, CancellationToken ct)
+    {
+        if (await ExtrasAsync(id, ct) is not { } extras)
+        {
+            return NotFound();
+        }
+
+        Remember("Besluit", new Dictionary<string, string>
+        {
+            ["outcome"] = outcome ?? string.Empty,
+            ["amount"] = amount ?? string.Empty,
+            ["sentDate"] = sentDate ?? string.Empty,
+            ["reason"] = reason ?? string.Empty,
+        });
+        if (version != extras.Version)
+        {
+            ModelState.AddModelError(string.Empty, StaleMessage);
+            return await RefuseAsync(id, StatusCodes.Status409Conflict, ct);
+        }
+
+        if (outcome is not ("toekennen" or "afwijzen"))
+        {
+            ModelState.AddModelError("Besluit.outcome", "Kies het besluit: toekennen of afwijzen.");
+        }
+
+        if (!DateOnly.TryParseExact(sentDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var sent))
+        {
+            ModelState.AddModelError("Besluit.sentDate", "Vul de verzenddatum van het besluit in.");
+        }
+
+        decimal euros = 0m;
+        if (outcome == "toekennen" && !CaseFormat.TryParseAmount(amount, out euros))
+        {
+            ModelState.AddModelError("Besluit.amount", "Vul het toe te kennen bedrag in euro's in, bijvoorbeeld 5.000.000.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return await RefuseAsync(id, StatusCodes.Status400BadRequest, ct);
+        }
+
+        var why = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        if (outcome == "toekennen")
+        {
+            var (ok, result) = await TrySendAsync(new AwardApplicationCommand(id, version, new AwardRequest(euros, sent, why)), "Besluit", ct);
+            if (ok)
+            {
+                var partial = result!.AwardedAmount < result.RequestedAmount;
+                Flash($"Het besluit is genomen: {CaseFormat.Money(result.AwardedAmount ?? 0m)} {(partial ? "gedeeltelijk " : string.Empty)}toegekend. De zaak heeft nu de status ‘{result.StateLabel}’.");
+                return Redirect(PagePaths.Case(id));
+            }
+        }
+        else
+        {
+            var data = new Dictionary<string, JsonElement> { ["verzenddatum"] = JsonSerializer.SerializeToElement(CaseFormat.IsoDate(sent)) };
+            var (ok, result) = await TrySendAsync(new FireActionCommand(id, "afwijzen", version, why, data), "Besluit", ct);
+            if (ok)
+            {
+                Flash($"Het besluit is genomen: de aanvraag is afgewezen. De zaak heeft nu de status ‘{result!.StateLabel}’.");
+                return Redirect(PagePaths.Case(id));
+            }
+        }
+
+        Rekey("Besluit", k => k switch
+        {
+            "amount" or "reason" => k,
+            "Reason" => "reason",
+            "sentDate" or "data.verzenddatum" => "sentDate",
+            _ => null,
+        });
+        return await RefusedAfterCommandAsync(id, ct);
+    }
+
+    /// <summary>The field of a form: its id is what the error summary links to, its errors come from ModelState.</summary>
+    public CaseFieldView Field(string key, string name, string label, string type, bool required, string? defaultValue, string? hint = null, IReadOnlyList<(string Value, string Text)>? choices = null, string? form = null, string? postedKey = null)
+    {
+        var errors = ModelState.TryGetValue(key, out var entry) ? entry.Errors.Select(e => e.ErrorMessage).Where(m => m.Length > 0).ToList() : [];
+        var value = form is not null && PostedForm == form && Posted.TryGetValue(postedKey ?? name, out var p) ? p : defaultValue;
+        return new CaseFieldView(FieldIds.For(key), name, label, hint, type, required, value, errors, choices ?? []);
+    }
+
+    /// <summary>How a workflow input field is asked for: control type, choices and a sensible default.</summary>
+    public (string Type, IReadOnlyList<(string Value, string Text)> Choices, string? Default) FieldShape(ActionInputFieldDto field) => field.Type switch
+    {
+        "number" => ("decimal", [], null),
+        "date" => ("date", [], field.Name == "verzenddatum" ? CaseFormat.IsoDate(Today) : null),
+        "choice" => ("select", field.Choices.Select(x => (x, x)).ToList(), field.Name == "advies" ? Extras.Application?.Advice?.ToString().ToLowerInvariant() : null),
+        "yesno" => ("select", [("true", "Ja"), ("false", "Nee")], null),
+        _ => ("text", [], null),
+    };
+
+    /// <summary>What a person needs to know to fill in a workflow input field.</summary>
+    public string? FieldHint(string name) => name switch
+    {
+        "termijnDagen" => $"Leeg laten voor de standaardtermijn van {Extras.HerstelTerm.Length}.",
+        "verzenddatum" => "De dag waarop het besluit wordt verzonden; de bezwaartermijn begint de dag erna (Awb 6:8).",
+        "bedrag" or "vastgesteldBedrag" => "Bijvoorbeeld 1.250.000 of 1250000,50.",
+        _ => null,
+    };
+
+    public static string FieldLabel(string name) => name switch
+    {
+        "verzenddatum" => "Verzenddatum van het besluit",
+        "bedrag" => "Bedrag in euro's",
+        "advies" => "Advies",
+        "startdatum" => "Startdatum van de bouw",
+        "opleverdatum" => "Opleverdatum",
+        "aantalWoningen" => "Aantal woningen",
+        "resultaat" => "Resultaat",
+        "vastgesteldBedrag" => "Vastgesteld bedrag in euro's",
+        "termijnDagen" => "Hersteltermijn in dagen",
+        _ => char.ToUpperInvariant(name[0]) + name[1..],
+    };
+
+    public string OrganisationName(string? code) =>
+        code is null ? "niemand" : Extras.OrganisationNames.TryGetValue(code, out var name) ? $"{name} ({code})" : code;
+
+    private void Remember(string form, Dictionary<string, string> values)
+    {
+        PostedForm = form;
+        Posted = values;
+    }
+
+    /// <summary>Field errors of a command come named as the API names them; the fields of this page are named after the form.</summary>
+    private void Rekey(string prefix, Func<string, string?> map)
+    {
+        var moves = ModelState.Where(e => e.Key.StartsWith(prefix + ".", StringComparison.Ordinal) && e.Value is { Errors.Count: > 0 })
+            .Select(e => (e.Key, Target: map(e.Key[(prefix.Length + 1)..]), Messages: e.Value!.Errors.Select(x => x.ErrorMessage).ToList()))
+            .Where(m => m.Target != m.Key[(prefix.Length + 1)..])
+            .ToList();
+        foreach (var (key, target, messages) in moves)
+        {
+            ModelState.Remove(key);
+            foreach (var message in messages)
+            {
+                ModelState.AddModelError(target is null ? string.Empty : $"{prefix}.{target}", message);
+            }
+        }
+    }
+
+    /// <summary>After a refused command the case may have moved on: show its current state with the errors.</summary>
+    private async Task<IActionResult> RefusedAfterCommandAsync(Guid id, CancellationToken ct)
+    {
+        var status = ViewData[FlashMessages.BrokenRulesKey] is not null ? StatusCodes.Status422UnprocessableEntity
+            : ModelState.Any(e => e.Key.Length > 0 && e.Value is { Errors.Count: > 0 }) ? StatusCodes.Status400BadRequest
+            : StatusCodes.Status409Conflict;
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        return Refused(status);
+    }
+
+    private async Task<IActionResult> RefuseAsync(Guid id, int status, CancellationToken ct) =>
+        await LoadAsync(id, ct) ? Refused(status) : NotFound();
+
+    private async Task<CasePageExtrasDto?> ExtrasAsync(Guid id, CancellationToken ct)
+    {
+        try
+        {
+            return await QueryAsync(new GetCasePageExtrasQuery(id), ct);
+        }
+        catch (ApiProblemException e) when (e.Problem.Status == StatusCodes.Status404NotFound)
+        {
+            return null;
+        }
+    }
+
+    private WorkflowDefinition DefinitionOf(DefinitionRefDto reference) =>
+        Service<DefinitionCatalog>().Find(reference.Id, reference.Version)?.Definition
+        ?? throw new InvalidOperationException($"Definition {reference.Id} v{reference.Version} is not loaded.");
+
+    private PageResult Refused(int status)
+    {
+        var page = Page();
+        page.StatusCode = status;
+        return page;
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        try
+        {
+            Case = await QueryAsync(new GetCaseQuery(id), ct);
+            History = await QueryAsync(new GetCaseHistoryQuery(id), ct);
+            Extras = await QueryAsync(new GetCasePageExtrasQuery(id), ct);
+        }
+        catch (ApiProblemException e) when (e.Problem.Status == StatusCodes.Status404NotFound)
+        {
+            return false;
+        }
+
+        Definition = DefinitionOf(Case.Definition);
+        Today = AmsterdamClock.Today(Service<TimeProvider>());
+        Timeline = BuildTimeline();
+        BuildActions();
+        return true;
+    }
+
+    private List<TimelineEntry> BuildTimeline()
+    {
+        var labels = Definition.Actions.GroupBy(a => a.Id).ToDictionary(g => g.Key, g => g.First().Label, StringComparer.Ordinal);
+        var entries = History.Statuses.Select(s => new TimelineEntry(
+            s.At,
+            s.Sequence,
+            s.ActorUserId,
+            s.ActorOrganisation,
+            s.Action is null ? "Zaak aangemaakt" : labels.GetValueOrDefault(s.Action, s.Action),
+            s.Label,
+            s.Reason)).ToList();
+
+        // The audit trail records every transition too; show those once (as the status change) and the rest as they are.
+        var transitions = History.Statuses.Where(s => s.Action is not null).Select(s => "zaak." + s.Action).Append("zaak.aangemaakt").ToHashSet(StringComparer.Ordinal);
+        entries.AddRange(History.Events.Where(e => !transitions.Contains(e.Action)).Select(e => new TimelineEntry(
+            e.At, e.Sequence, e.ActorUserId, e.ActorOrganisation, DescribeEvent(e.Action), null, e.Reason)));
+        return [.. entries.OrderByDescending(e => e.At).ThenByDescending(e => e.StateLabel is not null).ThenByDescending(e => e.Order)];
+    }
+
+    private static string DescribeEvent(string action) => action switch
+    {
+        "termijn.verlopen" => "Termijn verlopen",
+        "aanvraag.betalingGeregistreerd" => "Betaling geregistreerd",
+        "aanvraag.terugvorderingGeregistreerd" => "Terugvordering geregistreerd",
+        "agenda.geagendeerd" => "Geagendeerd voor een vergadering",
+        "agenda.doorgeschoven" => "Doorgeschoven naar de volgende vergadering",
+        "zaak.afgeleid" => "Vervolgzaak aangemaakt",
+        _ => action,
+    };
+
+    private void BuildActions()
+    {
+        var views = new List<ActionView>();
+        var decisions = new List<(AvailableActionDto Action, IReadOnlyList<ReasonDto> Reasons)>();
+        foreach (var action in Case.AvailableActions)
+        {
+            var reasons = action.Reasons.Where(r => r.Code != CeilingGuard).ToList();
+            if (DecisionActionIds.Contains(action.Id) && Extras.Application is not null)
+            {
+                decisions.Add((action, reasons));
+                continue;
+            }
+
+            views.Add(View(action, action.Allowed, reasons));
+        }
+
+        var may = decisions.Where(d => d.Reasons.Count == 0).Select(d => d.Action.Id).ToHashSet(StringComparer.Ordinal);
+        var options = new List<(string, string)>();
+        if (may.Contains("toekennen") || may.Contains("gedeeltelijkToekennen"))
+        {
+            options.Add(("toekennen", "Toekennen (het volledige of een lager bedrag)"));
+        }
+
+        if (may.Contains("afwijzen"))
+        {
+            options.Add(("afwijzen", "Afwijzen"));
+        }
+
+        DecisionOptions = options;
+
+        // Whoever may not decide still sees the decisions and why not.
+        if (options.Count == 0)
+        {
+            views.AddRange(decisions.Select(d => View(d.Action, false, d.Reasons)));
+        }
+
+        var adviseren = Case.AvailableActions.FirstOrDefault(a => a.Id == "adviseren");
+        CanScore = Extras.Application is not null && adviseren is not null
+            && adviseren.Reasons.All(r => r.Code.StartsWith("guard-failed:", StringComparison.Ordinal));
+        Actions = views;
+    }
+
+    private ActionView View(AvailableActionDto action, bool allowed, IReadOnlyList<ReasonDto> reasons)
+    {
+        var definition = Definition.FindAction(action.Id);
+        var irreversible = definition is not null
+            && (definition.Effects.Any(e => e.Name is "recordDecision" or "setResultaat") || Definition.FindState(definition.To)?.Final == true);
+        if (action.Id == "verzoekHerstel")
+        {
+            var term = Extras.HerstelTerm;
+            return new ActionView(
+                action,
+                allowed,
+                reasons,
+                irreversible,
+                "Herstelverzoek",
+                $"Vraag de gemeente de aanvraag aan te vullen. Zij krijgt een {term.Name.ToLowerInvariant()} van {term.Length} ({term.LegalSource}): tot en met {CaseFormat.Date(term.DueDate)}. Zolang is de beslistermijn opgeschort (Awb 4:15).",
+                "Wat moet de gemeente aanvullen?");
+        }
+
+        return new ActionView(action, allowed, reasons, irreversible, action.Label, null, $"Toelichting bij ‘{action.Label}’");
+    }
+}

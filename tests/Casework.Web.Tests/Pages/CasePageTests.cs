@@ -1,0 +1,254 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Casework.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Casework.Web.Tests.Pages;
+
+/// <summary>One app (own SQLite file) for the case-page tests of a class.</summary>
+public sealed class CasePageFixture : IAsyncLifetime
+{
+    public CaseworkWebFactory Factory { get; } = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await Factory.DisposeAsync();
+}
+
+/// <summary>
+/// The case page (<c>/zaken/{id}</c>) and its diagram over HTTP with a cookie, as a browser without script sees them:
+/// scoping (404), what is shown, and that every form post goes through the same commands with their checks
+/// (antiforgery, If-Match version, required input, field errors, Post/Redirect/Get with a message).
+/// </summary>
+public sealed partial class CasePageTests(CasePageFixture fixture) : IClassFixture<CasePageFixture>
+{
+    private CaseworkWebFactory Factory => fixture.Factory;
+
+    [Fact]
+    public async Task GetCase_AsApplicantGemeente_ShowsHeaderDeadlineTimelineFactsAndWhyTheLoketActionIsNotTheirs()
+    {
+        var (id, reference) = await CaseTestData.SubmittedWbiApplicationAsync(Factory, projectName: "Tarwewijk");
+        using var browser = await SignedInAsync("rotterdam-aanvrager");
+
+        var response = await browser.GetAsync($"/zaken/{id}");
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Matches("<h1[^>]*>Tarwewijk</h1>", html);
+        Assert.Contains(reference, html, StringComparison.Ordinal);
+        Assert.Contains("Aanvraag Woningbouwimpuls", html, StringComparison.Ordinal);
+        Assert.Contains(">Ingediend</span>", html, StringComparison.Ordinal);
+        Assert.Contains("Rotterdam (GM0599)", html, StringComparison.Ordinal);
+        Assert.Contains("Beslistermijn aanvraag", html, StringComparison.Ordinal);
+        Assert.Contains("Zaak aangemaakt", html, StringComparison.Ordinal);
+        Assert.Matches("<strong>Indienen</strong> → status ‘Ingediend’", html);
+        Assert.Contains("€ 5.000.000", html, StringComparison.Ordinal);
+        Assert.Contains("600, waarvan 300 betaalbaar", html, StringComparison.Ordinal);
+        // The loket's action is there, not pressable, with the reason tied to it.
+        Assert.Matches("<button type=\"button\"[^>]*aria-disabled=\"true\" aria-describedby=\"actie-verzoekHerstel-redenen\">Herstelverzoek sturen</button>", html);
+        Assert.Matches("id=\"actie-verzoekHerstel-redenen\"(?:(?!</div>).)*een van deze rollen nodig: Loket", html.ReplaceLineEndings(" "));
+        // The gemeente may withdraw: a form with a mandatory reason that asks for confirmation.
+        Assert.Matches("<form method=\"post\" data-confirm=\"[^\"]+\" action=\"/zaken/" + id + "\\?handler=Actie\">", html);
+        Assert.DoesNotContain("style=", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotMatch("<script(?![^>]*\\ssrc=\"/)", html);
+    }
+
+    [Fact]
+    public async Task GetCase_AsAnotherGemeenteOrUnknownId_Returns404()
+    {
+        var (id, _) = await CaseTestData.SubmittedWbiApplicationAsync(Factory, projectName: "Afrikaanderwijk");
+        using var amsterdam = await SignedInAsync("amsterdam-aanvrager");
+
+        Assert.Equal(HttpStatusCode.NotFound, (await amsterdam.GetAsync($"/zaken/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await amsterdam.GetAsync($"/zaken/{id}/diagram")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await amsterdam.GetAsync($"/zaken/{Guid.NewGuid()}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task PostAction_WithoutAntiforgeryToken_Returns400AndChangesNothing()
+    {
+        var (id, _) = await CaseTestData.SubmittedWbiApplicationAsync(Factory, projectName: "Bloemhof");
+        using var loket = await SignedInAsync("rvo-loket");
+        var version = Version(await loket.GetStringAsync($"/zaken/{id}"));
+
+        var response = await loket.PostAsync($"/zaken/{id}?handler=Actie", Form(("actionId", "verklaarVolledig"), ("version", version)));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("ingediend", (await StateAsync(id)));
+    }
+
+    [Fact]
+    public async Task PostAction_WithStaleVersion_Returns409WithTheMessageAndTheNewState()
+    {
+        var (id, _) = await CaseTestData.SubmittedWbiApplicationAsync(Factory, projectName: "Hillesluis");
+        using var loket = await SignedInAsync("rvo-loket");
+        var page = await loket.GetStringAsync($"/zaken/{id}");
+        // Meanwhile a colleague asks for completion.
+        await CaseTestSteps.FireAsync(Factory, "rvo-loket", id, "verzoekHerstel", new { reason = "Bijlage ontbreekt" });
+
+        var response = await loket.PostAsync($"/zaken/{id}?handler=Actie", Form(("__RequestVerificationToken", Token(page)), ("actionId", "verklaarVolledig"), ("version", Version(page))));
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("De zaak is intussen gewijzigd; bekijk de nieuwe stand en probeer opnieuw.", html, StringComparison.Ordinal);
+        Assert.Contains(">Herstelverzoek uitstaand</span>", html, StringComparison.Ordinal);
+        Assert.Equal("herstel", await StateAsync(id));
+    }
+
+    [Fact]
+    public async Task PostHerstelverzoek_WithoutReason_Returns400WithTheErrorOnTheTextareaAndChangesNothing()
+    {
+        var (id, _) = await CaseTestData.SubmittedWbiApplicationAsync(Factory, projectName: "Carnisse");
+        using var loket = await SignedInAsync("rvo-loket");
+        var page = await loket.GetStringAsync($"/zaken/{id}");
+
+        var response = await loket.PostAsync($"/zaken/{id}?handler=Actie", Form(("__RequestVerificationToken", Token(page)), ("actionId", "verzoekHerstel"), ("version", Version(page)), ("reason", "  ")));
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("<a class=\"utrecht-link\" href=\"#Actie_verzoekHerstel_reason\">", html, StringComparison.Ordinal);
+        Assert.Matches("<textarea[^>]*id=\"Actie_verzoekHerstel_reason\"[^>]*aria-describedby=\"Actie_verzoekHerstel_reason-error\"[^>]*aria-invalid=\"true\"", html);
+        Assert.Contains("is een toelichting verplicht", html, StringComparison.Ordinal);
+        Assert.Equal("ingediend", await StateAsync(id));
+    }
+
+    [Fact]
+    public async Task PostHerstelverzoek_WithReason_RedirectsWithMessageAndTheGemeenteSeesTheHersteltermijn()
+    {
+        var (id, _) = await CaseTestData.SubmittedWbiApplicationAsync(Factory, projectName: "Oud-Charlois");
+        using var loket = await SignedInAsync("rvo-loket");
+        var page = await loket.GetStringAsync($"/zaken/{id}");
+        Assert.Contains("hersteltermijn aanvulling aanvraag van 2 weken (Awb 4:5 lid 1)", WebUtility.HtmlDecode(page), StringComparison.Ordinal);
+
+        var response = await loket.PostAsync($"/zaken/{id}?handler=Actie", Form(("__RequestVerificationToken", Token(page)), ("actionId", "verzoekHerstel"), ("version", Version(page)), ("reason", "De grondexploitatie ontbreekt.")));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"/zaken/{id}", response.Headers.Location?.OriginalString);
+        var after = WebUtility.HtmlDecode(await loket.GetStringAsync($"/zaken/{id}"));
+        Assert.Contains("Herstelverzoek sturen: gelukt. De zaak heeft nu de status ‘Herstelverzoek uitstaand’.", after, StringComparison.Ordinal);
+        Assert.Equal("herstel", await StateAsync(id));
+
+        using var gemeente = await SignedInAsync("rotterdam-aanvrager");
+        var seen = WebUtility.HtmlDecode(await gemeente.GetStringAsync($"/zaken/{id}"));
+        Assert.Contains("De aanvraag moet worden aangevuld", seen, StringComparison.Ordinal);
+        Assert.Contains("Wat ontbreekt: De grondexploitatie ontbreekt.", seen, StringComparison.Ordinal);
+        Assert.Contains(">Opgeschort</span>", seen, StringComparison.Ordinal);
+        Assert.Contains(">Aanvulling indienen</button>", seen, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PostBesluit_PartialAwardWithoutReason_Returns400OnTheReasonFieldAndCommitsNothing()
+    {
+        var (id, _) = await CaseTestData.SubmittedWbiApplicationAsync(Factory, projectName: "Pendrecht");
+        await CaseTestSteps.ToRankingAsync(Factory, id);
+        using var vro = await SignedInAsync("vro-beoordelaar");
+        var page = await vro.GetStringAsync($"/zaken/{id}");
+        Assert.Contains("<form method=\"post\" data-confirm=", page, StringComparison.Ordinal);
+        Assert.Contains("?handler=Besluit", page, StringComparison.Ordinal);
+
+        var response = await vro.PostAsync($"/zaken/{id}?handler=Besluit", Form(
+            ("__RequestVerificationToken", Token(page)), ("version", Version(page, "Besluit")), ("outcome", "toekennen"), ("amount", "4.000.000"), ("sentDate", "2026-11-23"), ("reason", "")));
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("href=\"#Besluit_reason\"", html, StringComparison.Ordinal);
+        Assert.Contains("Een gedeeltelijke toekenning vermeldt de reden", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"4.000.000\"", html, StringComparison.Ordinal);
+        Assert.Equal("rangschikking", await StateAsync(id));
+    }
+
+    [Fact]
+    public async Task PostBesluit_FullAward_CommitsTheAmountRedirectsWithMessageAndShowsTheDecision()
+    {
+        var (id, _) = await CaseTestData.SubmittedWbiApplicationAsync(Factory, projectName: "Lombardijen");
+        await CaseTestSteps.ToRankingAsync(Factory, id);
+        using var vro = await SignedInAsync("vro-beoordelaar");
+        var page = await vro.GetStringAsync($"/zaken/{id}");
+
+        var response = await vro.PostAsync($"/zaken/{id}?handler=Besluit", Form(
+            ("__RequestVerificationToken", Token(page)), ("version", Version(page)), ("outcome", "toekennen"), ("amount", "5.000.000"), ("sentDate", Today()), ("reason", "")));
+
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        var after = WebUtility.HtmlDecode(await vro.GetStringAsync($"/zaken/{id}"));
+        Assert.Contains("Het besluit is genomen: € 5.000.000 toegekend. De zaak heeft nu de status ‘Toegekend, bezwaartermijn loopt’.", after, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"row\" class=\"utrecht-table__header-cell\">toekenning</th>", after, StringComparison.Ordinal);
+        Assert.Equal("toegekend", await StateAsync(id));
+    }
+
+    [Fact]
+    public async Task PostScores_WithAScoreOutOfRangeOrMissing_ShowsTheFieldErrorOrTheBrokenRuleWithItsSource()
+    {
+        var (id, _) = await CaseTestData.SubmittedWbiApplicationAsync(Factory, projectName: "Katendrecht");
+        await CaseTestSteps.FireAsync(Factory, "rvo-loket", id, "verklaarVolledig");
+        await CaseTestSteps.FireAsync(Factory, "vro-beoordelaar", id, "toelaten");
+        using var committee = await SignedInAsync("commissie-wbi");
+        var page = WebUtility.HtmlDecode(await committee.GetStringAsync($"/zaken/{id}"));
+        Assert.Contains("<label class=\"utrecht-form-label\" for=\"Scores_noodzaak\">Noodzaak (weging 30%)</label>", page, StringComparison.Ordinal);
+        Assert.Contains("Advies uitbrengen</button>", page, StringComparison.Ordinal); // disabled until the scores are complete
+        Assert.Contains("id=\"actie-adviseren-redenen\"", page, StringComparison.Ordinal);
+
+        var missing = await committee.PostAsync($"/zaken/{id}?handler=Scores", Form(
+            ("__RequestVerificationToken", Token(page)), ("score[noodzaak]", "8"), ("score[effectiviteit]", "7"), ("score[efficientie]", ""), ("score[urgentie]", "9"), ("advice", "Positief")));
+        var outOfRange = await committee.PostAsync($"/zaken/{id}?handler=Scores", Form(
+            ("__RequestVerificationToken", Token(page)), ("score[noodzaak]", "11"), ("score[effectiviteit]", "7"), ("score[efficientie]", "6"), ("score[urgentie]", "9"), ("advice", "Positief")));
+
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.Contains("href=\"#Scores_efficientie\">Geef een score voor efficientie (1 tot en met 10).</a>", WebUtility.HtmlDecode(await missing.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, outOfRange.StatusCode);
+        var rule = WebUtility.HtmlDecode(await outOfRange.Content.ReadAsStringAsync());
+        Assert.Matches("<strong>De score 11 voor 'noodzaak' ligt buiten het bereik 1-10.</strong>\\s*<span class=\"broken-rule__meta\">Regel SCORE-BUITEN-BEREIK · bron: [^<]{5,}</span>", rule);
+        Assert.Contains("value=\"11\"", rule, StringComparison.Ordinal);
+        Assert.Equal("beoordelingCommissie", await StateAsync(id));
+    }
+
+    [Fact]
+    public async Task GetDiagram_AsApplicant_MarksTheCurrentStateAndGivesTheMermaidSource()
+    {
+        var (id, reference) = await CaseTestData.SubmittedWbiApplicationAsync(Factory, projectName: "Zuidplein");
+        using var gemeente = await SignedInAsync("rotterdam-aanvrager");
+
+        var response = await gemeente.GetAsync($"/zaken/{id}/diagram");
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains($"Werkproces van zaak {reference}", html, StringComparison.Ordinal);
+        var current = Regex.Matches(html, "aria-current=\"step\" id=\"status-([a-zA-Z]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(["ingediend"], current);
+        Assert.Matches("id=\"status-ingediend\">\\s*<p class=\"workflow-state__name\">\\s*<strong>Ingediend</strong>\\s*<span[^>]*>huidige status</span>", html);
+        Assert.Contains("Herstelverzoek sturen → <a class=\"utrecht-link\" href=\"#status-herstel\">Herstelverzoek uitstaand</a>", html, StringComparison.Ordinal);
+        Assert.Contains("stateDiagram-v2", html, StringComparison.Ordinal);
+        Assert.Contains("class ingediend current", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("style=", html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private async Task<HttpClient> SignedInAsync(string user)
+    {
+        var client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var picker = await client.GetStringAsync("/dev/sign-in");
+        var response = await client.PostAsync("/dev/sign-in", Form(("__RequestVerificationToken", Token(picker)), ("user", user), ("returnUrl", "/")));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    private async Task<string> StateAsync(Guid id)
+    {
+        using var auditor = await CaseTestData.ApiAsync(Factory, "auditor");
+        return (await auditor.GetCaseAsync(id)).GetProperty("state").GetString()!;
+    }
+
+    private static string Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam")).DateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static FormUrlEncodedContent Form(params (string Key, string Value)[] fields) =>
+        new(fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)));
+
+    private static string Token(string html) => WebUtility.HtmlDecode(TokenPattern().Match(html).Groups[1].Value);
+
+    /// <summary>The case version the page's forms carry (all forms of one rendering carry the same).</summary>
+    private static string Version(string html, string? _ = null) => VersionPattern().Match(html).Groups[1].Value;
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*\\svalue=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+
+    [GeneratedRegex("<input type=\"hidden\" name=\"version\" value=\"(\\d+)\">")]
+    private static partial Regex VersionPattern();
+}

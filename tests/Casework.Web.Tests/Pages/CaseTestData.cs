@@ -1,0 +1,128 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Casework.Web.Tests.Applications;
+using Casework.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Casework.Web.Tests.Pages;
+
+/// <summary>
+/// Data for the case-page tests, made through the API as its users would: an open WBI round (announced by the
+/// beheerder with its window open now, on the real clock) and an application a gemeente drafted and submitted in it.
+/// </summary>
+internal static class CaseTestData
+{
+    // Sign-in is rate limited per client address (30 a minute); a token per user and app is enough.
+    private static readonly ConcurrentDictionary<(CaseworkWebFactory, string), string> Tokens = new();
+
+    /// <summary>An API client signed in as a demo user (bearer token, reused within one app).</summary>
+    public static async Task<HttpClient> ApiAsync(CaseworkWebFactory factory, string demoUser)
+    {
+        if (!Tokens.TryGetValue((factory, demoUser), out var token))
+        {
+            using var anonymous = factory.CreateClient();
+            var response = await anonymous.PostAsJsonAsync("/api/v1/dev/token", new { user = demoUser });
+            await HttpAssert.StatusAsync(HttpStatusCode.OK, response);
+            token = (await response.ReadJsonAsync()).GetProperty("accessToken").GetString()!;
+            Tokens[(factory, demoUser)] = token;
+        }
+
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public static async Task<Guid> AnnounceOpenWbiRoundAsync(CaseworkWebFactory factory, decimal ceiling = 100_000_000m)
+    {
+        using var beheerder = await ApiAsync(factory, "beheerder");
+        var rounds = await beheerder.GetFromJsonAsync<JsonElement>("/api/v1/tranches");
+        var t6 = rounds.EnumerateArray().Single(t => t.GetProperty("regeling").GetString() == "Wbi" && t.GetProperty("name").GetString() == "T6").GetProperty("id").GetGuid();
+        var now = DateTimeOffset.UtcNow;
+        var response = await beheerder.PostAsJsonAsync("/api/v1/tranches", new
+        {
+            basedOnTrancheId = t6,
+            name = "P" + Guid.NewGuid().ToString("N")[..10],
+            announcedOnDate = DateOnly.FromDateTime(now.UtcDateTime).AddDays(-60).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            opensAt = now.AddDays(-1),
+            closesAt = now.AddDays(30),
+            ceiling,
+        });
+        await HttpAssert.StatusAsync(HttpStatusCode.Created, response);
+        return (await response.ReadJsonAsync()).GetProperty("tranche").GetProperty("id").GetGuid();
+    }
+
+    /// <summary>A valid WBI application of <paramref name="demoUser"/>'s gemeente, submitted: state 'ingediend', at the RVO loket.</summary>
+    /// <remarks>A gemeente may file at most 3 applications per WBI round, so each call announces its own round unless given one.</remarks>
+    public static async Task<(Guid Id, string Reference)> SubmittedWbiApplicationAsync(CaseworkWebFactory factory, Guid? round = null, string demoUser = "rotterdam-aanvrager", string projectName = "Hart van Zuid")
+    {
+        var roundId = round ?? await AnnounceOpenWbiRoundAsync(factory);
+        using var gemeente = await ApiAsync(factory, demoUser);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var body = ApplicationBuilder.Wbi(roundId).With(a =>
+        {
+            a.ProjectName = projectName;
+            a.Start = today.AddYears(1);
+            a.Completion = today.AddYears(6);
+        }).Build();
+        var created = await gemeente.PostAsJsonAsync("/api/v1/applications", body);
+        await HttpAssert.StatusAsync(HttpStatusCode.Created, created);
+        var application = await created.ReadJsonAsync();
+        var id = application.GetProperty("id").GetGuid();
+        using var submit = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/applications/{id}/submit");
+        submit.Headers.TryAddWithoutValidation("If-Match", $"\"{application.GetProperty("version").GetInt32()}\"");
+        var submitted = await gemeente.SendAsync(submit);
+        await HttpAssert.StatusAsync(HttpStatusCode.OK, submitted);
+        await StartTermsADayEarlierAsync(factory, id);
+        return (id, application.GetProperty("reference").GetString()!);
+    }
+
+    /// <summary>
+    /// As if the application had been submitted yesterday: its beslistermijn starts one day earlier. Needed because
+    /// a herstelverzoek on the day of submission fails in the app today (EffectApplier suspends the beslistermijn
+    /// from today, before its first day, and Deadline.Suspend refuses that: a 500). Reported to the lead; the case
+    /// page tests are about the page, not about that day.
+    /// </summary>
+    private static async Task StartTermsADayEarlierAsync(CaseworkWebFactory factory, Guid caseId)
+    {
+        await using var scope = factory.CreateScope();
+        var db = CaseworkWebFactory.Db(scope);
+        foreach (var deadline in await db.Deadlines.AsNoTracking().Where(d => d.CaseId == caseId).ToListAsync())
+        {
+            await db.Deadlines.Where(d => d.Id == deadline.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(d => d.StartedOn, deadline.StartedOn.AddDays(-1))
+                .SetProperty(d => d.FirstDay, deadline.FirstDay.AddDays(-1)));
+        }
+    }
+}
+
+/// <summary>Walks an application further through the API, as the loket, VRO and the committee would.</summary>
+internal static class CaseTestSteps
+{
+    public static async Task<JsonElement> FireAsync(CaseworkWebFactory factory, string demoUser, Guid id, string action, object? body = null)
+    {
+        using var client = await CaseTestData.ApiAsync(factory, demoUser);
+        var current = await client.GetCaseAsync(id);
+        var response = await client.FireAsync(id, action, current.GetProperty("version").GetInt32(), body);
+        await HttpAssert.StatusAsync(HttpStatusCode.OK, response);
+        return await response.ReadJsonAsync();
+    }
+
+    /// <summary>Complete, admit, score (8/7/6/9) and advise positively: the application waits for the decision.</summary>
+    public static async Task ToRankingAsync(CaseworkWebFactory factory, Guid id)
+    {
+        await FireAsync(factory, "rvo-loket", id, "verklaarVolledig");
+        await FireAsync(factory, "vro-beoordelaar", id, "toelaten");
+        using var committee = await CaseTestData.ApiAsync(factory, "commissie-wbi");
+        var scores = await committee.PutAsJsonAsync($"/api/v1/applications/{id}/scores", new
+        {
+            scores = new Dictionary<string, decimal> { ["noodzaak"] = 8m, ["effectiviteit"] = 7m, ["efficientie"] = 6m, ["urgentie"] = 9m },
+            advice = "Positief",
+        });
+        await HttpAssert.StatusAsync(HttpStatusCode.OK, scores);
+        await FireAsync(factory, "commissie-wbi", id, "adviseren", new { data = new { advies = "positief" } });
+    }
+}

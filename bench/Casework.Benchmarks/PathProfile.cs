@@ -26,6 +26,7 @@ internal static class PathProfile
         var ours = (Wall: TimeSpan.Zero, Cpu: TimeSpan.Zero);
         var rawCommit = TimeSpan.Zero;
         var scopeCost = (Wall: TimeSpan.Zero, Cpu: TimeSpan.Zero);
+        var pragmas = string.Empty;
         try
         {
             // Warm-up, then alternate batches on the same cases and database, so both paths see the same load
@@ -44,6 +45,7 @@ internal static class PathProfile
 
             rawCommit = bench.Raw.CommitTime;
             scopeCost = MeasureScopes(bench.Host, 2000);
+            pragmas = await ComparePragmasAsync(bench);
         }
         finally
         {
@@ -75,6 +77,34 @@ internal static class PathProfile
         Console.WriteLine(Inv($"| rest: managed overhead (wall - above) | | {(ours.Wall - sql).TotalMilliseconds / n:F3} |"));
         Console.WriteLine(Inv($"| LINQ query compilations (EF query-cache misses) | {(double)timer.Compilations / n:F2} | |"));
         Console.WriteLine(Inv($"| of which: DI scope + IMediator + handler graph + DbContext resolve (no I/O) | | {scopeCost.Wall.TotalMilliseconds / 2000:F3} (CPU {scopeCost.Cpu.TotalMilliseconds / 2000:F3}) |"));
+        Console.WriteLine();
+        Console.WriteLine(pragmas);
+    }
+
+    private static readonly string[] Pragmas = ["journal_mode", "synchronous", "foreign_keys", "cache_size", "temp_store", "locking_mode", "wal_autocheckpoint", "busy_timeout"];
+
+    /// <summary>The comparison is only fair if both connections run with the same SQLite settings; printed side by side.</summary>
+    private static async Task<string> ComparePragmasAsync(PersistedTransitionBenchmarks bench)
+    {
+        await using var scope = bench.Host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CaseworkDbContext>();
+        await db.Database.OpenConnectionAsync();
+        var ef = db.Database.GetDbConnection();
+        var lines = new List<string> { "| PRAGMA | raw connection | EF Core connection |", "|---|---|---|" };
+        foreach (var pragma in Pragmas)
+        {
+            lines.Add($"| {pragma} | {bench.Raw.Pragma(pragma)} | {Read(ef, pragma)} |");
+        }
+
+        await db.Database.CloseConnectionAsync();
+        return string.Join(Environment.NewLine, lines);
+    }
+
+    private static string? Read(DbConnection connection, string pragma)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA " + pragma;
+        return Convert.ToString(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
     /// <summary>Cost of what every command pays before any SQL: a scope, the mediator, the handler's dependency graph and a DbContext.</summary>

@@ -33,7 +33,7 @@ internal sealed class FireActionHandler(CaseworkDbContext db, ICurrentActor curr
     public async ValueTask<CaseDto> Handle(FireActionCommand command, CancellationToken cancellationToken)
     {
         var actor = current.Actor;
-        var caseFile = await CaseAccess.LoadVisibleAsync(db, command.CaseId, actor, cancellationToken);
+        var caseFile = await CaseAccess.LoadVisibleAsync(db, command.CaseId, actor, cancellationToken, withHistory: false);
         CaseAccess.EnsureMayWrite(actor);
         if (caseFile.Version != command.ExpectedVersion)
         {

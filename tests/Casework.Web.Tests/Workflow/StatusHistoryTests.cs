@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Casework.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Casework.Web.Tests.Workflow;
 
@@ -60,6 +61,49 @@ public sealed class StatusHistoryTests : IAsyncLifetime
         Assert.True((response.GetProperty("updatedAt").GetDateTimeOffset() - read.GetProperty("updatedAt").GetDateTimeOffset()).Duration() < TimeSpan.FromMilliseconds(1));
         Assert.NotEmpty(response.GetProperty("availableActions").EnumerateArray());
         Assert.NotEmpty(response.GetProperty("deadlines").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task FireAction_OnAJointCase_LoadsTheMembersAndLetsAMemberSeeIt()
+    {
+        var joint = await OpenJointKnelpuntAsync();
+        using var sbsd = await _factory.SignInAsync("sbsd-secretaris");
+        using var member = await _factory.SignInAsync("amsterdam-aanvrager");
+
+        // A member sees the case (gemeente scoping through the members): the engine refuses the role (403), not 404.
+        var byMember = await member.FireAsync(joint.Id, "triageAfronden", 1, new { data = new { domein = "wonen", trekkendDepartement = "VRO" } });
+        Assert.Equal(HttpStatusCode.Forbidden, byMember.StatusCode);
+
+        var fired = await sbsd.FireAsync(joint.Id, "triageAfronden", 1, new { data = new { domein = "wonen", trekkendDepartement = "VRO" } });
+
+        await HttpAssert.StatusAsync(HttpStatusCode.OK, fired);
+        Assert.Equal(["GM0363"], (await fired.ReadJsonAsync()).GetProperty("members").EnumerateArray().Select(m => m.GetString()));
+    }
+
+    [Theory]
+    [InlineData("weert-aanvrager")] // a gemeente that neither owns nor shares the case
+    [InlineData("szw-beoordelaar")] // a department the case is not routed to, led by or acted on by
+    public async Task FireAction_ByAnOrganisationThatCannotSeeTheCase_Returns404AndChangesNothing(string user)
+    {
+        var joint = await OpenJointKnelpuntAsync();
+        using var outsider = await _factory.SignInAsync(user);
+
+        var response = await outsider.FireAsync(joint.Id, "triageAfronden", 1, new { data = new { domein = "wonen", trekkendDepartement = "VRO" } });
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        await using var scope = _factory.CreateScope();
+        var stored = await CaseworkWebFactory.Db(scope).Cases.AsNoTracking().SingleAsync(c => c.Id == joint.Id);
+        Assert.Equal((1, 1, "ingediend"), (stored.Version, stored.LastStatusSequence, stored.State));
+    }
+
+    private async Task<Casework.Domain.Cases.CaseFile> OpenJointKnelpuntAsync()
+    {
+        await using var scope = _factory.CreateScope();
+        var opener = scope.ServiceProvider.GetRequiredService<Casework.Web.Workflow.CaseOpener>();
+        var caseFile = await opener.OpenAsync(
+            "knelpunt", "GM0599", "Gezamenlijk knelpunt", Casework.Workflows.Engine.Actor.Person("test-setup", "GM0599", Casework.Domain.Access.Role.GemeenteAanvrager), CancellationToken.None, members: ["GM0363"], routedTo: "SBSD");
+        await CaseworkWebFactory.Db(scope).SaveChangesAsync();
+        return caseFile;
     }
 
     private static string WithoutUpdatedAt(JsonElement dto) =>

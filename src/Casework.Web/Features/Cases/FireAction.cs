@@ -43,7 +43,9 @@ internal sealed class FireActionHandler(CaseworkDbContext db, ICurrentActor curr
         await transitions.FireAsync(caseFile, actor, command.ActionId, new ActionInput(command.Reason, command.Data), cancellationToken);
 
         // The command's own transaction (TransactionBehavior) is all-or-nothing and a failed save below always ends
-        // the command, so EF Core's savepoint around SaveChanges (two more statements per transition) buys nothing here.
+        // the command with an exception, so EF Core's savepoint around SaveChanges (two more statements per
+        // transition) buys nothing here.
+        var savepoints = db.Database.AutoSavepointsEnabled;
         db.Database.AutoSavepointsEnabled = false;
         try
         {
@@ -56,7 +58,7 @@ internal sealed class FireActionHandler(CaseworkDbContext db, ICurrentActor curr
         }
         finally
         {
-            db.Database.AutoSavepointsEnabled = true;
+            db.Database.AutoSavepointsEnabled = savepoints;
         }
 
         var deadlines = new List<Deadline>();

@@ -26,6 +26,8 @@ internal static class PathProfile
         var ours = (Wall: TimeSpan.Zero, Cpu: TimeSpan.Zero);
         var rawCommit = TimeSpan.Zero;
         var scopeCost = (Wall: TimeSpan.Zero, Cpu: TimeSpan.Zero);
+        var pragmas = string.Empty;
+        (long Bytes, long Calls) rawIo = (0, 0), oursIo = (0, 0);
         try
         {
             // Warm-up, then alternate batches on the same cases and database, so both paths see the same load
@@ -36,14 +38,20 @@ internal static class PathProfile
             bench.Raw.CommitTime = TimeSpan.Zero;
             for (var i = 0; i < batches; i++)
             {
+                var io = WriteCounters();
                 raw = Add(raw, Measure(() => { bench.RawAanhoudenHervatten(); return Task.CompletedTask; }));
+                var between = WriteCounters();
+                rawIo = (rawIo.Bytes + between.Bytes - io.Bytes, rawIo.Calls + between.Calls - io.Calls);
                 timer.Enabled = true;
                 ours = Add(ours, Measure(bench.OursAanhoudenHervatten));
                 timer.Enabled = false;
+                var after = WriteCounters();
+                oursIo = (oursIo.Bytes + after.Bytes - between.Bytes, oursIo.Calls + after.Calls - between.Calls);
             }
 
             rawCommit = bench.Raw.CommitTime;
             scopeCost = MeasureScopes(bench.Host, 2000);
+            pragmas = await ComparePragmasAsync(bench);
         }
         finally
         {
@@ -59,6 +67,7 @@ internal static class PathProfile
         var oursCommit = timer.ByKind.GetValueOrDefault(CommitKind).Time;
         Console.WriteLine(Inv($"| raw ADO.NET | {raw.Wall.TotalMilliseconds / n:F3} | {raw.Cpu.TotalMilliseconds / n:F3} | {rawCommit.TotalMilliseconds / n:F3} | {n / raw.Wall.TotalSeconds:F0} | |"));
         Console.WriteLine(Inv($"| command path | {ours.Wall.TotalMilliseconds / n:F3} | {ours.Cpu.TotalMilliseconds / n:F3} | {oursCommit.TotalMilliseconds / n:F3} | {n / ours.Wall.TotalSeconds:F0} | {raw.Wall / ours.Wall:F2} |"));
+        Console.WriteLine(Inv($"| bytes written (write syscalls: WAL frames, checkpoints) per transition | raw {(double)rawIo.Bytes / n:F0} in {(double)rawIo.Calls / n:F1} calls | ours {(double)oursIo.Bytes / n:F0} in {(double)oursIo.Calls / n:F1} calls | | | |"));
         Console.WriteLine(Inv($"| excluding COMMIT | {(raw.Wall - rawCommit).TotalMilliseconds / n:F3} (raw) | | | | {(raw.Wall - rawCommit) / (ours.Wall - oursCommit):F2} |"));
 
         Console.WriteLine();
@@ -75,6 +84,59 @@ internal static class PathProfile
         Console.WriteLine(Inv($"| rest: managed overhead (wall - above) | | {(ours.Wall - sql).TotalMilliseconds / n:F3} |"));
         Console.WriteLine(Inv($"| LINQ query compilations (EF query-cache misses) | {(double)timer.Compilations / n:F2} | |"));
         Console.WriteLine(Inv($"| of which: DI scope + IMediator + handler graph + DbContext resolve (no I/O) | | {scopeCost.Wall.TotalMilliseconds / 2000:F3} (CPU {scopeCost.Cpu.TotalMilliseconds / 2000:F3}) |"));
+        Console.WriteLine();
+        Console.WriteLine(pragmas);
+    }
+
+    /// <summary>This process's write() bytes and calls so far (Linux /proc/self/io; zeros elsewhere).</summary>
+    private static (long Bytes, long Calls) WriteCounters()
+    {
+        if (!File.Exists("/proc/self/io"))
+        {
+            return (0, 0);
+        }
+
+        long bytes = 0, calls = 0;
+        foreach (var line in File.ReadLines("/proc/self/io"))
+        {
+            var parts = line.Split(':', 2, StringSplitOptions.TrimEntries);
+            if (parts[0] == "wchar")
+            {
+                bytes = long.Parse(parts[1], CultureInfo.InvariantCulture);
+            }
+            else if (parts[0] == "syscw")
+            {
+                calls = long.Parse(parts[1], CultureInfo.InvariantCulture);
+            }
+        }
+
+        return (bytes, calls);
+    }
+
+    private static readonly string[] Pragmas = ["journal_mode", "synchronous", "foreign_keys", "cache_size", "temp_store", "locking_mode", "wal_autocheckpoint", "busy_timeout"];
+
+    /// <summary>The comparison is only fair if both connections run with the same SQLite settings; printed side by side.</summary>
+    private static async Task<string> ComparePragmasAsync(PersistedTransitionBenchmarks bench)
+    {
+        await using var scope = bench.Host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CaseworkDbContext>();
+        await db.Database.OpenConnectionAsync();
+        var ef = db.Database.GetDbConnection();
+        var lines = new List<string> { "| PRAGMA | raw connection | EF Core connection |", "|---|---|---|" };
+        foreach (var pragma in Pragmas)
+        {
+            lines.Add($"| {pragma} | {bench.Raw.Pragma(pragma)} | {Read(ef, pragma)} |");
+        }
+
+        await db.Database.CloseConnectionAsync();
+        return string.Join(Environment.NewLine, lines);
+    }
+
+    private static string? Read(DbConnection connection, string pragma)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA " + pragma;
+        return Convert.ToString(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
     /// <summary>Cost of what every command pays before any SQL: a scope, the mediator, the handler's dependency graph and a DbContext.</summary>

@@ -79,10 +79,16 @@ public class PersistedTransitionBenchmarks : IDisposable
             var i = NextCase();
             _versions[i] = _raw!.Toggle(_ids[i], _versions[i], Aanvrager.UserId, Aanvrager.Organisation, _onHold[i] ? null : HoldReason);
             _onHold[i] = !_onHold[i];
+            var spin = System.Diagnostics.Stopwatch.StartNew();
+            while (spin.Elapsed.TotalMicroseconds < SpinMicroseconds)
+            {
+            }
         }
 
         _fired += Batch;
     }
+
+    internal static int SpinMicroseconds { get; set; } = int.TryParse(Environment.GetEnvironmentVariable("BENCH_RAW_SPIN_US"), out var us) ? us : 0;
 
     /// <summary>The full command path for the same transitions.</summary>
     [Benchmark(OperationsPerInvoke = Batch)]

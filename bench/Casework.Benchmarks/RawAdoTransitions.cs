@@ -9,8 +9,8 @@ namespace Casework.Benchmarks;
 /// <summary>
 /// The raw ADO.NET baseline: the same rows as one <c>aanhouden</c>/<c>hervatten</c> command writes, on the same
 /// schema, in one BEGIN IMMEDIATE transaction each, with prepared commands on one open connection:
-/// read the case (state, version) and the head of its audit chain, a conditional version update of the case
-/// row, a status-history row, an audit row hash-chained exactly like <see cref="AuditEvent"/> (its pure
+/// read the case (state, version, last status volgnummer) and the head of its audit chain, a conditional version
+/// update of the case row (with the new last volgnummer), a status-history row, an audit row hash-chained exactly like <see cref="AuditEvent"/> (its pure
 /// <see cref="AuditEvent.Append"/> computes the SHA-256), and an outbox row. No engine, no validation, no ORM.
 /// </summary>
 internal sealed class RawAdoTransitions : IDisposable
@@ -29,17 +29,17 @@ internal sealed class RawAdoTransitions : IDisposable
     {
         _connection = new SqliteConnection(connectionString);
         _connection.Open();
-        _readCase = Command("SELECT State, Version FROM Cases WHERE Id = $id AND OwningOrganisation = $org", "$id", "$org");
+        _readCase = Command("SELECT State, Version, LastStatusSequence FROM Cases WHERE Id = $id AND OwningOrganisation = $org", "$id", "$org");
         _readHead = Command("SELECT Sequence, Hash FROM AuditEvents WHERE Stream = $stream ORDER BY Sequence DESC LIMIT 1", "$stream");
         _updateCase = Command(
-            "UPDATE Cases SET State = $state, StateLabel = $label, StateOrder = $order, UpdatedAt = $at, Version = Version + 1 WHERE Id = $id AND Version = $version",
-            "$state", "$label", "$order", "$at", "$id", "$version");
+            "UPDATE Cases SET State = $state, StateLabel = $label, StateOrder = $order, UpdatedAt = $at, LastStatusSequence = $sequence, Version = Version + 1 WHERE Id = $id AND Version = $version",
+            "$state", "$label", "$order", "$at", "$sequence", "$id", "$version");
         _insertStatus = Command(
             """
             INSERT INTO CaseStatuses (CaseId, Sequence, State, Label, "Order", ActionId, At, ActorUserId, ActorOrganisation, Reason)
-            SELECT $id, COALESCE(MAX(Sequence), 0) + 1, $state, $label, $order, $action, $at, $user, $org, $reason FROM CaseStatuses WHERE CaseId = $id
+            VALUES ($id, $sequence, $state, $label, $order, $action, $at, $user, $org, $reason)
             """,
-            "$id", "$state", "$label", "$order", "$action", "$at", "$user", "$org", "$reason");
+            "$id", "$sequence", "$state", "$label", "$order", "$action", "$at", "$user", "$org", "$reason");
         _insertAudit = Command(
             """
             INSERT INTO AuditEvents (Stream, Sequence, At, ActorUserId, ActorOrganisation, Action, ObjectType, ObjectId, Result, OldValues, NewValues, Reason, PreviousHash, Hash)
@@ -69,6 +69,7 @@ internal sealed class RawAdoTransitions : IDisposable
         Bind(_readCase, transaction, id, organisation);
         string state;
         int version;
+        int sequence;
         using (var reader = _readCase.ExecuteReader())
         {
             if (!reader.Read())
@@ -78,6 +79,7 @@ internal sealed class RawAdoTransitions : IDisposable
 
             state = reader.GetString(0);
             version = reader.GetInt32(1);
+            sequence = reader.GetInt32(2) + 1;
         }
 
         if (version != expectedVersion)
@@ -102,13 +104,13 @@ internal sealed class RawAdoTransitions : IDisposable
             }
         }
 
-        Bind(_updateCase, transaction, to, label, order, at, id, version);
+        Bind(_updateCase, transaction, to, label, order, at, sequence, id, version);
         if (_updateCase.ExecuteNonQuery() != 1)
         {
             throw new InvalidOperationException($"Case {caseId} changed underneath (version {version}).");
         }
 
-        Bind(_insertStatus, transaction, id, to, label, order, action, at, userId, organisation, (object?)reason ?? DBNull.Value);
+        Bind(_insertStatus, transaction, id, sequence, to, label, order, action, at, userId, organisation, (object?)reason ?? DBNull.Value);
         _insertStatus.ExecuteNonQuery();
 
         var audit = AuditEvent.Append(
@@ -132,6 +134,14 @@ internal sealed class RawAdoTransitions : IDisposable
         transaction.Commit();
         CommitTime += System.Diagnostics.Stopwatch.GetElapsedTime(commitStart);
         return version + 1;
+    }
+
+    /// <summary>The value of a PRAGMA on the baseline's connection (the profile compares them with the host's).</summary>
+    public string? Pragma(string name)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "PRAGMA " + name;
+        return Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public void Dispose()

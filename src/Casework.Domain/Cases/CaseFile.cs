@@ -67,6 +67,17 @@ public sealed class CaseFile
     /// <summary>Concurrency token: 1 when opened, incremented by the persistence layer on every saved change.</summary>
     public int Version { get; private set; }
 
+    /// <summary>
+    /// The volgnummer of the case's latest status. A new status takes the next number from here, not from
+    /// <see cref="Statuses"/>, so a command that only appends a status need not load the whole history.
+    /// </summary>
+    public int LastStatusSequence { get; private set; }
+
+    /// <summary>
+    /// The status history as loaded with the case: the whole history when it was loaded with it (the default),
+    /// or only the statuses added since when the caller loaded the case without it (a transition does: it only
+    /// appends). Read the history from a case loaded with it.
+    /// </summary>
     public IReadOnlyList<CaseStatus> Statuses => _statuses;
 
     /// <summary>Other organisations that share the case (the member gemeenten of a joint application).</summary>
@@ -108,6 +119,7 @@ public sealed class CaseFile
             CreatedAt = now,
             UpdatedAt = now,
             Version = 1,
+            LastStatusSequence = 1,
         };
         @case._statuses.Add(new CaseStatus(id, 1, initialState, initialStateLabel, initialStateOrder, null, now, actorUserId, owningOrganisation, null));
         return @case;
@@ -158,7 +170,8 @@ public sealed class CaseFile
         }
 
         Touch(now);
-        var status = new CaseStatus(Id, _statuses.Count + 1, state, label, order, actionId, now, actorUserId, actorOrganisation, reason);
+        LastStatusSequence++;
+        var status = new CaseStatus(Id, LastStatusSequence, state, label, order, actionId, now, actorUserId, actorOrganisation, reason);
         _statuses.Add(status);
         return status;
     }

@@ -12,7 +12,18 @@ internal sealed class CaseFacts(IEnumerable<ICaseFactLoader> loaders) : IGuardFa
     private readonly Dictionary<string, object?> _cache = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ICaseFactLoader> _loaders = loaders.SelectMany(l => l.Keys.Select(k => (k, l))).ToDictionary(p => p.k, p => p.l, StringComparer.Ordinal);
 
-    public Guid CaseId { get; set; }
+    public Guid CaseId { get; private set; }
+
+    /// <summary>
+    /// Starts one evaluation for a case: its guards share what they load, but nothing carries over to the next
+    /// evaluation, because a command may change the facts in between (an award commits the round's money, then
+    /// fires the transition whose guard asks whether it did).
+    /// </summary>
+    public void Begin(Guid caseId)
+    {
+        CaseId = caseId;
+        _cache.Clear();
+    }
 
     public async ValueTask<T?> GetAsync<T>(string key, CancellationToken ct)
     {

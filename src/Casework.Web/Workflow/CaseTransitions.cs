@@ -27,13 +27,13 @@ internal sealed class CaseTransitions(DefinitionCatalog catalog, WorkflowEngine 
 
     public async Task<IReadOnlyList<AvailableAction>> AvailableAsync(CaseFile caseFile, Actor actor, CancellationToken ct)
     {
-        facts.CaseId = caseFile.Id;
+        facts.Begin(caseFile.Id);
         return await engine.GetAvailableActionsAsync(DefinitionOf(caseFile), Snapshot(caseFile), actor, facts, includeAll: false, ct);
     }
 
     public async Task<Transition> FireAsync(CaseFile caseFile, Actor actor, string actionId, ActionInput input, CancellationToken ct)
     {
-        facts.CaseId = caseFile.Id;
+        facts.Begin(caseFile.Id);
         var definition = DefinitionOf(caseFile);
         var decision = await engine.DecideAsync(definition, Snapshot(caseFile), actor, actionId, input, facts, ct);
         if (decision is Refusal refusal)

@@ -30,13 +30,14 @@ internal sealed class EffectApplier(CaseworkDbContext db, TimeProvider time, Cas
                     await StartDeadlineAsync(@case, effect, input, ct);
                     break;
                 case EffectCatalog.SuspendDeadline:
-                    (await RunningDeadlineAsync(@case, Param(effect, "kind"), ct))?.Suspend(Today);
+                    SuspendFromTomorrow(await RunningDeadlineAsync(@case, Param(effect, "kind"), ct));
                     break;
                 case EffectCatalog.ResumeDeadline:
                     var suspended = await OpenDeadlineAsync(@case, Param(effect, "kind"), ct);
                     if (suspended?.Status == DeadlineStatus.Suspended)
                     {
-                        suspended.Resume(Today);
+                        // Completed on the day of the request: the suspension (from the next day) never began.
+                        suspended.Resume(suspended.SuspendedSince is { } since && Today < since ? since : Today);
                         SetDueInstants(suspended);
                     }
 
@@ -176,6 +177,25 @@ internal sealed class EffectApplier(CaseworkDbContext db, TimeProvider time, Cas
         return db.ChangeTracker.Entries<Deadline>()
             .Select(e => e.Entity)
             .FirstOrDefault(d => d.CaseId == @case.Id && d.KindId == kind && !d.IsClosed);
+    }
+
+    /// <summary>
+    /// Awb 4:15 lid 1 sub a: the decision term is suspended from the day after the request to complete the application
+    /// (never before the term's own first day). A request on the term's last day has nothing left to suspend: the term
+    /// ends that day and runs out as it would have.
+    /// </summary>
+    private void SuspendFromTomorrow(Deadline? deadline)
+    {
+        if (deadline is null)
+        {
+            return;
+        }
+
+        var from = Today.AddDays(1) < deadline.FirstDay ? deadline.FirstDay : Today.AddDays(1);
+        if (from <= deadline.CurrentDueDate)
+        {
+            deadline.Suspend(from);
+        }
     }
 
     private async Task<Deadline?> RunningDeadlineAsync(CaseFile @case, string kind, CancellationToken ct)

@@ -33,7 +33,7 @@ internal sealed class FireActionHandler(CaseworkDbContext db, ICurrentActor curr
     public async ValueTask<CaseDto> Handle(FireActionCommand command, CancellationToken cancellationToken)
     {
         var actor = current.Actor;
-        var caseFile = await CaseAccess.LoadVisibleAsync(db, command.CaseId, actor, cancellationToken);
+        var caseFile = await CaseAccess.LoadVisibleAsync(db, command.CaseId, actor, cancellationToken, withHistory: false);
         CaseAccess.EnsureMayWrite(actor);
         if (caseFile.Version != command.ExpectedVersion)
         {
@@ -41,6 +41,12 @@ internal sealed class FireActionHandler(CaseworkDbContext db, ICurrentActor curr
         }
 
         await transitions.FireAsync(caseFile, actor, command.ActionId, new ActionInput(command.Reason, command.Data), cancellationToken);
+
+        // The command's own transaction (TransactionBehavior) is all-or-nothing and a failed save below always ends
+        // the command with an exception, so EF Core's savepoint around SaveChanges (two more statements per
+        // transition) buys nothing here.
+        var savepoints = db.Database.AutoSavepointsEnabled;
+        db.Database.AutoSavepointsEnabled = false;
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -50,11 +56,24 @@ internal sealed class FireActionHandler(CaseworkDbContext db, ICurrentActor curr
             var current = await db.Cases.AsNoTracking().Where(c => c.Id == command.CaseId).Select(c => c.Version).FirstOrDefaultAsync(cancellationToken);
             throw StaleVersion(current, command.ExpectedVersion);
         }
+        finally
+        {
+            db.Database.AutoSavepointsEnabled = savepoints;
+        }
 
-        var deadlines = await db.Deadlines.AsNoTracking().Where(d => d.CaseId == caseFile.Id).ToListAsync(cancellationToken);
+        var deadlines = new List<Deadline>();
+        await foreach (var deadline in DeadlinesOf(db, caseFile.Id).WithCancellation(cancellationToken))
+        {
+            deadlines.Add(deadline);
+        }
+
         var actions = caseFile.IsClosed ? [] : await transitions.AvailableAsync(caseFile, actor, cancellationToken);
         return CaseMapping.ToDto(caseFile, deadlines, actions, AmsterdamClock.Today(time));
     }
+
+    /// <summary>The case's deadlines for the response, compiled once (every transition runs it).</summary>
+    private static readonly Func<CaseworkDbContext, Guid, IAsyncEnumerable<Deadline>> DeadlinesOf = EF.CompileAsyncQuery(
+        (CaseworkDbContext db, Guid caseId) => db.Deadlines.AsNoTracking().Where(d => d.CaseId == caseId));
 
     private static ApiProblemException StaleVersion(int current, int expected) =>
         ApiProblemException.Of(

@@ -27,22 +27,12 @@ internal sealed class CaseFileConfiguration : IEntityTypeConfiguration<CaseFile>
         builder.HasIndex(c => c.RoutedTo);
         builder.HasIndex(c => new { c.CaseType, c.State });
 
-        builder.OwnsMany(c => c.Statuses, s =>
-        {
-            s.ToTable("CaseStatuses");
-            s.WithOwner().HasForeignKey(x => x.CaseId);
-            s.HasKey(x => new { x.CaseId, x.Sequence });
-
-            // The volgnummer is ours, never generated: a new status with its number set must be an INSERT.
-            s.Property(x => x.Sequence).ValueGeneratedNever();
-            s.Property(x => x.State).HasMaxLength(64);
-            s.Property(x => x.Label).HasMaxLength(200);
-            s.Property(x => x.ActionId).HasMaxLength(64);
-            s.Property(x => x.ActorUserId).HasMaxLength(128);
-            s.Property(x => x.ActorOrganisation).HasMaxLength(64);
-            s.Property(x => x.Reason).HasMaxLength(4000);
-        });
-        builder.Navigation(c => c.Statuses).UsePropertyAccessMode(PropertyAccessMode.Field);
+        // The status history is an entity of its own (not owned), so that a transition can load the case without
+        // it (owned collections are always loaded): a transition only appends, numbered from LastStatusSequence.
+        // Every other query still gets it automatically (AutoInclude); CaseAccess.LoadVisibleAsync(withHistory: false)
+        // opts out with IgnoreAutoIncludes.
+        builder.HasMany(c => c.Statuses).WithOne().HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(c => c.Statuses).UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
 
         builder.OwnsMany(c => c.Members, m =>
         {
@@ -53,6 +43,24 @@ internal sealed class CaseFileConfiguration : IEntityTypeConfiguration<CaseFile>
             m.HasIndex(x => x.OrganisationCode);
         });
         builder.Navigation(c => c.Members).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class CaseStatusConfiguration : IEntityTypeConfiguration<CaseStatus>
+{
+    public void Configure(EntityTypeBuilder<CaseStatus> builder)
+    {
+        builder.ToTable("CaseStatuses");
+        builder.HasKey(x => new { x.CaseId, x.Sequence });
+
+        // The volgnummer is ours, never generated: a new status with its number set must be an INSERT.
+        builder.Property(x => x.Sequence).ValueGeneratedNever();
+        builder.Property(x => x.State).HasMaxLength(64);
+        builder.Property(x => x.Label).HasMaxLength(200);
+        builder.Property(x => x.ActionId).HasMaxLength(64);
+        builder.Property(x => x.ActorUserId).HasMaxLength(128);
+        builder.Property(x => x.ActorOrganisation).HasMaxLength(64);
+        builder.Property(x => x.Reason).HasMaxLength(4000);
     }
 }
 

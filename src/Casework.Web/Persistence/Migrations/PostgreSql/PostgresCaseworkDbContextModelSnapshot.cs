@@ -210,6 +210,9 @@ namespace Casework.Web.Persistence.Migrations.PostgreSql
                     b.Property<bool>("IsClosed")
                         .HasColumnType("boolean");
 
+                    b.Property<int>("LastStatusSequence")
+                        .HasColumnType("integer");
+
                     b.Property<string>("LeadDepartment")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -309,6 +312,53 @@ namespace Casework.Web.Persistence.Migrations.PostgreSql
                     b.HasKey("Key");
 
                     b.ToTable("CaseReferenceCounters", (string)null);
+                });
+
+            modelBuilder.Entity("Casework.Domain.Cases.CaseStatus", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ActionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ActorOrganisation")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ActorUserId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("CaseId", "Sequence");
+
+                    b.ToTable("CaseStatuses", (string)null);
                 });
 
             modelBuilder.Entity("Casework.Domain.Cases.OutboxMessage", b =>
@@ -1179,59 +1229,7 @@ namespace Casework.Web.Persistence.Migrations.PostgreSql
                                 .HasForeignKey("CaseId");
                         });
 
-                    b.OwnsMany("Casework.Domain.Cases.CaseStatus", "Statuses", b1 =>
-                        {
-                            b1.Property<Guid>("CaseId")
-                                .HasColumnType("uuid");
-
-                            b1.Property<int>("Sequence")
-                                .HasColumnType("integer");
-
-                            b1.Property<string>("ActionId")
-                                .HasMaxLength(64)
-                                .HasColumnType("character varying(64)");
-
-                            b1.Property<string>("ActorOrganisation")
-                                .IsRequired()
-                                .HasMaxLength(64)
-                                .HasColumnType("character varying(64)");
-
-                            b1.Property<string>("ActorUserId")
-                                .IsRequired()
-                                .HasMaxLength(128)
-                                .HasColumnType("character varying(128)");
-
-                            b1.Property<DateTimeOffset>("At")
-                                .HasColumnType("timestamp with time zone");
-
-                            b1.Property<string>("Label")
-                                .IsRequired()
-                                .HasMaxLength(200)
-                                .HasColumnType("character varying(200)");
-
-                            b1.Property<int>("Order")
-                                .HasColumnType("integer");
-
-                            b1.Property<string>("Reason")
-                                .HasMaxLength(4000)
-                                .HasColumnType("character varying(4000)");
-
-                            b1.Property<string>("State")
-                                .IsRequired()
-                                .HasMaxLength(64)
-                                .HasColumnType("character varying(64)");
-
-                            b1.HasKey("CaseId", "Sequence");
-
-                            b1.ToTable("CaseStatuses", (string)null);
-
-                            b1.WithOwner()
-                                .HasForeignKey("CaseId");
-                        });
-
                     b.Navigation("Members");
-
-                    b.Navigation("Statuses");
                 });
 
             modelBuilder.Entity("Casework.Domain.Cases.CaseLink", b =>
@@ -1246,6 +1244,15 @@ namespace Casework.Web.Persistence.Migrations.PostgreSql
                         .WithMany()
                         .HasForeignKey("ToCaseId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Casework.Domain.Cases.CaseStatus", b =>
+                {
+                    b.HasOne("Casework.Domain.Cases.CaseFile", null)
+                        .WithMany("Statuses")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1412,6 +1419,11 @@ namespace Casework.Web.Persistence.Migrations.PostgreSql
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Casework.Domain.Cases.CaseFile", b =>
+                {
+                    b.Navigation("Statuses");
                 });
 
             modelBuilder.Entity("Casework.Domain.Escalation.AgendaItem", b =>

@@ -209,6 +209,9 @@ namespace Casework.Web.Persistence.Migrations.SqlServer
                     b.Property<bool>("IsClosed")
                         .HasColumnType("bit");
 
+                    b.Property<int>("LastStatusSequence")
+                        .HasColumnType("int");
+
                     b.Property<string>("LeadDepartment")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
@@ -308,6 +311,53 @@ namespace Casework.Web.Persistence.Migrations.SqlServer
                     b.HasKey("Key");
 
                     b.ToTable("CaseReferenceCounters", (string)null);
+                });
+
+            modelBuilder.Entity("Casework.Domain.Cases.CaseStatus", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ActionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("ActorOrganisation")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("ActorUserId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("CaseId", "Sequence");
+
+                    b.ToTable("CaseStatuses", (string)null);
                 });
 
             modelBuilder.Entity("Casework.Domain.Cases.OutboxMessage", b =>
@@ -1178,59 +1228,7 @@ namespace Casework.Web.Persistence.Migrations.SqlServer
                                 .HasForeignKey("CaseId");
                         });
 
-                    b.OwnsMany("Casework.Domain.Cases.CaseStatus", "Statuses", b1 =>
-                        {
-                            b1.Property<Guid>("CaseId")
-                                .HasColumnType("uniqueidentifier");
-
-                            b1.Property<int>("Sequence")
-                                .HasColumnType("int");
-
-                            b1.Property<string>("ActionId")
-                                .HasMaxLength(64)
-                                .HasColumnType("nvarchar(64)");
-
-                            b1.Property<string>("ActorOrganisation")
-                                .IsRequired()
-                                .HasMaxLength(64)
-                                .HasColumnType("nvarchar(64)");
-
-                            b1.Property<string>("ActorUserId")
-                                .IsRequired()
-                                .HasMaxLength(128)
-                                .HasColumnType("nvarchar(128)");
-
-                            b1.Property<DateTimeOffset>("At")
-                                .HasColumnType("datetimeoffset");
-
-                            b1.Property<string>("Label")
-                                .IsRequired()
-                                .HasMaxLength(200)
-                                .HasColumnType("nvarchar(200)");
-
-                            b1.Property<int>("Order")
-                                .HasColumnType("int");
-
-                            b1.Property<string>("Reason")
-                                .HasMaxLength(4000)
-                                .HasColumnType("nvarchar(4000)");
-
-                            b1.Property<string>("State")
-                                .IsRequired()
-                                .HasMaxLength(64)
-                                .HasColumnType("nvarchar(64)");
-
-                            b1.HasKey("CaseId", "Sequence");
-
-                            b1.ToTable("CaseStatuses", (string)null);
-
-                            b1.WithOwner()
-                                .HasForeignKey("CaseId");
-                        });
-
                     b.Navigation("Members");
-
-                    b.Navigation("Statuses");
                 });
 
             modelBuilder.Entity("Casework.Domain.Cases.CaseLink", b =>
@@ -1245,6 +1243,15 @@ namespace Casework.Web.Persistence.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("ToCaseId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Casework.Domain.Cases.CaseStatus", b =>
+                {
+                    b.HasOne("Casework.Domain.Cases.CaseFile", null)
+                        .WithMany("Statuses")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1411,6 +1418,11 @@ namespace Casework.Web.Persistence.Migrations.SqlServer
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Casework.Domain.Cases.CaseFile", b =>
+                {
+                    b.Navigation("Statuses");
                 });
 
             modelBuilder.Entity("Casework.Domain.Escalation.AgendaItem", b =>

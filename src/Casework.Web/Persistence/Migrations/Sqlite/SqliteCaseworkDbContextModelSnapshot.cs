@@ -200,6 +200,9 @@ namespace Casework.Web.Persistence.Migrations.Sqlite
                     b.Property<bool>("IsClosed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("LastStatusSequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LeadDepartment")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -299,6 +302,53 @@ namespace Casework.Web.Persistence.Migrations.Sqlite
                     b.HasKey("Key");
 
                     b.ToTable("CaseReferenceCounters", (string)null);
+                });
+
+            modelBuilder.Entity("Casework.Domain.Cases.CaseStatus", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorOrganisation")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorUserId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CaseId", "Sequence");
+
+                    b.ToTable("CaseStatuses", (string)null);
                 });
 
             modelBuilder.Entity("Casework.Domain.Cases.OutboxMessage", b =>
@@ -1167,59 +1217,7 @@ namespace Casework.Web.Persistence.Migrations.Sqlite
                                 .HasForeignKey("CaseId");
                         });
 
-                    b.OwnsMany("Casework.Domain.Cases.CaseStatus", "Statuses", b1 =>
-                        {
-                            b1.Property<Guid>("CaseId")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<int>("Sequence")
-                                .HasColumnType("INTEGER");
-
-                            b1.Property<string>("ActionId")
-                                .HasMaxLength(64)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("ActorOrganisation")
-                                .IsRequired()
-                                .HasMaxLength(64)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("ActorUserId")
-                                .IsRequired()
-                                .HasMaxLength(128)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<long>("At")
-                                .HasColumnType("INTEGER");
-
-                            b1.Property<string>("Label")
-                                .IsRequired()
-                                .HasMaxLength(200)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<int>("Order")
-                                .HasColumnType("INTEGER");
-
-                            b1.Property<string>("Reason")
-                                .HasMaxLength(4000)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("State")
-                                .IsRequired()
-                                .HasMaxLength(64)
-                                .HasColumnType("TEXT");
-
-                            b1.HasKey("CaseId", "Sequence");
-
-                            b1.ToTable("CaseStatuses", (string)null);
-
-                            b1.WithOwner()
-                                .HasForeignKey("CaseId");
-                        });
-
                     b.Navigation("Members");
-
-                    b.Navigation("Statuses");
                 });
 
             modelBuilder.Entity("Casework.Domain.Cases.CaseLink", b =>
@@ -1234,6 +1232,15 @@ namespace Casework.Web.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ToCaseId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Casework.Domain.Cases.CaseStatus", b =>
+                {
+                    b.HasOne("Casework.Domain.Cases.CaseFile", null)
+                        .WithMany("Statuses")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1398,6 +1405,11 @@ namespace Casework.Web.Persistence.Migrations.Sqlite
                         .HasForeignKey("ApplicationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Casework.Domain.Cases.CaseFile", b =>
+                {
+                    b.Navigation("Statuses");
                 });
 
             modelBuilder.Entity("Casework.Domain.Escalation.AgendaItem", b =>

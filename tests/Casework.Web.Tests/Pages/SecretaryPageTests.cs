@@ -55,6 +55,25 @@ public sealed class SecretaryPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Plannen_WithoutDate_Returns400WithFieldError_WithDate_PlansAndOpensTheMeeting()
+    {
+        using var client = await PageClientAsync(Client, SbsdSecretary);
+        var page = await client.GetStringAsync("/vergaderingen");
+
+        var refused = await client.PostAsync("/vergaderingen?handler=Plannen", Form(("__RequestVerificationToken", Token(page)), ("Plan.Date", string.Empty), ("Plan.Title", "Zonder datum")));
+        var refusedHtml = await refused.Content.ReadAsStringAsync();
+        var planned = await client.PostAsync("/vergaderingen?handler=Plannen", Form(("__RequestVerificationToken", Token(page)), ("Plan.Date", "2027-01-14"), ("Plan.Title", "SBSD januari")));
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("href=\"#Plan_Date\">Geef de vergaderdatum.</a>", refusedHtml, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, planned.StatusCode);
+        var meetingPage = await client.GetStringAsync(planned.Headers.Location!.OriginalString);
+        Assert.Contains("SBSD januari", meetingPage, StringComparison.Ordinal);
+        Assert.Contains("14 januari 2027", meetingPage, StringComparison.Ordinal);
+        Assert.Contains("7 januari 2027", meetingPage, StringComparison.Ordinal); // SBSD agenda closes a week before
+    }
+
+    [Fact]
     public async Task Agenderen_WithoutAntiforgeryToken_Returns400AndAddsNothing()
     {
         var knelpunt = await KnelpuntReadyForSbsdAsync(_factory, "Antiforgery-knelpunt");

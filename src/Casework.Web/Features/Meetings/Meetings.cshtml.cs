@@ -35,6 +35,12 @@ public sealed class MeetingsModel : CaseworkPageModel
 
     public DateOnly Today { get; private set; }
 
+    /// <summary>The body whose meetings the signed-in secretary plans (null for everyone else).</summary>
+    public string? OwnBody { get; private set; }
+
+    [BindProperty]
+    public PlanInput Plan { get; set; } = new();
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var actor = Service<ICurrentActor>().Actor;
@@ -43,6 +49,36 @@ public sealed class MeetingsModel : CaseworkPageModel
             return PageAccess.Denied(this);
         }
 
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    /// <summary>The secretary plans a meeting of their own body (<see cref="PlanMeetingCommand"/>); the cut-off follows the body's rhythm unless given.</summary>
+    public async Task<IActionResult> OnPostPlannenAsync(CancellationToken ct)
+    {
+        var actor = Service<ICurrentActor>().Actor;
+        var (ok, meeting) = await TrySendAsync(new PlanMeetingCommand(actor.Organisation, Plan.Date, Plan.CutOffDate, string.IsNullOrWhiteSpace(Plan.Title) ? null : Plan.Title.Trim()), nameof(Plan), ct);
+        if (ok)
+        {
+            Flash($"De vergadering {meeting!.Title} op {NlFormat.Date(meeting.Date)} is gepland; de agenda sluit op {NlFormat.Date(meeting.CutOffDate)}.");
+            return Redirect(PagePaths.Meeting(meeting.Id));
+        }
+
+        if (!actor.Roles.Overlaps(AllowedRoles))
+        {
+            return PageAccess.Denied(this);
+        }
+
+        await LoadAsync(ct);
+        var page = Page();
+        page.StatusCode = ViewData.ContainsKey(FlashMessages.BrokenRulesKey) ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status400BadRequest;
+        return page;
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var actor = Service<ICurrentActor>().Actor;
+        OwnBody = actor.Roles.Contains(Role.Secretaris) && MeetingBodies.IsKnown(actor.Organisation) ? actor.Organisation : null;
         Today = AmsterdamClock.Today(Service<TimeProvider>());
         if (!Request.Query.ContainsKey(nameof(Gremium)) && actor.Roles.Contains(Role.Secretaris) && MeetingBodies.IsKnown(actor.Organisation))
         {
@@ -74,11 +110,20 @@ public sealed class MeetingsModel : CaseworkPageModel
         }
 
         BodyOptions = bodies;
-        return Page();
     }
 
     public string NextPageUrl(string next) =>
         $"{PagePaths.Meetings}?Gremium={Uri.EscapeDataString(Gremium ?? string.Empty)}&Vanaf={Vanaf:yyyy-MM-dd}&cursor={Uri.EscapeDataString(next)}";
+}
+
+/// <summary>The plan form: the date, and optionally the cut-off and a title.</summary>
+public sealed class PlanInput
+{
+    public DateOnly? Date { get; set; }
+
+    public DateOnly? CutOffDate { get; set; }
+
+    public string? Title { get; set; }
 }
 
 /// <summary>A page only some roles use: others get a 403 page that says so, not a redirect loop to sign-in.</summary>

@@ -100,9 +100,17 @@ public sealed class EndpointAccessMatrixTests : IAsyncLifetime
                         violations.Add($"{at}: server error {Shorten(body)}");
                     }
 
-                    if (caller.Token is null && !IsAnonymous(endpoint.Pattern) && status != HttpStatusCode.Unauthorized)
+                    if (caller.Token is null && !IsAnonymous(endpoint.Pattern) && endpoint.IsApi && status != HttpStatusCode.Unauthorized)
                     {
                         violations.Add($"{at}: anonymous must get 401");
+                    }
+
+                    // A page sends a browser that is not signed in to the sign-in, and shows nothing else.
+                    if (caller.Token is null && !IsAnonymous(endpoint.Pattern) && !endpoint.IsApi
+                        && (status != HttpStatusCode.Redirect || response.Headers.Location is not { } location
+                            || new Uri(new Uri("http://localhost/"), location).AbsolutePath != "/sign-in"))
+                    {
+                        violations.Add($"{at}: anonymous must be redirected to /sign-in ({response.Headers.Location})");
                     }
 
                     if (caller.Token is null || !SeesEverything(caller.Role))
@@ -231,6 +239,8 @@ public sealed class EndpointAccessMatrixTests : IAsyncLifetime
 
         /// <summary>Whether some route value takes an id (a guid): the place for a case id.</summary>
         public bool HasCaseSlot => Route.Parameters.Any(IsGuid);
+
+        public bool IsApi => Pattern.StartsWith("/api/", StringComparison.Ordinal);
 
         public bool IsCaseResource => Pattern.StartsWith("/api/v1/cases/{", StringComparison.Ordinal);
 

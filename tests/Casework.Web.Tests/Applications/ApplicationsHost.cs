@@ -57,7 +57,10 @@ public sealed class ApplicationsHost : IAsyncDisposable
         if (!_tokens.TryGetValue(key, out var token))
         {
             var response = await Anonymous.PostAsJsonAsync("/api/v1/dev/token", new { organisation, roles });
-            response.EnsureSuccessStatusCode();
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new HttpRequestException($"Signing in as {key} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            }
             token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
             _tokens[key] = token;
         }

@@ -33,6 +33,9 @@ public sealed class CaseworkWebFactory : WebApplicationFactory<Program>
     /// <summary>Keep the database file on dispose, for a second factory that restarts on it.</summary>
     public bool KeepDatabase { get; init; }
 
+    /// <summary>Extra configuration for this host (key as in appsettings, e.g. <c>WebSecurity:SignInPermitLimit</c>).</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
     /// <summary>A folder of workflow definitions other than the shipped ones (for version and lint scenarios).</summary>
     public string? DefinitionsPath { get; init; }
 
@@ -47,6 +50,11 @@ public sealed class CaseworkWebFactory : WebApplicationFactory<Program>
             // Serializable transactions that lose a race fail with 40001 and are replayed by the execution strategy;
             // EF logs each failed attempt as an error. The tests assert the outcome, so keep those out of the output.
             builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore.Database.Command", "Fatal");
+        }
+
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
         }
 
         if (DefinitionsPath is not null)

@@ -65,6 +65,23 @@ public sealed partial class CasePageTests(CasePageFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task GetCaseOrDiagram_Anonymous_RedirectsToSignInAndShowsNothingOfTheCase()
+    {
+        var (id, reference) = await CaseTestData.SubmittedWbiApplicationAsync(Factory, projectName: "Feijenoord");
+        using var anonymous = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+        foreach (var path in new[] { $"/zaken/{id}", $"/zaken/{id}/diagram" })
+        {
+            var response = await anonymous.GetAsync(path);
+
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            var location = response.Headers.Location!;
+            Assert.StartsWith("/sign-in?ReturnUrl=" + Uri.EscapeDataString(path), location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(reference, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task PostAction_WithoutAntiforgeryToken_Returns400AndChangesNothing()
     {
         var (id, _) = await CaseTestData.SubmittedWbiApplicationAsync(Factory, projectName: "Bloemhof");

@@ -192,7 +192,10 @@ public abstract class ApplicationFormPageModel : CaseworkPageModel
             completion ?? default,
             residents,
             f.Herkansing,
-            f.Herkansing ? Blank(f.PreviousApplicationReference) : null);
+            f.Herkansing ? Blank(f.PreviousApplicationReference) : null)
+        {
+            StudentHousing = f.StudentHousing,
+        };
     }
 
     /// <summary>
@@ -350,6 +353,8 @@ public sealed class ApplicationForm
 
     public string? MaxKoopPrice { get; set; }
 
+    public bool StudentHousing { get; set; }
+
     public string? InvestmentVolume { get; set; }
 
     public string? FinancialDeficit { get; set; }
@@ -400,6 +405,7 @@ public sealed class ApplicationForm
             BetaalbareKoop = a.Homes.BetaalbareKoop,
             Other = a.Homes.Other,
             MaxKoopPrice = DutchAmount.Format(a.MaxKoopPrice),
+            StudentHousing = a.StudentHousing,
             InvestmentVolume = DutchAmount.Format(a.InvestmentVolume),
             FinancialDeficit = DutchAmount.Format(a.FinancialDeficit),
             RequestedAmount = DutchAmount.Format(a.RequestedAmount),

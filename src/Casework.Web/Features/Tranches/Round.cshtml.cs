@@ -45,6 +45,14 @@ public sealed class RoundModel : CaseworkPageModel
         ["homesInStedelijkFocusgebied"] = "in een stedelijk focusgebied",
         ["populationReference"] = "inwonertal",
         ["cbsFigureAtRoundAnnouncement"] = "CBS-cijfer bij de aankondiging van de ronde",
+        ["priorityPoints"] = "Voorrangspunten",
+        ["points"] = "punten",
+        ["passMark"] = "alleen bij een totaal van ten minste",
+        ["priorityBudget"] = "Voorrangsbudget",
+        ["category"] = "voor",
+        ["amount"] = "bedrag",
+        ["designatedRegionSet"] = "Aangewezen woningmarktregio's",
+        ["studentHousing"] = "studentenhuisvesting",
     };
 
     public TrancheDto Round { get; private set; } = null!;

@@ -48,7 +48,7 @@ internal sealed class AuditTrail(CaseworkDbContext db, TimeProvider time)
 
         var head = pending is not null
             ? new ChainHead(pending.Sequence, pending.Hash)
-            : await HeadOf(db, stream, ct);
+            : await HeadOf.For(db)(db, stream, ct);
         var e = AuditEvent.Append(
             stream,
             (head?.Sequence ?? 0) + 1,
@@ -70,10 +70,10 @@ internal sealed class AuditTrail(CaseworkDbContext db, TimeProvider time)
     private sealed record ChainHead(long Sequence, string Hash);
 
     /// <summary>The stored head of a stream. Compiled once: every command appends, and EF Core's per-call LINQ work was a measurable part of it.</summary>
-    private static readonly Func<CaseworkDbContext, string, CancellationToken, Task<ChainHead?>> HeadOf = EF.CompileAsyncQuery(
+    private static readonly CompiledPerContext<Func<CaseworkDbContext, string, CancellationToken, Task<ChainHead?>>> HeadOf = new(() => EF.CompileAsyncQuery(
         (CaseworkDbContext db, string stream, CancellationToken ct) => db.AuditEvents.AsNoTracking()
             .Where(e => e.Stream == stream)
             .OrderByDescending(e => e.Sequence)
             .Select(e => new ChainHead(e.Sequence, e.Hash))
-            .FirstOrDefault());
+            .FirstOrDefault()));
 }

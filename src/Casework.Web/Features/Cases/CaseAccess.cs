@@ -70,9 +70,9 @@ internal static class CaseAccess
                 ? null
                 : RuleFor(actor) switch
                 {
-                    null => await LoadForTransition(db, id, string.Empty, ct),
-                    var rule when rule == OwnedBy => await LoadOwnedForTransition(db, id, actor.Organisation, ct),
-                    _ => await LoadInvolvedForTransition(db, id, actor.Organisation, ct),
+                    null => await LoadForTransition.For(db)(db, id, string.Empty, ct),
+                    var rule when rule == OwnedBy => await LoadOwnedForTransition.For(db)(db, id, actor.Organisation, ct),
+                    _ => await LoadInvolvedForTransition.For(db)(db, id, actor.Organisation, ct),
                 };
             return found ?? throw ApiProblemException.NotFound("De zaak");
         }
@@ -91,9 +91,9 @@ internal static class CaseAccess
         return await query.FirstOrDefaultAsync(ct) ?? throw ApiProblemException.NotFound("De zaak");
     }
 
-    private static readonly Func<CaseworkDbContext, Guid, string, CancellationToken, Task<CaseFile?>> LoadForTransition = CompileLoad(null);
-    private static readonly Func<CaseworkDbContext, Guid, string, CancellationToken, Task<CaseFile?>> LoadOwnedForTransition = CompileLoad(OwnedBy);
-    private static readonly Func<CaseworkDbContext, Guid, string, CancellationToken, Task<CaseFile?>> LoadInvolvedForTransition = CompileLoad(InvolvedWith);
+    private static readonly CompiledPerContext<Func<CaseworkDbContext, Guid, string, CancellationToken, Task<CaseFile?>>> LoadForTransition = new(() => CompileLoad(null));
+    private static readonly CompiledPerContext<Func<CaseworkDbContext, Guid, string, CancellationToken, Task<CaseFile?>>> LoadOwnedForTransition = new(() => CompileLoad(OwnedBy));
+    private static readonly CompiledPerContext<Func<CaseworkDbContext, Guid, string, CancellationToken, Task<CaseFile?>>> LoadInvolvedForTransition = new(() => CompileLoad(InvolvedWith));
 
     /// <summary>db.Cases.IgnoreAutoIncludes().Where(id).Where(rule(c, org)).FirstOrDefault(), tracked, compiled once.</summary>
     private static Func<CaseworkDbContext, Guid, string, CancellationToken, Task<CaseFile?>> CompileLoad(Expression<Func<CaseFile, string, bool>>? rule)

@@ -62,7 +62,7 @@ internal sealed class FireActionHandler(CaseworkDbContext db, ICurrentActor curr
         }
 
         var deadlines = new List<Deadline>();
-        await foreach (var deadline in DeadlinesOf(db, caseFile.Id).WithCancellation(cancellationToken))
+        await foreach (var deadline in DeadlinesOf.For(db)(db, caseFile.Id).WithCancellation(cancellationToken))
         {
             deadlines.Add(deadline);
         }
@@ -72,8 +72,8 @@ internal sealed class FireActionHandler(CaseworkDbContext db, ICurrentActor curr
     }
 
     /// <summary>The case's deadlines for the response, compiled once (every transition runs it).</summary>
-    private static readonly Func<CaseworkDbContext, Guid, IAsyncEnumerable<Deadline>> DeadlinesOf = EF.CompileAsyncQuery(
-        (CaseworkDbContext db, Guid caseId) => db.Deadlines.AsNoTracking().Where(d => d.CaseId == caseId));
+    private static readonly CompiledPerContext<Func<CaseworkDbContext, Guid, IAsyncEnumerable<Deadline>>> DeadlinesOf = new(() => EF.CompileAsyncQuery(
+        (CaseworkDbContext db, Guid caseId) => db.Deadlines.AsNoTracking().Where(d => d.CaseId == caseId)));
 
     private static ApiProblemException StaleVersion(int current, int expected) =>
         ApiProblemException.Of(

@@ -43,11 +43,8 @@ internal sealed class IdempotencyFilter(CaseworkDbContext db, ICurrentActor curr
         var hash = HashArguments(context.Arguments);
         var options = json.Value.SerializerOptions;
 
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async ct =>
+        return await db.InWriteTransactionAsync(async ct =>
         {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginWriteTransactionAsync(ct);
             var existing = await db.Set<IdempotencyRecord>().AsNoTracking()
                 .FirstOrDefaultAsync(r => r.Caller == caller && r.Endpoint == endpoint && r.Key == key, ct);
             if (existing is not null)
@@ -74,7 +71,6 @@ internal sealed class IdempotencyFilter(CaseworkDbContext db, ICurrentActor curr
             var location = result?.GetType().GetProperty("Location")?.GetValue(result) as string;
             db.Add(new IdempotencyRecord(key, caller, endpoint, hash, status, JsonSerializer.Serialize(value, options), location, time.GetUtcNow()));
             await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
             return result;
         }, http.RequestAborted);
     }

@@ -19,14 +19,6 @@ internal sealed class TransactionBehavior<TMessage, TResponse>(CaseworkDbContext
             return await next(message, cancellationToken);
         }
 
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async ct =>
-        {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginWriteTransactionAsync(ct);
-            var response = await next(message, ct);
-            await transaction.CommitAsync(ct);
-            return response;
-        }, cancellationToken);
+        return await db.InWriteTransactionAsync(async ct => await next(message, ct), cancellationToken);
     }
 }

@@ -156,7 +156,7 @@ public sealed class CaseModel : CaseworkPageModel
                 var raw = score?.GetValueOrDefault(criterion.Name);
                 if (string.IsNullOrWhiteSpace(raw))
                 {
-                    ModelState.AddModelError($"Scores.{criterion.Name}", $"Geef een score voor {criterion.Name} ({CaseFormat.Number(criterion.MinScore)} tot en met {CaseFormat.Number(criterion.MaxScore)}).");
+                    ModelState.AddModelError($"Scores.{criterion.Name}", $"Geef een score voor {criterion.Name} ({NlFormat.Number(criterion.MinScore)} tot en met {NlFormat.Number(criterion.MaxScore)}).");
                 }
                 else if (CaseFormat.TryParseAmount(raw, out var value))
                 {
@@ -186,7 +186,7 @@ public sealed class CaseModel : CaseworkPageModel
         var (ok, result) = await TrySendAsync(new RecordScoresCommand(id, new ScoresRequest(scores, committeeTotal, parsedAdvice)), "Scores", ct);
         if (ok)
         {
-            Flash($"De scores zijn vastgelegd. Totaalscore: {CaseFormat.Number(result!.TotalScore ?? 0m)}; advies: {result.Advice?.ToString().ToLowerInvariant()}. Breng nu het advies uit.");
+            Flash($"De scores zijn vastgelegd. Totaalscore: {NlFormat.Number(result!.TotalScore ?? 0m)}; advies: {result.Advice?.ToString().ToLowerInvariant()}. Breng nu het advies uit.");
             return Redirect(PagePaths.Case(id));
         }
 
@@ -242,13 +242,13 @@ public sealed class CaseModel : CaseworkPageModel
             if (ok)
             {
                 var partial = result!.AwardedAmount < result.RequestedAmount;
-                Flash($"Het besluit is genomen: {CaseFormat.Money(result.AwardedAmount ?? 0m)} {(partial ? "gedeeltelijk " : string.Empty)}toegekend. De zaak heeft nu de status ‘{result.StateLabel}’.");
+                Flash($"Het besluit is genomen: {NlFormat.Money(result.AwardedAmount ?? 0m)} {(partial ? "gedeeltelijk " : string.Empty)}toegekend. De zaak heeft nu de status ‘{result.StateLabel}’.");
                 return Redirect(PagePaths.Case(id));
             }
         }
         else
         {
-            var data = new Dictionary<string, JsonElement> { ["verzenddatum"] = JsonSerializer.SerializeToElement(CaseFormat.IsoDate(sent)) };
+            var data = new Dictionary<string, JsonElement> { ["verzenddatum"] = JsonSerializer.SerializeToElement(NlFormat.IsoDate(sent)) };
             var (ok, result) = await TrySendAsync(new FireActionCommand(id, "afwijzen", version, why, data), "Besluit", ct);
             if (ok)
             {
@@ -279,7 +279,7 @@ public sealed class CaseModel : CaseworkPageModel
     public (string Type, IReadOnlyList<(string Value, string Text)> Choices, string? Default) FieldShape(ActionInputFieldDto field) => field.Type switch
     {
         "number" => ("decimal", [], null),
-        "date" => ("date", [], field.Name == "verzenddatum" ? CaseFormat.IsoDate(Today) : null),
+        "date" => ("date", [], field.Name == "verzenddatum" ? NlFormat.IsoDate(Today) : null),
         "choice" => ("select", field.Choices.Select(x => (x, x)).ToList(), field.Name == "advies" ? Extras.Application?.Advice?.ToString().ToLowerInvariant() : null),
         "yesno" => ("select", [("true", "Ja"), ("false", "Nee")], null),
         _ => ("text", [], null),
@@ -480,7 +480,7 @@ public sealed class CaseModel : CaseworkPageModel
                 reasons,
                 irreversible,
                 "Herstelverzoek",
-                $"Vraag de gemeente de aanvraag aan te vullen. Zij krijgt een {term.Name.ToLowerInvariant()} van {term.Length} ({term.LegalSource}): tot en met {CaseFormat.Date(term.DueDate)}. Zolang is de beslistermijn opgeschort (Awb 4:15).",
+                $"Vraag de gemeente de aanvraag aan te vullen. Zij krijgt een {term.Name.ToLowerInvariant()} van {term.Length} ({term.LegalSource}): tot en met {NlFormat.Date(term.DueDate)}. Zolang is de beslistermijn opgeschort (Awb 4:15).",
                 "Wat moet de gemeente aanvullen?");
         }
 

@@ -142,29 +142,9 @@ public static class PageAccess
     }
 }
 
-/// <summary>Dates and amounts as Dutch readers write them: "23 november 2026", "€ 1.234.567".</summary>
-public static class NlFormat
+/// <summary>Meeting and agenda-item states as the secretaries call them.</summary>
+public static class MeetingLabels
 {
-    public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("nl-NL");
-
-    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", Culture);
-
-    public static string Date(DateOnly? date) => date is { } d ? Date(d) : "—";
-
-    public static string DateTime(DateTimeOffset instant) =>
-        TimeZoneInfo.ConvertTime(instant, AmsterdamClock.TimeZone).ToString("d MMMM yyyy HH:mm", Culture);
-
-    public static string DateTime(DateTimeOffset? instant) => instant is { } i ? DateTime(i) : "—";
-
-    public static string Money(decimal euros) =>
-        "€ " + euros.ToString(decimal.Truncate(euros) == euros ? "N0" : "N2", Culture);
-
-    public static string Money(decimal? euros) => euros is { } e ? Money(e) : "—";
-
-    public static string Number(decimal value) => value.ToString("0.##", Culture);
-
-    public static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
     public static string MeetingStatus(MeetingStatus status) => status switch
     {
         Domain.Escalation.MeetingStatus.Gepland => "Gepland",

@@ -129,7 +129,7 @@ public sealed class RecordDecisionModel : CaseworkPageModel
 
         if (item.Status != AgendaItemStatus.Open || Meeting.Status != MeetingStatus.Gepland)
         {
-            FlashError($"Over punt {item.Sequence} ({item.CaseReference}) kan geen besluit meer worden vastgelegd: het is {NlFormat.AgendaItemStatus(item.Status).ToLowerInvariant()} of de vergadering is gesloten.");
+            FlashError($"Over punt {item.Sequence} ({item.CaseReference}) kan geen besluit meer worden vastgelegd: het is {MeetingLabels.AgendaItemStatus(item.Status).ToLowerInvariant()} of de vergadering is gesloten.");
             return Redirect(PagePaths.Meeting(id));
         }
 

@@ -29,9 +29,9 @@ public sealed class RoundsModel : CaseworkPageModel
 
     public static string Window(TrancheSummaryDto round) => (round.OpensAt, round.ClosesAt) switch
     {
-        ({ } opens, { } closes) => $"{Meetings.NlFormat.DateTime(opens)} tot {Meetings.NlFormat.DateTime(closes)}",
-        ({ } opens, null) => $"vanaf {Meetings.NlFormat.DateTime(opens)}",
-        (null, { } closes) => $"tot {Meetings.NlFormat.DateTime(closes)}",
+        ({ } opens, { } closes) => $"{Pages.NlFormat.DateTime(opens)} tot {Pages.NlFormat.DateTime(closes)}",
+        ({ } opens, null) => $"vanaf {Pages.NlFormat.DateTime(opens)}",
+        (null, { } closes) => $"tot {Pages.NlFormat.DateTime(closes)}",
         _ => "niet vastgelegd",
     };
 }

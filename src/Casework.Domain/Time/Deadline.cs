@@ -127,6 +127,30 @@ public sealed class Deadline
     }
 
     /// <summary>
+    /// Suspends the term for a request to complete the application made on <paramref name="requestedOn"/>: from the
+    /// next day (Awb 4:15 lid 1 sub a), never before the term's own first day. A request on the term's last day has
+    /// nothing left to suspend (the term ends that day), so the term runs on; returns whether it was suspended.
+    /// </summary>
+    public bool SuspendForRequest(DateOnly requestedOn)
+    {
+        var from = requestedOn.AddDays(1) < FirstDay ? FirstDay : requestedOn.AddDays(1);
+        if (from > CurrentDueDate)
+        {
+            return false;
+        }
+
+        Suspend(from);
+        return true;
+    }
+
+    /// <summary>
+    /// Resumes the term when the application is completed on <paramref name="completedOn"/>. Completed on the day of
+    /// the request itself, the suspension (which starts the next day) never began: no day is added.
+    /// </summary>
+    public void ResumeOnCompletion(DateOnly completedOn) =>
+        Resume(SuspendedSince is { } since && completedOn < since ? since : completedOn);
+
+    /// <summary>
     /// Resumes the term on <paramref name="on"/>, the day it runs again (the day the application was completed,
     /// or the day after the herstel term's last day). The end moves by the suspended days and the Atw is re-applied.
     /// </summary>

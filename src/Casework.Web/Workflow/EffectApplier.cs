@@ -30,14 +30,13 @@ internal sealed class EffectApplier(CaseworkDbContext db, TimeProvider time, Cas
                     await StartDeadlineAsync(@case, effect, input, ct);
                     break;
                 case EffectCatalog.SuspendDeadline:
-                    SuspendFromTomorrow(await RunningDeadlineAsync(@case, Param(effect, "kind"), ct));
+                    (await RunningDeadlineAsync(@case, Param(effect, "kind"), ct))?.SuspendForRequest(Today);
                     break;
                 case EffectCatalog.ResumeDeadline:
                     var suspended = await OpenDeadlineAsync(@case, Param(effect, "kind"), ct);
                     if (suspended?.Status == DeadlineStatus.Suspended)
                     {
-                        // Completed on the day of the request: the suspension (from the next day) never began.
-                        suspended.Resume(suspended.SuspendedSince is { } since && Today < since ? since : Today);
+                        suspended.ResumeOnCompletion(Today);
                         SetDueInstants(suspended);
                     }
 
@@ -177,25 +176,6 @@ internal sealed class EffectApplier(CaseworkDbContext db, TimeProvider time, Cas
         return db.ChangeTracker.Entries<Deadline>()
             .Select(e => e.Entity)
             .FirstOrDefault(d => d.CaseId == @case.Id && d.KindId == kind && !d.IsClosed);
-    }
-
-    /// <summary>
-    /// Awb 4:15 lid 1 sub a: the decision term is suspended from the day after the request to complete the application
-    /// (never before the term's own first day). A request on the term's last day has nothing left to suspend: the term
-    /// ends that day and runs out as it would have.
-    /// </summary>
-    private void SuspendFromTomorrow(Deadline? deadline)
-    {
-        if (deadline is null)
-        {
-            return;
-        }
-
-        var from = Today.AddDays(1) < deadline.FirstDay ? deadline.FirstDay : Today.AddDays(1);
-        if (from <= deadline.CurrentDueDate)
-        {
-            deadline.Suspend(from);
-        }
     }
 
     private async Task<Deadline?> RunningDeadlineAsync(CaseFile @case, string kind, CancellationToken ct)

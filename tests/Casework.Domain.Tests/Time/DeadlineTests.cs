@@ -68,6 +68,28 @@ public class DeadlineTests
     }
 
     [Fact]
+    public void SuspendForRequest_StartsTheDayAfterTheRequest_AndSameDayCompletionAddsNoDay()
+    {
+        var deadline = StartBeslistermijn();
+
+        Assert.True(deadline.SuspendForRequest(D("2024-09-10")));
+        Assert.Equal(D("2024-09-11"), deadline.SuspendedSince);
+        deadline.ResumeOnCompletion(D("2024-09-10"));
+
+        Assert.Equal(0, deadline.TotalSuspendedDays);
+        Assert.Equal(D("2024-10-31"), deadline.CurrentDueDate);
+    }
+
+    [Fact]
+    public void SuspendForRequest_OnTheTermsLastDay_LeavesTheTermRunning()
+    {
+        var deadline = StartBeslistermijn();
+
+        Assert.False(deadline.SuspendForRequest(deadline.CurrentDueDate));
+        Assert.Equal(DeadlineStatus.Running, deadline.Status);
+    }
+
+    [Fact]
     public void Resume_WhenTwoSuspensions_AddsBothToTheUnmovedEnd()
     {
         var deadline = StartBeslistermijn();

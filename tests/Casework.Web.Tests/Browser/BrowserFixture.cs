@@ -80,20 +80,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             return File.Exists(configured) ? configured : throw new InvalidOperationException($"CASEWORK_CHROMIUM points to '{configured}', which does not exist.");
         }
 
-        if (ChromiumCandidates.FirstOrDefault(File.Exists) is { } found)
-        {
-            return found;
-        }
-
-        var script = Path.Combine(RepositoryRoot.Path, "scripts", "install-test-prerequisites.sh");
-        using (var install = Process.Start(new ProcessStartInfo("bash", [script]) { RedirectStandardOutput = false, UseShellExecute = false })
-            ?? throw new InvalidOperationException("Could not start " + script))
-        {
-            install.WaitForExit();
-        }
-
-        return ChromiumCandidates.FirstOrDefault(File.Exists)
-            ?? throw new InvalidOperationException($"No chromium found ({string.Join(", ", ChromiumCandidates)}) and {script} could not install it (run it as root, or set CASEWORK_CHROMIUM).");
+        return TestPrerequisites.FindOrInstall(
+            () => ChromiumCandidates.FirstOrDefault(File.Exists),
+            $"chromium ({string.Join(", ", ChromiumCandidates)}; or set CASEWORK_CHROMIUM)");
     }
 }
 
@@ -101,6 +90,32 @@ public sealed class BrowserFixture : IAsyncLifetime
 public sealed class BrowserTestGroup : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "browser";
+}
+
+/// <summary>
+/// What the tests need from the machine (a browser, a database server): found where Debian puts it, or installed by
+/// scripts/install-test-prerequisites.sh (as root) when missing, so a fresh machine needs nothing by hand. Without it
+/// the tests fail, loudly; they never skip.
+/// </summary>
+public static class TestPrerequisites
+{
+    public static string FindOrInstall(Func<string?> find, string what)
+    {
+        ArgumentNullException.ThrowIfNull(find);
+        if (find() is { } found)
+        {
+            return found;
+        }
+
+        var script = Path.Combine(RepositoryRoot.Path, "scripts", "install-test-prerequisites.sh");
+        using (var install = Process.Start(new ProcessStartInfo("bash", [script]) { UseShellExecute = false })
+            ?? throw new InvalidOperationException("Could not start " + script))
+        {
+            install.WaitForExit();
+        }
+
+        return find() ?? throw new InvalidOperationException($"{what} not found, and {script} could not install it (run it as root).");
+    }
 }
 
 /// <summary>The repository's root (where Casework.sln is), for scripts and the artifacts folder.</summary>

@@ -97,18 +97,7 @@ public sealed class PostgresServer : IAsyncLifetime
             ? Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin")).Where(b => File.Exists(Path.Combine(b, "initdb"))).OrderDescending().FirstOrDefault()
             : null;
 
-        if (Find() is { } found)
-        {
-            return found;
-        }
-
-        var script = Path.Combine(RepositoryRoot.Path, "scripts", "install-test-prerequisites.sh");
-        using (var install = Process.Start(new ProcessStartInfo("bash", [script]) { UseShellExecute = false }) ?? throw new InvalidOperationException("Could not start " + script))
-        {
-            install.WaitForExit();
-        }
-
-        return Find() ?? throw new InvalidOperationException($"PostgreSQL server binaries not found under /usr/lib/postgresql and {script} could not install them (run it as root).");
+        return TestPrerequisites.FindOrInstall(Find, "PostgreSQL server binaries (/usr/lib/postgresql/*/bin)");
     }
 }
 

@@ -52,11 +52,70 @@ public class CaseworkDbContext : DbContext
         ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (!acceptAllChangesOnSuccess || !WritesTransitionRowsDirectly)
+            {
+                return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+
+            if (Database.CurrentTransaction is { } ambient)
+            {
+                return await SaveWithTransitionRowsAsync(ambient, cancellationToken);
+            }
+
+            // EF Core's own save is all-or-nothing in a transaction of its own; so is this one.
+            await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+            var saved = await SaveWithTransitionRowsAsync(transaction, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return saved;
         }
         finally
         {
             ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
+    }
+
+    /// <summary>SQLite writes the rows of a workflow transition itself (ADR-009, <see cref="TransitionRowWriter"/>); server databases keep EF Core's batched pipeline.</summary>
+    protected virtual bool WritesTransitionRowsDirectly => false;
+
+    /// <summary>
+    /// The transition rows first, then the rest of the unit of work through EF Core, in <paramref name="transaction"/>.
+    /// Like EF Core's save inside a caller's transaction, a failure rolls back to a savepoint (when savepoints are on)
+    /// and leaves the change tracker as it was, so the caller may fix and save again.
+    /// </summary>
+    private async Task<int> SaveWithTransitionRowsAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, CancellationToken cancellationToken)
+    {
+        const string Savepoint = "__CaseworkTransitionRows";
+        var savepoint = Database.AutoSavepointsEnabled && transaction.SupportsSavepoints;
+        if (savepoint)
+        {
+            await transaction.CreateSavepointAsync(Savepoint, cancellationToken);
+        }
+
+        TransitionRowWriter.Written? written = null;
+        try
+        {
+            written = TransitionRowWriter.Write(this, Microsoft.EntityFrameworkCore.Storage.DbContextTransactionExtensions.GetDbTransaction(transaction));
+            var rest = ChangeTracker.HasChanges() ? await base.SaveChangesAsync(true, cancellationToken) : 0;
+            if (savepoint)
+            {
+                await transaction.ReleaseSavepointAsync(Savepoint, cancellationToken);
+            }
+
+            return written.Updated.Count + written.Inserted.Count + rest;
+        }
+        catch
+        {
+            if (written is not null)
+            {
+                TransitionRowWriter.Restore(written);
+            }
+
+            if (savepoint)
+            {
+                await transaction.RollbackToSavepointAsync(Savepoint, cancellationToken);
+            }
+
+            throw;
         }
     }
 
@@ -127,6 +186,9 @@ public sealed class SqliteCaseworkDbContext(DbContextOptions<SqliteCaseworkDbCon
         base.ConfigureConventions(configurationBuilder);
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
     }
+
+    /// <inheritdoc />
+    protected override bool WritesTransitionRowsDirectly => true;
 }
 
 public sealed class SqlServerCaseworkDbContext(DbContextOptions<SqlServerCaseworkDbContext> options) : CaseworkDbContext(options);

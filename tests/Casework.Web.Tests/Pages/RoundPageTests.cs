@@ -50,6 +50,10 @@ public sealed class RoundPageTests : IAsyncLifetime
         Assert.Contains("Positief", html, StringComparison.Ordinal);
         Assert.Contains("Voorstel berekenen", html, StringComparison.Ordinal);
         Assert.DoesNotContain("style=", html, StringComparison.OrdinalIgnoreCase);
+
+        // The seeded round's notes are shown in Dutch (tranches.csv keeps the source's English beside them).
+        Assert.Contains("EUR 20.000.000 voorrang voor studentenhuisvesting", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("student housing", html, StringComparison.Ordinal);
     }
 
     [Fact]

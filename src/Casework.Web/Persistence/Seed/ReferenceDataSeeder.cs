@@ -125,7 +125,7 @@ internal sealed class ReferenceDataSeeder(CaseworkDbContext db)
                 LocalInstant(row.OpensAt),
                 LocalInstant(row.ClosesAt),
                 HistoricRuleSets.For(regeling, row.Round),
-                row.Notes);
+                row.Toelichting);
             db.Add(tranche);
             db.Add(RoundBudget.Open(new RoundBudgetId(id), regeling, row.Round, new Money(row.CeilingEur)));
             added++;

@@ -37,6 +37,7 @@ internal static class SeedResources
             map.Map(r => r.CeilingEur).Name("ceiling_eur");
             map.Map(r => r.AnnouncedOn).Name("announced_on");
             map.Map(r => r.Notes).Name("notes");
+            map.Map(r => r.Toelichting).Name("toelichting");
         });
 
     public static IReadOnlyList<RegionMemberRow> DesignatedRegions() =>
@@ -98,6 +99,9 @@ internal sealed class TrancheRow
     public string? AnnouncedOn { get; set; }
 
     public string? Notes { get; set; }
+
+    /// <summary>The notes in Dutch, as the round page shows them (added to our copy; <c>notes</c> keeps the source's English).</summary>
+    public string? Toelichting { get; set; }
 }
 
 internal sealed class RegionMemberRow

@@ -128,13 +128,17 @@ public sealed record InputSpec
     public IReadOnlyList<InputField> Fields { get; init; } = [];
 }
 
-/// <summary>Input field types; the JSON names are <c>string</c>, <c>number</c>, <c>date</c> (yyyy-MM-dd), <c>boolean</c>, <c>choice</c>.</summary>
+/// <summary>Input field types; the JSON names are <c>string</c>, <c>number</c>, <c>integer</c>, <c>date</c> (yyyy-MM-dd), <c>boolean</c>, <c>choice</c>.</summary>
 public enum InputFieldType
 {
     [JsonStringEnumMemberName("string")]
     Text,
 
     Number,
+
+    /// <summary>A whole number, such as a term in days.</summary>
+    [JsonStringEnumMemberName("integer")]
+    WholeNumber,
 
     Date,
 
@@ -156,4 +160,13 @@ public sealed record InputField
     public bool Required { get; init; }
 
     public IReadOnlyList<string> Choices { get; init; } = [];
+
+    /// <summary>Lowest allowed value of a number or integer field (inclusive).</summary>
+    public decimal? Minimum { get; init; }
+
+    /// <summary>Highest allowed value of a number or integer field (inclusive).</summary>
+    public decimal? Maximum { get; init; }
+
+    /// <summary>Where a bound comes from (a legal source or "(ontwerpkeuze)"), shown with a value out of bounds.</summary>
+    public string? Source { get; init; }
 }

@@ -263,6 +263,9 @@ public sealed class WorkflowEngine
     {
         InputFieldType.Text when value.ValueKind != JsonValueKind.String => "moet tekst zijn",
         InputFieldType.Number when value.ValueKind != JsonValueKind.Number => "moet een getal zijn",
+        InputFieldType.WholeNumber when value.ValueKind != JsonValueKind.Number || !value.TryGetInt64(out _) => "moet een geheel getal zijn",
+        InputFieldType.Number or InputFieldType.WholeNumber when (field.Minimum is not null || field.Maximum is not null)
+            && (!value.TryGetDecimal(out var number) || OutOfBounds(field, number)) => BoundsMessage(field),
         InputFieldType.YesNo when value.ValueKind is not (JsonValueKind.True or JsonValueKind.False) => "moet waar of onwaar zijn",
         InputFieldType.Date when value.ValueKind != JsonValueKind.String
             || !DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) => "moet een datum zijn (jjjj-mm-dd)",
@@ -270,6 +273,22 @@ public sealed class WorkflowEngine
             $"moet een van deze waarden zijn: {string.Join(", ", field.Choices)}",
         _ => null,
     };
+
+    private static bool OutOfBounds(InputField field, decimal value) => value < field.Minimum || value > field.Maximum;
+
+    private static string BoundsMessage(InputField field)
+    {
+        var bounds = (field.Minimum, field.Maximum) switch
+        {
+            ({ } min, { } max) => $"moet tussen {Dutch(min)} en {Dutch(max)} liggen",
+            ({ } min, null) => $"moet ten minste {Dutch(min)} zijn",
+            (null, { } max) => $"mag ten hoogste {Dutch(max)} zijn",
+            _ => "valt buiten de grenzen",
+        };
+        return field.Source is null ? bounds : $"{bounds} ({field.Source})";
+    }
+
+    private static string Dutch(decimal value) => value.ToString("#,##0.##", CultureInfo.GetCultureInfo("nl-NL"));
 
     private static string? ResolveResultaat(ActionDefinition action, ActionInput input)
     {

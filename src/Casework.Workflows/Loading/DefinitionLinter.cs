@@ -188,6 +188,16 @@ public sealed class DefinitionLinter
             {
                 error($"{fieldPath}.choices", $"only a choice field has choices; '{field.Name}' is not");
             }
+
+            if (field.Type is not (InputFieldType.Number or InputFieldType.WholeNumber) && (field.Minimum is not null || field.Maximum is not null))
+            {
+                error(fieldPath, $"only a number or integer field has a minimum or maximum; '{field.Name}' is {field.Type.ToString().ToLowerInvariant()}");
+            }
+
+            if (field.Minimum > field.Maximum)
+            {
+                error($"{fieldPath}.minimum", $"minimum {field.Minimum} of '{field.Name}' is above its maximum {field.Maximum}");
+            }
         }
     }
 

@@ -35,7 +35,7 @@ public sealed partial class AccessTests : IAsyncLifetime
         var response = await amsterdam.SendAsync(fire);
         var get = await amsterdam.GetAsync($"/api/v1/cases/{rotterdam.Id}");
         var history = await amsterdam.GetAsync($"/api/v1/cases/{rotterdam.Id}/history");
-        var diagram = await amsterdam.GetAsync($"/api/v1/workflows/vhf-application/versions/1?caseId={rotterdam.Id}");
+        var diagram = await amsterdam.GetAsync($"/api/v1/workflows/vhf-application/versions/{rotterdam.DefinitionVersion}?caseId={rotterdam.Id}");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
@@ -68,7 +68,7 @@ public sealed partial class AccessTests : IAsyncLifetime
         var rotterdam = await AccessFixture.OpenCaseAsync(_factory.Services, AccessFixture.Rotterdam, "Zaak van Rotterdam");
         using var roleless = AccessFixture.Client(_factory, AccessFixture.Token(_factory.Services, "no-roles", AccessFixture.Rotterdam, []));
         using var aanvrager = AccessFixture.Client(_factory, AccessFixture.Token(_factory.Services, AccessFixture.Rotterdam, Role.GemeenteAanvrager));
-        var url = $"/api/v1/workflows/vhf-application/versions/1?caseId={rotterdam.Id}";
+        var url = $"/api/v1/workflows/vhf-application/versions/{rotterdam.DefinitionVersion}?caseId={rotterdam.Id}";
 
         Assert.Equal(HttpStatusCode.NotFound, (await roleless.GetAsync(url)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await aanvrager.GetAsync(url)).StatusCode);

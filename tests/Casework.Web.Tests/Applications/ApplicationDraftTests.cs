@@ -180,6 +180,62 @@ public sealed class ApplicationDraftTests : IAsyncLifetime
         Assert.Equal("ingediend", submitted.GetProperty("state").GetString());
     }
 
+    [Fact]
+    public async Task Herstel_WithATermInDays_GivesTheGemeenteThatTerm()
+    {
+        var created = await _host.CreateAsync("GM0599", ApplicationBuilder.Wbi(_t4));
+        await OkAsync(await _host.SubmitAsync("GM0599", created));
+        var id = created.GetProperty("id").GetGuid();
+        var loket = await _host.AsAsync("RVO", "Loket");
+        var before = await OkAsync(await loket.GetAsync($"/api/v1/cases/{id}"));
+        var field = before.GetProperty("availableActions").EnumerateArray().Single(a => a.GetProperty("id").GetString() == "verzoekHerstel")
+            .GetProperty("input").GetProperty("fields").EnumerateArray().Single();
+
+        var requested = await FireAsync(loket, id, "verzoekHerstel", new { reason = "Begroting ontbreekt", data = new { termijnDagen = 21 } });
+
+        Assert.Equal(2, before.GetProperty("definition").GetProperty("version").GetInt32());
+        Assert.Equal(("termijnDagen", "integer", false, 7m, 91m), (field.GetProperty("name").GetString(), field.GetProperty("type").GetString(), field.GetProperty("required").GetBoolean(), field.GetProperty("minimum").GetDecimal(), field.GetProperty("maximum").GetDecimal()));
+        var term = requested.GetProperty("deadlines").EnumerateArray().Single(d => d.GetProperty("kind").GetString() == "hersteltermijn");
+        Assert.Equal(("2022-09-01", "2022-09-22"), (term.GetProperty("startedOnDate").GetString(), term.GetProperty("dueDate").GetString()));
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(120)]
+    public async Task Herstel_WithATermOutsideItsBounds_Returns400NamingTheFieldAndChangesNothing(int days)
+    {
+        var created = await _host.CreateAsync("GM0599", ApplicationBuilder.Wbi(_t4));
+        var submitted = await OkAsync(await _host.SubmitAsync("GM0599", created));
+        var id = created.GetProperty("id").GetGuid();
+
+        var response = await SendAsync(await _host.AsAsync("RVO", "Loket"), HttpMethod.Post, $"/api/v1/cases/{id}/actions/verzoekHerstel", new { reason = "Begroting ontbreekt", data = new { termijnDagen = days } }, submitted.GetProperty("version").GetInt32());
+
+        var problem = await OkAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal(["Het veld 'termijnDagen' moet tussen 7 en 91 liggen (Awb 4:5 lid 1: een redelijke termijn; de grenzen van 1 tot 13 weken zijn een ontwerpkeuze)."], problem.GetProperty("errors").GetProperty("data.termijnDagen").EnumerateArray().Select(e => e.GetString()));
+        var after = await OkAsync(await (await _host.GemeenteAsync("GM0599")).GetAsync($"/api/v1/cases/{id}"));
+        Assert.Equal(("ingediend", submitted.GetProperty("version").GetInt32()), (after.GetProperty("state").GetString(), after.GetProperty("version").GetInt32()));
+    }
+
+    [Fact]
+    public async Task Herstel_OnACaseStartedOnVersion1_KeepsTheFixedTwoWeeks()
+    {
+        var created = await _host.CreateAsync("GM0599", ApplicationBuilder.Wbi(_t4));
+        await OkAsync(await _host.SubmitAsync("GM0599", created));
+        var id = created.GetProperty("id").GetGuid();
+
+        // As if the case had been opened before v2 was published: it stays on the version it started on.
+        await _host.DbAsync(db => db.Cases.Where(c => c.Id == id).ExecuteUpdateAsync(s => s.SetProperty(c => c.DefinitionVersion, 1)));
+        var loket = await _host.AsAsync("RVO", "Loket");
+        var current = await OkAsync(await loket.GetAsync($"/api/v1/cases/{id}"));
+        var refused = await SendAsync(loket, HttpMethod.Post, $"/api/v1/cases/{id}/actions/verzoekHerstel", new { reason = "Begroting ontbreekt", data = new { termijnDagen = 21 } }, current.GetProperty("version").GetInt32());
+        var requested = await FireAsync(loket, id, "verzoekHerstel", new { reason = "Begroting ontbreekt" });
+
+        var problem = await OkAsync(refused, HttpStatusCode.BadRequest);
+        Assert.Contains("hoort niet bij", problem.GetProperty("errors").GetProperty("data.termijnDagen")[0].GetString(), StringComparison.Ordinal);
+        var term = requested.GetProperty("deadlines").EnumerateArray().Single(d => d.GetProperty("kind").GetString() == "hersteltermijn");
+        Assert.Equal("2022-09-15", term.GetProperty("dueDate").GetString());
+    }
+
     private static JsonElement BeslisTermijn(JsonElement caseDto) =>
         caseDto.GetProperty("deadlines").EnumerateArray().Single(d => d.GetProperty("kind").GetString() == "beslistermijn");
 }

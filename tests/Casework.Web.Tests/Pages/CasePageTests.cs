@@ -5,10 +5,13 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Casework.Web.Tests.Pages;
 
-/// <summary>One app (own SQLite file) for the case-page tests of a class.</summary>
+/// <summary>
+/// One app (own SQLite file) for the case-page tests of a class. Its tests sign in more often than the sign-in rate
+/// limit allows one client per window; the limit itself is tested in AccessTests.
+/// </summary>
 public sealed class CasePageFixture : IAsyncLifetime
 {
-    public CaseworkWebFactory Factory { get; } = new();
+    public CaseworkWebFactory Factory { get; } = new() { Settings = { ["WebSecurity:SignInPermitLimit"] = "10000" } };
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -127,6 +130,29 @@ public sealed partial class CasePageTests(CasePageFixture fixture) : IClassFixtu
         Assert.Matches("<textarea[^>]*id=\"Actie_verzoekHerstel_reason\"[^>]*aria-describedby=\"Actie_verzoekHerstel_reason-error\"[^>]*aria-invalid=\"true\"", html);
         Assert.Contains("is een toelichting verplicht", html, StringComparison.Ordinal);
         Assert.Equal("ingediend", await StateAsync(id));
+    }
+
+    [Fact]
+    public async Task PostHerstelverzoek_WithATermInDays_TheGemeenteGetsThatTerm_AndAWordIsAFieldError()
+    {
+        var (id, _) = await CaseTestData.SubmittedWbiApplicationAsync(Factory, projectName: "Tarwewijk");
+        using var loket = await SignedInAsync("rvo-loket");
+        var page = WebUtility.HtmlDecode(await loket.GetStringAsync($"/zaken/{id}"));
+        Assert.Matches("<label class=\"utrecht-form-label\" for=\"Actie_verzoekHerstel_data_termijnDagen\">Hersteltermijn in dagen <span class=\"optional\">\\(niet verplicht\\)</span></label>", page);
+        Assert.Contains("Leeg laten voor de standaardtermijn van 2 weken. Anders 7 tot en met 91 dagen.", page, StringComparison.Ordinal);
+
+        var word = await loket.PostAsync($"/zaken/{id}?handler=Actie", Form(("__RequestVerificationToken", Token(page)), ("actionId", "verzoekHerstel"), ("version", Version(page)), ("reason", "Bijlage ontbreekt."), ("data[termijnDagen]", "drie weken")));
+        var refused = WebUtility.HtmlDecode(await word.Content.ReadAsStringAsync());
+        var chosen = await loket.PostAsync($"/zaken/{id}?handler=Actie", Form(("__RequestVerificationToken", Token(page)), ("actionId", "verzoekHerstel"), ("version", Version(page)), ("reason", "Bijlage ontbreekt."), ("data[termijnDagen]", "28")));
+
+        Assert.Equal(HttpStatusCode.BadRequest, word.StatusCode);
+        Assert.Contains("<a class=\"utrecht-link\" href=\"#Actie_verzoekHerstel_data_termijnDagen\">Vul een geheel getal in, bijvoorbeeld 14.</a>", refused, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, chosen.StatusCode);
+        using var gemeente = await SignedInAsync("rotterdam-aanvrager");
+        var seen = WebUtility.HtmlDecode(await gemeente.GetStringAsync($"/zaken/{id}"));
+        // 28 days from today, moved past a weekend or holiday by the Algemene termijnenwet like every term.
+        var due = Casework.Web.Features.Pages.NlFormat.Date(Casework.Domain.Time.Deadline.Start(id, Casework.Domain.Time.TermKinds.Hersteltermijn, Casework.Domain.Time.AmsterdamClock.Today(TimeProvider.System), Casework.Domain.Time.TermLength.Days(28), null).CurrentDueDate);
+        Assert.Contains($"Hersteltermijn: tot en met <strong>{due}</strong>", seen, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -5,13 +5,13 @@ namespace Casework.Workflows.Tests.Loading;
 public class RealDefinitionsTests
 {
     [Fact]
-    public async Task LoadDirectoryAsync_WhenReadingTheShippedDefinitions_AllFourLintClean()
+    public async Task LoadDirectoryAsync_WhenReadingTheShippedDefinitions_AllLintClean()
     {
         var result = await new DefinitionLoader(LintOptions.Default).LoadDirectoryAsync(TestPaths.Definitions);
 
         Assert.True(result.IsValid, string.Join(Environment.NewLine, result.Errors));
         Assert.Equal(
-            ["knelpunt", "vastloper", "vhf-application", "wbi-application"],
-            result.Definitions.Select(d => d.Definition.DefinitionId).Order(StringComparer.Ordinal));
+            ["knelpunt v1", "vastloper v1", "vhf-application v1", "vhf-application v2", "wbi-application v1", "wbi-application v2"],
+            result.Definitions.Select(d => $"{d.Definition.DefinitionId} v{d.Definition.Version}").Order(StringComparer.Ordinal));
     }
 }

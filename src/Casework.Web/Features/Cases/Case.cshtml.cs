@@ -108,6 +108,12 @@ public sealed class CaseModel : CaseworkPageModel
                 case InputFieldType.Number:
                     ModelState.AddModelError($"{prefix}.data.{field.Name}", "Vul een getal in, bijvoorbeeld 1250000 of 1.250.000,50.");
                     break;
+                case InputFieldType.WholeNumber when long.TryParse(raw.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var whole):
+                    input[field.Name] = JsonSerializer.SerializeToElement(whole);
+                    break;
+                case InputFieldType.WholeNumber:
+                    ModelState.AddModelError($"{prefix}.data.{field.Name}", "Vul een geheel getal in, bijvoorbeeld 14.");
+                    break;
                 case InputFieldType.YesNo:
                     input[field.Name] = JsonSerializer.SerializeToElement(raw == "true");
                     break;
@@ -279,6 +285,7 @@ public sealed class CaseModel : CaseworkPageModel
     public (string Type, IReadOnlyList<(string Value, string Text)> Choices, string? Default) FieldShape(ActionInputFieldDto field) => field.Type switch
     {
         "number" => ("decimal", [], null),
+        "integer" => ("number", [], null),
         "date" => ("date", [], field.Name == "verzenddatum" ? NlFormat.IsoDate(Today) : null),
         "choice" => ("select", field.Choices.Select(x => (x, x)).ToList(), field.Name == "advies" ? Extras.Application?.Advice?.ToString().ToLowerInvariant() : null),
         "yesno" => ("select", [("true", "Ja"), ("false", "Nee")], null),
@@ -286,12 +293,20 @@ public sealed class CaseModel : CaseworkPageModel
     };
 
     /// <summary>What a person needs to know to fill in a workflow input field.</summary>
-    public string? FieldHint(string name) => name switch
+    public string? FieldHint(ActionInputFieldDto field) => field.Name switch
     {
-        "termijnDagen" => $"Leeg laten voor de standaardtermijn van {Extras.HerstelTerm.Length}.",
+        "termijnDagen" => $"Leeg laten voor de standaardtermijn van {Extras.HerstelTerm.Length}." + Bounds(field, " dagen"),
         "verzenddatum" => "De dag waarop het besluit wordt verzonden; de bezwaartermijn begint de dag erna (Awb 6:8).",
         "bedrag" or "vastgesteldBedrag" => "Bijvoorbeeld 1.250.000 of 1250000,50.",
         _ => null,
+    };
+
+    private static string Bounds(ActionInputFieldDto field, string unit) => (field.Minimum, field.Maximum) switch
+    {
+        ({ } min, { } max) => $" Anders {NlFormat.Number(min)} tot en met {NlFormat.Number(max)}{unit}.",
+        ({ } min, null) => $" Anders ten minste {NlFormat.Number(min)}{unit}.",
+        (null, { } max) => $" Anders ten hoogste {NlFormat.Number(max)}{unit}.",
+        _ => string.Empty,
     };
 
     public static string FieldLabel(string name) => name switch
@@ -480,7 +495,9 @@ public sealed class CaseModel : CaseworkPageModel
                 reasons,
                 irreversible,
                 "Herstelverzoek",
-                $"Vraag de gemeente de aanvraag aan te vullen. Zij krijgt een {term.Name.ToLowerInvariant()} van {term.Length} ({term.LegalSource}): tot en met {NlFormat.Date(term.DueDate)}. Zolang is de beslistermijn opgeschort (Awb 4:15).",
+                action.Input.Fields.Any(f => f.Name == "termijnDagen")
+                    ? $"Vraag de gemeente de aanvraag aan te vullen. Standaard krijgt zij een {term.Name.ToLowerInvariant()} van {term.Length} ({term.LegalSource}): tot en met {NlFormat.Date(term.DueDate)}; u kunt hieronder een andere termijn in dagen opgeven. Zolang de termijn loopt, is de beslistermijn opgeschort (Awb 4:15)."
+                    : $"Vraag de gemeente de aanvraag aan te vullen. Zij krijgt een {term.Name.ToLowerInvariant()} van {term.Length} ({term.LegalSource}): tot en met {NlFormat.Date(term.DueDate)}. Zolang is de beslistermijn opgeschort (Awb 4:15).",
                 "Wat moet de gemeente aanvullen?");
         }
 

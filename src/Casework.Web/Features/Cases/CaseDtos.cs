@@ -1,6 +1,7 @@
 using Casework.Domain.Cases;
 using Casework.Domain.Time;
 using Casework.Workflows.Engine;
+using Casework.Workflows.Definitions;
 
 namespace Casework.Web.Features.Cases;
 
@@ -49,7 +50,8 @@ public sealed record ReasonDto(string Code, string Message, string? Source);
 
 public sealed record ActionInputSpecDto(bool ReasonRequired, IReadOnlyList<ActionInputFieldDto> Fields);
 
-public sealed record ActionInputFieldDto(string Name, string Type, bool Required, IReadOnlyList<string> Choices);
+/// <summary>An input field of an action: <c>type</c> is text, number, integer, date, yesno or choice; a number or integer may have bounds.</summary>
+public sealed record ActionInputFieldDto(string Name, string Type, bool Required, IReadOnlyList<string> Choices, decimal? Minimum = null, decimal? Maximum = null);
 
 public sealed record CaseSummaryDto(
     Guid Id,
@@ -88,7 +90,7 @@ internal static class CaseMapping
         a.To,
         a.Allowed,
         a.Reasons.Select(r => new ReasonDto(r.Code, r.Message, r.Source)).ToList(),
-        new ActionInputSpecDto(a.Input.ReasonRequired, a.Input.Fields.Select(f => new ActionInputFieldDto(f.Name, f.Type.ToString().ToLowerInvariant(), f.Required, f.Choices)).ToList()));
+        new ActionInputSpecDto(a.Input.ReasonRequired, a.Input.Fields.Select(f => new ActionInputFieldDto(f.Name, f.Type == InputFieldType.WholeNumber ? "integer" : f.Type.ToString().ToLowerInvariant(), f.Required, f.Choices, f.Minimum, f.Maximum)).ToList()));
 
     public static CaseDto ToDto(CaseFile c, IEnumerable<Deadline> deadlines, IReadOnlyList<AvailableAction> actions, DateOnly today) => new(
         c.Id,

@@ -54,7 +54,18 @@ public sealed class GemeentePageTests : IAsyncLifetime
         var response = await browser.GetAsync("/mijn-zaken");
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.DoesNotContain("Kop van Zuid", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.DoesNotContain("Kop van Zuid", html, StringComparison.Ordinal);
+        AssertDeniedPage(html, "Mijn zaken is er voor aanvragers van een gemeente. Uw werk staat in de werkvoorraad.");
+    }
+
+    /// <summary>Every refused page is the one shared 403 page (Features/Shared/_Denied) with the sentence of that page.</summary>
+    private static void AssertDeniedPage(string html, string why)
+    {
+        Assert.Contains("<title>Geen toegang", html, StringComparison.Ordinal);
+        Assert.Contains("<h1 class=\"nl-heading nl-heading--level-1\">Geen toegang</h1>", html, StringComparison.Ordinal);
+        Assert.Contains($"<p class=\"nl-paragraph\">{why}</p>", html, StringComparison.Ordinal);
+        Assert.Contains("<a class=\"utrecht-link\" href=\"/\">Naar de startpagina</a>", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -343,7 +354,13 @@ public sealed class GemeentePageTests : IAsyncLifetime
     {
         using var browser = await BrowserAsync(_factory, "rotterdam-aanvrager");
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await browser.GetAsync("/werkvoorraad")).StatusCode);
+        var response = await browser.GetAsync("/werkvoorraad");
+        var newApplication = await (await BrowserAsync(_factory, "rvo-loket")).GetAsync("/aanvragen/nieuw");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        AssertDeniedPage(WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), "De werkvoorraad is er voor het loket, beoordelaars, commissieleden en beheerders. Uw zaken staan onder Mijn zaken.");
+        Assert.Equal(HttpStatusCode.Forbidden, newApplication.StatusCode);
+        AssertDeniedPage(WebUtility.HtmlDecode(await newApplication.Content.ReadAsStringAsync()), "Alleen een aanvrager van een gemeente kan een aanvraag opstellen.");
     }
 
     [Theory]

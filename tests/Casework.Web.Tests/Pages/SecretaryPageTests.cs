@@ -29,7 +29,9 @@ public sealed class SecretaryPageTests : IAsyncLifetime
         var response = await client.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Contains("Geen toegang", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("<h1 class=\"nl-heading nl-heading--level-1\">Geen toegang</h1>", html, StringComparison.Ordinal);
+        Assert.Contains($"<p class=\"nl-paragraph\">{Casework.Web.Features.Pages.PageAccess.ForSecretariesAndReviewers}</p>", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -112,9 +112,6 @@ public abstract class ApplicationFormPageModel : CaseworkPageModel
 
     public IReadOnlyList<SelectListItem> Focusgebieden { get; private set; } = [];
 
-    /// <summary>Why this person may not use the page (403), or null.</summary>
-    public string? Refusal { get; private set; }
-
     protected IActionResult? RefuseUnlessApplicant()
     {
         if (Service<ICurrentActor>().Actor.Roles.Contains(Role.GemeenteAanvrager))
@@ -122,10 +119,7 @@ public abstract class ApplicationFormPageModel : CaseworkPageModel
             return null;
         }
 
-        Refusal = "Alleen een aanvrager van een gemeente kan een aanvraag opstellen.";
-        var page = Page();
-        page.StatusCode = StatusCodes.Status403Forbidden;
-        return page;
+        return PageAccess.Denied(this, "Alleen een aanvrager van een gemeente kan een aanvraag opstellen.");
     }
 
     protected async Task PrepareFormAsync(TrancheSummaryDto round, CancellationToken ct)

@@ -40,7 +40,7 @@ public sealed class EscalationsModel : CaseworkPageModel
     {
         if (!MeetingsModel.AllowedRoles.Any(Service<ICurrentActor>().Actor.Roles.Contains))
         {
-            return PageAccess.Denied(this);
+            return PageAccess.Denied(this, PageAccess.ForSecretariesAndReviewers);
         }
 
         Board = await QueryAsync(new EscalationBoardQuery(), ct);

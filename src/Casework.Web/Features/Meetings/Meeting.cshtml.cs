@@ -39,7 +39,7 @@ public sealed class MeetingModel : CaseworkPageModel
     {
         if (!MeetingsModel.AllowedRoles.Any(Service<ICurrentActor>().Actor.Roles.Contains))
         {
-            return PageAccess.Denied(this);
+            return PageAccess.Denied(this, PageAccess.ForSecretariesAndReviewers);
         }
 
         return await LoadAsync(id, ct) ? Page() : NotFound();

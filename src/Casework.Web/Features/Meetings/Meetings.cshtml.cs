@@ -46,7 +46,7 @@ public sealed class MeetingsModel : CaseworkPageModel
         var actor = Service<ICurrentActor>().Actor;
         if (!actor.Roles.Overlaps(AllowedRoles))
         {
-            return PageAccess.Denied(this);
+            return PageAccess.Denied(this, PageAccess.ForSecretariesAndReviewers);
         }
 
         await LoadAsync(ct);
@@ -66,7 +66,7 @@ public sealed class MeetingsModel : CaseworkPageModel
 
         if (!actor.Roles.Overlaps(AllowedRoles))
         {
-            return PageAccess.Denied(this);
+            return PageAccess.Denied(this, PageAccess.ForSecretariesAndReviewers);
         }
 
         await LoadAsync(ct);
@@ -124,22 +124,6 @@ public sealed class PlanInput
     public DateOnly? CutOffDate { get; set; }
 
     public string? Title { get; set; }
-}
-
-/// <summary>A page only some roles use: others get a 403 page that says so, not a redirect loop to sign-in.</summary>
-public static class PageAccess
-{
-    public static IActionResult Denied(CaseworkPageModel page)
-    {
-        ArgumentNullException.ThrowIfNull(page);
-        page.ViewData["Title"] = "Geen toegang";
-        return new ViewResult
-        {
-            ViewName = "/Features/Meetings/_Denied.cshtml",
-            ViewData = page.ViewData,
-            StatusCode = StatusCodes.Status403Forbidden,
-        };
-    }
 }
 
 /// <summary>Meeting and agenda-item states as the secretaries call them.</summary>

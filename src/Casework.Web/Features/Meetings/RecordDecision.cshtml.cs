@@ -124,7 +124,7 @@ public sealed class RecordDecisionModel : CaseworkPageModel
         var actor = Service<ICurrentActor>().Actor;
         if (actor.Organisation != Meeting.Body || !actor.Roles.Contains(Role.Secretaris))
         {
-            return PageAccess.Denied(this);
+            return PageAccess.Denied(this, PageAccess.ForSecretariesAndReviewers);
         }
 
         if (item.Status != AgendaItemStatus.Open || Meeting.Status != MeetingStatus.Gepland)

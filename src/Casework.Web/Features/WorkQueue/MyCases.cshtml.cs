@@ -10,17 +10,11 @@ public sealed class MyCasesModel : CaseworkPageModel
 {
     public CaseListPage Cases { get; private set; } = new([], 1, CaseListQueryHandlers.PageSize, 0, 0, 0);
 
-    /// <summary>Why this person may not use the page (403), or null.</summary>
-    public string? Refusal { get; private set; }
-
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "pagina")] int? page, CancellationToken ct)
     {
         if (!Service<ICurrentActor>().Actor.Roles.Contains(Role.GemeenteAanvrager))
         {
-            Refusal = "Mijn zaken is er voor aanvragers van een gemeente. Uw werk staat in de werkvoorraad.";
-            var refused = Page();
-            refused.StatusCode = StatusCodes.Status403Forbidden;
-            return refused;
+            return PageAccess.Denied(this, "Mijn zaken is er voor aanvragers van een gemeente. Uw werk staat in de werkvoorraad.");
         }
 
         Cases = await QueryAsync(new MyCasesQuery(page ?? 1), ct);

@@ -35,8 +35,6 @@ public sealed class WorkQueueModel : CaseworkPageModel
 
     public IReadOnlyList<CaseStateOption> States { get; private set; } = [];
 
-    public string? Refusal { get; private set; }
-
     /// <summary>True when htmx asks for the results only (not for a history restore, which needs the whole page).</summary>
     public bool ResultsOnly => Request.Headers.ContainsKey("HX-Request") && !Request.Headers.ContainsKey("HX-History-Restore-Request");
 
@@ -52,10 +50,7 @@ public sealed class WorkQueueModel : CaseworkPageModel
     {
         if (!Service<ICurrentActor>().Actor.Roles.Overlaps(QueueRoles))
         {
-            Refusal = "De werkvoorraad is er voor het loket, beoordelaars, commissieleden en beheerders. Uw zaken staan onder Mijn zaken.";
-            var refused = Page();
-            refused.StatusCode = StatusCodes.Status403Forbidden;
-            return refused;
+            return PageAccess.Denied(this, "De werkvoorraad is er voor het loket, beoordelaars, commissieleden en beheerders. Uw zaken staan onder Mijn zaken.");
         }
 
         (Types, States) = await QueryAsync(new WorkQueueFilterOptionsQuery(), ct);

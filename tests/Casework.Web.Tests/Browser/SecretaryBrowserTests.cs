@@ -6,7 +6,7 @@ namespace Casework.Web.Tests.Browser;
 /// <summary>
 /// The secretary's journey in a real browser, keyboard only: the SBSD secretary (the body a knelpunt goes to first)
 /// opens a meeting, puts a knelpunt that waits for the SBSD on the agenda, records the body's decision,
-/// sees it on the meeting page and downloads the besluitenlijst. Every page passes axe-core with zero violations and is
+/// sees it on the meeting page, downloads the besluitenlijst and closes the meeting. Every page passes axe-core with zero violations and is
 /// saved as a screenshot. Refused forms are covered by Pages/SecretaryPageTests: they answer 400/422, which chromium
 /// logs as a console error that <see cref="BrowserSession"/> treats as a failure.
 /// </summary>
@@ -14,7 +14,7 @@ namespace Casework.Web.Tests.Browser;
 public sealed class SecretaryBrowserTests(BrowserFixture fixture)
 {
     [Fact]
-    public async Task SbsdSecretary_PutsKnelpuntOnAgendaRecordsDecisionAndDownloadsBesluitenlijst_WithKeyboardOnly()
+    public async Task SbsdSecretary_PutsKnelpuntOnAgendaRecordsDecisionDownloadsBesluitenlijstAndClosesTheMeeting_WithKeyboardOnly()
     {
         var suffix = Guid.NewGuid().ToString("N")[..6];
         var knelpunt = await SecretarySetup.KnelpuntReadyForSbsdAsync(fixture.Factory, $"Kostendelersnorm blokkeert schuldhulp {suffix}");
@@ -68,6 +68,13 @@ public sealed class SecretaryBrowserTests(BrowserFixture fixture)
         Assert.Contains(besluit, csv, StringComparison.Ordinal);
         Assert.Contains(knelpunt.Reference, csv, StringComparison.Ordinal);
         Assert.Contains("sbsdEscaleren", csv, StringComparison.Ordinal);
+
+        // Every item has its decision: the secretary closes the meeting (after confirming).
+        await Assertions.Expect(s.Page.Locator("main")).ToContainTextAsync("Alle punten hebben een besluit.");
+        await s.PressAsync(s.Page.GetByRole(AriaRole.Button, new() { Name = "Vergadering sluiten" }));
+        await Assertions.Expect(s.Alerts).ToContainTextAsync("De vergadering is gesloten.");
+        await Assertions.Expect(s.Page.GetByRole(AriaRole.Button, new() { Name = "Vergadering sluiten" })).ToHaveCountAsync(0);
+        await s.AssertAccessibleAsync("48-vergadering-gesloten");
     }
 
     [Fact]

@@ -127,6 +127,48 @@ public sealed class SecretaryPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Sluiten_AfterTheMeeting_ClosesItAndMovesTheItemWithoutDecisionToTheNextMeeting()
+    {
+        var knelpunt = await KnelpuntReadyForSbsdAsync(_factory, "Sluiten-knelpunt");
+        var meeting = await PlanSbsdMeetingTodayAsync(_factory, "SBSD sluiten");
+        var item = await AddToAgendaAsync(_factory, meeting, knelpunt.Id);
+        using var client = await PageClientAsync(Client, SbsdSecretary);
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync($"/vergaderingen/{meeting}"));
+        Assert.Contains("1 punt heeft nog geen besluit en gaat met de geschiedenis naar de volgende vergadering van", page, StringComparison.Ordinal);
+        Assert.Matches("<form method=\"post\" data-confirm=\"[^\"]+\" action=\"/vergaderingen/" + meeting + "\\?handler=Sluiten\">", page);
+
+        var response = await client.PostAsync($"/vergaderingen/{meeting}?handler=Sluiten", Form(("__RequestVerificationToken", Token(page))));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var after = WebUtility.HtmlDecode(await client.GetStringAsync($"/vergaderingen/{meeting}"));
+        Assert.Contains("De vergadering is gesloten. 1 punt zonder besluit staat nu op de agenda van de volgende vergadering.", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("handler=Sluiten", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("handler=Agenderen", after, StringComparison.Ordinal);
+        var closed = await MeetingAsync(meeting);
+        Assert.Equal("Gesloten", closed.GetProperty("status").GetString());
+        var moved = Assert.Single(closed.GetProperty("items").EnumerateArray());
+        Assert.Equal(item, moved.GetProperty("id").GetGuid());
+        Assert.Equal(JsonValueKind.String, moved.GetProperty("nextItemId").ValueKind);
+    }
+
+    [Fact]
+    public async Task Sluiten_BeforeTheMeetingWasHeld_IsNotOfferedAndRefusedWithTheRule()
+    {
+        using var sbsd = await _factory.SignInAsync(SbsdSecretary);
+        var planned = await sbsd.PostAsJsonAsync("/api/v1/meetings", new { body = "SBSD", date = "2099-01-15", title = "SBSD later" });
+        var meeting = (await planned.ReadJsonAsync()).GetProperty("id").GetGuid();
+        using var client = await PageClientAsync(Client, SbsdSecretary);
+        var page = await client.GetStringAsync($"/vergaderingen/{meeting}");
+
+        var response = await client.PostAsync($"/vergaderingen/{meeting}?handler=Sluiten", Form(("__RequestVerificationToken", Token(page))));
+
+        Assert.DoesNotContain("handler=Sluiten", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("VERGADERING-NIET-GEHOUDEN", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal("Gepland", (await MeetingAsync(meeting)).GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task RecordDecision_AfsluitenWithoutResultaat_Returns400OnTheDataFieldAndChangesNothing()
     {
         var knelpunt = await KnelpuntReadyForSbsdAsync(_factory, "Besluitfout-knelpunt");

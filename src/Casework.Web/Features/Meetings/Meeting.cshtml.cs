@@ -12,7 +12,8 @@ namespace Casework.Web.Features.Meetings;
 /// <summary>
 /// <c>/vergaderingen/{id}</c>: a meeting's agenda (items in order with their case), the cut-off, the decisions per item
 /// with their action items, and the besluitenlijst download. The body's secretary can put a ready case on the agenda
-/// here (<see cref="AddAgendaItemCommand"/>); recording a decision has its own page per item.
+/// here (<see cref="AddAgendaItemCommand"/>) and close the meeting once it was held (<see cref="CloseMeetingCommand"/>);
+/// recording a decision has its own page per item.
 /// </summary>
 public sealed class MeetingModel : CaseworkPageModel
 {
@@ -63,6 +64,32 @@ public sealed class MeetingModel : CaseworkPageModel
         page.StatusCode = ViewData.ContainsKey(FlashMessages.BrokenRulesKey) ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status400BadRequest;
         return page;
     }
+
+    /// <summary>Closes the meeting; open items move to the body's next meeting (planned on its rhythm if there is none yet).</summary>
+    public async Task<IActionResult> OnPostSluitenAsync(Guid id, CancellationToken ct)
+    {
+        var (ok, closed) = await TrySendAsync(new CloseMeetingCommand(id), string.Empty, ct);
+        if (ok)
+        {
+            var moved = closed!.Items.Count(i => i.NextItemId is not null);
+            Flash(moved == 0
+                ? "De vergadering is gesloten."
+                : $"De vergadering is gesloten. {moved} {(moved == 1 ? "punt zonder besluit staat" : "punten zonder besluit staan")} nu op de agenda van de volgende vergadering.");
+            return RedirectToPage(new { id });
+        }
+
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        var page = Page();
+        page.StatusCode = ViewData.ContainsKey(FlashMessages.BrokenRulesKey) ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status409Conflict;
+        return page;
+    }
+
+    /// <summary>Open items of this meeting: what closing it would move to the next one.</summary>
+    public int OpenItems => Meeting.Items.Count(i => i.Status == AgendaItemStatus.Open);
 
     public string BesluitenlijstUrl => $"{ApiVersion.BasePath}/meetings/{Meeting.Id}/besluitenlijst.csv";
 

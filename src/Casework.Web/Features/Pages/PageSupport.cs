@@ -10,6 +10,9 @@ public static class FlashMessages
     public const string ErrorKey = "casework.fout";
 
     public const string BrokenRulesKey = "casework.gebrokenRegels";
+
+    /// <summary>The error summary's heading when only rules were broken (default: about an application).</summary>
+    public const string BrokenRulesTitleKey = "casework.gebrokenRegelsTitel";
 }
 
 /// <summary>The element id that ASP.NET Core's tag helpers give the field of a model-state key ("Input.Homes" is "Input_Homes").</summary>

@@ -55,14 +55,7 @@ public sealed class MeetingModel : CaseworkPageModel
             return RedirectToPage(new { id });
         }
 
-        if (!await LoadAsync(id, ct))
-        {
-            return NotFound();
-        }
-
-        var page = Page();
-        page.StatusCode = ViewData.ContainsKey(FlashMessages.BrokenRulesKey) ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status400BadRequest;
-        return page;
+        return await RefusedAsync(id, StatusCodes.Status400BadRequest, ct);
     }
 
     /// <summary>Closes the meeting; open items move to the body's next meeting (planned on its rhythm if there is none yet).</summary>
@@ -78,13 +71,19 @@ public sealed class MeetingModel : CaseworkPageModel
             return RedirectToPage(new { id });
         }
 
+        return await RefusedAsync(id, StatusCodes.Status409Conflict, ct);
+    }
+
+    /// <summary>The page again after a refused command: 422 with the broken rules, otherwise <paramref name="status"/> (field errors, a conflict).</summary>
+    private async Task<IActionResult> RefusedAsync(Guid id, int status, CancellationToken ct)
+    {
         if (!await LoadAsync(id, ct))
         {
             return NotFound();
         }
 
         var page = Page();
-        page.StatusCode = ViewData.ContainsKey(FlashMessages.BrokenRulesKey) ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status409Conflict;
+        page.StatusCode = ViewData.ContainsKey(FlashMessages.BrokenRulesKey) ? StatusCodes.Status422UnprocessableEntity : status;
         return page;
     }
 

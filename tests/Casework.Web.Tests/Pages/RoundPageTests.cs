@@ -114,6 +114,46 @@ public sealed class RoundPageTests : IAsyncLifetime
         Assert.Contains("Het voorstel kon niet worden berekend: Alleen een Beoordelaar van VRO mag dit.", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Ordenen_TwoApplicationsWithTheSameTotal_AVroReviewerChoosesTheirPlaces()
+    {
+        var a = await _host.ToRankingAsync("GM0599", ApplicationBuilder.Wbi(_t6), Scores);
+        var b = await _host.ToRankingAsync("GM0363", ApplicationBuilder.Wbi(_t6), Scores);
+        using var client = await PageClientAsync(PageClient, "vro-beoordelaar");
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync($"/rondes/{_t6}"));
+        Assert.Contains("<legend class=\"utrecht-form-fieldset__legend\">Gelijk met totaalscore 7,65</legend>", page, StringComparison.Ordinal);
+        Assert.Contains($"<select class=\"utrecht-select utrecht-select--html-select\" id=\"plaats_{a}\" name=\"plaats[{a}]\"", page, StringComparison.Ordinal);
+
+        var twice = await client.PostAsync($"/rondes/{_t6}?handler=Ordenen", Form(("__RequestVerificationToken", Token(page)), ($"plaats[{a}]", "1"), ($"plaats[{b}]", "1")));
+        var refused = WebUtility.HtmlDecode(await twice.Content.ReadAsStringAsync());
+        var ordered = await client.PostAsync($"/rondes/{_t6}?handler=Ordenen", Form(("__RequestVerificationToken", Token(page)), ($"plaats[{a}]", "2"), ($"plaats[{b}]", "1")));
+
+        Assert.Equal(HttpStatusCode.BadRequest, twice.StatusCode);
+        Assert.Contains($"<a class=\"utrecht-link\" href=\"#plaats_{a}\">Plaats 1 is meer dan eens gekozen;", refused, StringComparison.Ordinal);
+        // This client follows the Post/Redirect/Get redirect: the answer is the round page again, by GET.
+        Assert.Equal((HttpStatusCode.OK, HttpMethod.Get, $"/rondes/{_t6}"), (ordered.StatusCode, ordered.RequestMessage!.Method, ordered.RequestMessage.RequestUri!.AbsolutePath));
+        var after = WebUtility.HtmlDecode(await ordered.Content.ReadAsStringAsync());
+        Assert.Contains("De volgorde van de aanvragen met een gelijke score is vastgelegd.", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("handler=Ordenen", after, StringComparison.Ordinal);
+        using var vro = await _host.AsAsync("VRO", "Beoordelaar");
+        var ranking = (await vro.GetFromJsonAsync<JsonElement>($"/api/v1/tranches/{_t6}")).GetProperty("ranking").EnumerateArray().ToList();
+        Assert.Equal([b, a], ranking.Select(r => r.GetProperty("applicationId").GetGuid()));
+        Assert.All(ranking, r => Assert.False(r.GetProperty("tieUnresolved").GetBoolean()));
+    }
+
+    [Fact]
+    public async Task Ordenen_IsNotOfferedToWhoMayNotOrder()
+    {
+        await _host.ToRankingAsync("GM0599", ApplicationBuilder.Wbi(_t6), Scores);
+        await _host.ToRankingAsync("GM0363", ApplicationBuilder.Wbi(_t6), Scores);
+        using var client = await PageClientAsync(PageClient, SbsdSecretary);
+
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync($"/rondes/{_t6}"));
+
+        Assert.Contains("Gelijk, nog te ordenen", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("handler=Ordenen", page, StringComparison.Ordinal);
+    }
+
     private HttpClient PageClient()
     {
         var client = _host.Anonymous;

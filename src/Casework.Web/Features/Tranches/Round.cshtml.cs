@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Casework.Domain.Access;
 using Casework.Web.Api;
+using Casework.Web.Features.Cases;
 using Casework.Web.Features.Meetings;
 using Casework.Web.Features.Pages;
 using Casework.Web.Infrastructure.Auth;
@@ -69,6 +70,78 @@ public sealed class RoundModel : CaseworkPageModel
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
+    /// <summary>
+    /// Applications that ended on the same total and still wait for a person to order them, per group in ranking
+    /// order (the ranking cannot be awarded down past them until then).
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<RankingEntryDto>> TieGroups { get; private set; } = [];
+
+    /// <summary>The chosen place of each tied application (1 = first of its group), as posted.</summary>
+    public IReadOnlyDictionary<Guid, string> PostedPlaces { get; private set; } = new Dictionary<Guid, string>();
+
+    /// <summary>A VRO reviewer orders tied applications: the places chosen per group become one order for the round.</summary>
+    public async Task<IActionResult> OnPostOrdenenAsync(Guid id, [FromForm(Name = "plaats")] Dictionary<Guid, string>? places, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        PostedPlaces = places ?? [];
+        var order = new List<Guid>();
+        foreach (var group in TieGroups)
+        {
+            var chosen = new List<(Guid Id, int Place)>();
+            foreach (var entry in group)
+            {
+                if (PostedPlaces.GetValueOrDefault(entry.ApplicationId) is { } raw && int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var place) && place >= 1 && place <= group.Count)
+                {
+                    chosen.Add((entry.ApplicationId, place));
+                }
+                else
+                {
+                    ModelState.AddModelError(PlaceKey(entry.ApplicationId), $"Kies de plaats van {entry.Reference} (1 tot en met {group.Count}).");
+                }
+            }
+
+            foreach (var twice in chosen.GroupBy(c => c.Place).Where(g => g.Count() > 1).SelectMany(g => g))
+            {
+                var reference = group.First(e => e.ApplicationId == twice.Id).Reference;
+                ModelState.AddModelError(PlaceKey(twice.Id), $"Plaats {twice.Place} is meer dan eens gekozen; geef {reference} een eigen plaats.");
+            }
+
+            order.AddRange(chosen.OrderBy(c => c.Place).Select(c => c.Id));
+        }
+
+        if (ModelState.IsValid)
+        {
+            var (ok, _) = await TrySendAsync(new OrderTiesCommand(id, new TieBreakRequest(order)), "Ordenen", ct);
+            if (ok)
+            {
+                Flash("De volgorde van de aanvragen met een gelijke score is vastgelegd.");
+                return RedirectToPage(new { id });
+            }
+        }
+
+        var page = Page();
+        page.StatusCode = ViewData.ContainsKey(FlashMessages.BrokenRulesKey) ? StatusCodes.Status422UnprocessableEntity
+            : ModelState.IsValid ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+        return page;
+    }
+
+    public static string PlaceKey(Guid applicationId) => $"plaats.{applicationId}";
+
+    /// <summary>The place field of a tied application, with its error from this post.</summary>
+    public CaseFieldView PlaceField(RankingEntryDto entry, int groupSize)
+    {
+        var key = PlaceKey(entry.ApplicationId);
+        var errors = ModelState.TryGetValue(key, out var state) ? state.Errors.Select(e => e.ErrorMessage).ToList() : [];
+        var choices = Enumerable.Range(1, groupSize).Select(n => (n.ToString(CultureInfo.InvariantCulture), n.ToString(CultureInfo.InvariantCulture))).ToList();
+        return new CaseFieldView(
+            FieldIds.For(key), $"plaats[{entry.ApplicationId}]", $"Plaats van {entry.Reference} ({entry.ProjectName})", null, "select", true,
+            PostedPlaces.GetValueOrDefault(entry.ApplicationId), errors, choices);
+    }
+
     /// <summary>The allocation proposal; a partial for htmx (the busy indicator shows meanwhile), the whole page otherwise.</summary>
     public async Task<IActionResult> OnPostVoorstelAsync(Guid id, CancellationToken ct)
     {
@@ -125,8 +198,27 @@ public sealed class RoundModel : CaseworkPageModel
 
         var actor = Service<ICurrentActor>().Actor;
         MayProposeAllocation = actor.Organisation == "VRO" && actor.Roles.Contains(Role.Beoordelaar);
+        TieGroups = Round.Ranking is { } ranking ? GroupTies(ranking) : [];
         Rules = Summarise(Round.RuleSet);
         return true;
+    }
+
+    private static List<IReadOnlyList<RankingEntryDto>> GroupTies(IReadOnlyList<RankingEntryDto> ranking)
+    {
+        var groups = new List<IReadOnlyList<RankingEntryDto>>();
+        foreach (var entry in ranking.Where(r => r.TieUnresolved))
+        {
+            if (groups.Count > 0 && groups[^1][0].TotalScore == entry.TotalScore)
+            {
+                ((List<RankingEntryDto>)groups[^1]).Add(entry);
+            }
+            else
+            {
+                groups.Add(new List<RankingEntryDto> { entry });
+            }
+        }
+
+        return groups;
     }
 
     /// <summary>The rule set in words: one line per rule that applies in the round (a null rule does not), with its source.</summary>

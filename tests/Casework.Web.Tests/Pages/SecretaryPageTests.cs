@@ -127,6 +127,20 @@ public sealed class SecretaryPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WorkQueue_OfTheLeadDepartment_ShowsTheKnelpuntWaitingAtTheSbsdOnlyWhenAskedFor()
+    {
+        var knelpunt = await KnelpuntReadyForSbsdAsync(_factory, "Trekker-knelpunt");
+        using var vro = await PageClientAsync(Client, "vro-beoordelaar");
+
+        var own = WebUtility.HtmlDecode(await vro.GetStringAsync("/werkvoorraad?soort=knelpunt"));
+        var led = WebUtility.HtmlDecode(await vro.GetStringAsync("/werkvoorraad?soort=knelpunt&trekker=true"));
+
+        Assert.DoesNotContain(knelpunt.Reference, own, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/zaken/{knelpunt.Id}\">Trekker-knelpunt</a>", led, StringComparison.Ordinal);
+        Assert.Contains("id=\"filter-trekker\" name=\"trekker\" value=\"true\" checked=\"checked\"", led, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Sluiten_AfterTheMeeting_ClosesItAndMovesTheItemWithoutDecisionToTheNextMeeting()
     {
         var knelpunt = await KnelpuntReadyForSbsdAsync(_factory, "Sluiten-knelpunt");

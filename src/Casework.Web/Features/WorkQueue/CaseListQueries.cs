@@ -49,7 +49,8 @@ public sealed record MyCasesQuery(int Page) : IQuery<CaseListPage>;
 /// The open cases routed to the caller's organisation (a beheerder: every open case), filtered and sorted by the
 /// next deadline. <paramref name="DueSoon"/> is a running deadline within <see cref="CaseListQueryHandlers.DueSoonDays"/> days.
 /// </summary>
-public sealed record WorkQueueQuery(string? Type, string? State, bool Overdue, bool DueSoon, int Page) : IQuery<CaseListPage>;
+/// <summary>The open cases that wait for the actor's organisation; with <paramref name="IncludeLed"/> also those it leads (trekkend departement) wherever they are.</summary>
+public sealed record WorkQueueQuery(string? Type, string? State, bool Overdue, bool DueSoon, int Page, bool IncludeLed = false) : IQuery<CaseListPage>;
 
 /// <summary>The case types and states the work-queue filters offer, from the published definitions.</summary>
 public sealed record WorkQueueFilterOptionsQuery : IQuery<(IReadOnlyList<CaseTypeOption> Types, IReadOnlyList<CaseStateOption> States)>;
@@ -77,8 +78,9 @@ internal sealed class CaseListQueryHandlers(CaseworkDbContext db, ICurrentActor 
         var cases = db.Cases.AsNoTracking().VisibleTo(actor).Where(c => !c.IsClosed);
         if (!CaseAccess.SeesEverything(actor))
         {
-            // A work queue is what waits for this organisation, not everything it may read.
-            cases = cases.Where(c => c.RoutedTo == org);
+            // A work queue is what waits for this organisation, not everything it may read; a department may add the
+            // cases it leads (a knelpunt it is trekker of, waiting at the SBSD), to follow them.
+            cases = query.IncludeLed ? cases.Where(c => c.RoutedTo == org || c.LeadDepartment == org) : cases.Where(c => c.RoutedTo == org);
         }
 
         if (!string.IsNullOrWhiteSpace(query.Type))

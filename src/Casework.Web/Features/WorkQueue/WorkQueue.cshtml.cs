@@ -26,6 +26,9 @@ public sealed class WorkQueueModel : CaseworkPageModel
     [BindProperty(SupportsGet = true, Name = "binnenkort")]
     public bool DueSoon { get; set; }
 
+    [BindProperty(SupportsGet = true, Name = "trekker")]
+    public bool IncludeLed { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "pagina")]
     public int? PageNumber { get; set; }
 
@@ -44,6 +47,7 @@ public sealed class WorkQueueModel : CaseworkPageModel
         new("status", State),
         new("verlopen", Overdue ? "true" : null),
         new("binnenkort", DueSoon ? "true" : null),
+        new("trekker", IncludeLed ? "true" : null),
     ]);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -57,7 +61,7 @@ public sealed class WorkQueueModel : CaseworkPageModel
         // An unknown value in the address filters nothing out silently: it is dropped, and the form shows "all".
         Type = Types.Any(t => t.Type == Type) ? Type : null;
         State = States.Any(s => s.State == State) ? State : null;
-        Cases = await QueryAsync(new WorkQueueQuery(Type, State, Overdue, DueSoon, PageNumber ?? 1), ct);
+        Cases = await QueryAsync(new WorkQueueQuery(Type, State, Overdue, DueSoon, PageNumber ?? 1, IncludeLed), ct);
         if (ResultsOnly)
         {
             Response.Headers.Vary = "HX-Request";

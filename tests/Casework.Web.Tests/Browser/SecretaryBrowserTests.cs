@@ -113,4 +113,31 @@ public sealed class SecretaryBrowserTests(BrowserFixture fixture)
         await Assertions.Expect(s.Page.Locator("#toekenningsvoorstel")).ToContainTextAsync("Voorstel berekend");
         await s.AssertAccessibleAsync("49-ronde-voorstel");
     }
+
+    [Fact]
+    public async Task TiedApplications_AreOrderedByAVroReviewer_WithKeyboardOnlyAndZeroAxeViolations()
+    {
+        // A round of its own, so the tie never stands in the way of the award journey in the shared app.
+        var round = await CaseTestData.AnnounceOpenWbiRoundAsync(fixture.Factory);
+        var (rotterdam, rotterdamReference) = await CaseTestData.SubmittedWbiApplicationAsync(fixture.Factory, round, "rotterdam-aanvrager", "Gelijk Zuid");
+        var (amsterdam, amsterdamReference) = await CaseTestData.SubmittedWbiApplicationAsync(fixture.Factory, round, "amsterdam-aanvrager", "Gelijk Noord");
+        await CaseTestSteps.ToRankingAsync(fixture.Factory, rotterdam);
+        await CaseTestSteps.ToRankingAsync(fixture.Factory, amsterdam);
+
+        await using var s = await fixture.NewSessionAsync();
+        await s.SignInAsync("vro-beoordelaar", $"/rondes/{round}");
+        await Assertions.Expect(s.Page.GetByRole(AriaRole.Heading, new() { Name = "Gelijke scores ordenen" })).ToBeVisibleAsync();
+        await s.AssertAccessibleAsync("50-ronde-gelijke-scores");
+
+        await s.ChooseAsync(s.Page.GetByLabel($"Plaats van {amsterdamReference} (Gelijk Noord)"), "1");
+        await s.ChooseAsync(s.Page.GetByLabel($"Plaats van {rotterdamReference} (Gelijk Zuid)"), "2");
+        await s.PressAsync(s.Page.GetByRole(AriaRole.Button, new() { Name = "Volgorde vastleggen" }));
+
+        await Assertions.Expect(s.Page.Locator(".flash")).ToContainTextAsync("De volgorde van de aanvragen met een gelijke score is vastgelegd.");
+        await Assertions.Expect(s.Page.GetByRole(AriaRole.Heading, new() { Name = "Gelijke scores ordenen" })).ToHaveCountAsync(0);
+        var ranks = s.Page.Locator("main table tbody tr");
+        await Assertions.Expect(ranks.Nth(0)).ToContainTextAsync(amsterdamReference);
+        await Assertions.Expect(ranks.Nth(1)).ToContainTextAsync(rotterdamReference);
+        await s.AssertAccessibleAsync("51-ronde-geordend");
+    }
 }

@@ -76,26 +76,7 @@ internal static class CaseTestData
         submit.Headers.TryAddWithoutValidation("If-Match", $"\"{application.GetProperty("version").GetInt32()}\"");
         var submitted = await gemeente.SendAsync(submit);
         await HttpAssert.StatusAsync(HttpStatusCode.OK, submitted);
-        await StartTermsADayEarlierAsync(factory, id);
         return (id, application.GetProperty("reference").GetString()!);
-    }
-
-    /// <summary>
-    /// As if the application had been submitted yesterday: its beslistermijn starts one day earlier. Needed because
-    /// a herstelverzoek on the day of submission fails in the app today (EffectApplier suspends the beslistermijn
-    /// from today, before its first day, and Deadline.Suspend refuses that: a 500). Reported to the lead; the case
-    /// page tests are about the page, not about that day.
-    /// </summary>
-    private static async Task StartTermsADayEarlierAsync(CaseworkWebFactory factory, Guid caseId)
-    {
-        await using var scope = factory.CreateScope();
-        var db = CaseworkWebFactory.Db(scope);
-        foreach (var deadline in await db.Deadlines.AsNoTracking().Where(d => d.CaseId == caseId).ToListAsync())
-        {
-            await db.Deadlines.Where(d => d.Id == deadline.Id).ExecuteUpdateAsync(s => s
-                .SetProperty(d => d.StartedOn, deadline.StartedOn.AddDays(-1))
-                .SetProperty(d => d.FirstDay, deadline.FirstDay.AddDays(-1)));
-        }
     }
 }
 

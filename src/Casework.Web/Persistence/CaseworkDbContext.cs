@@ -85,12 +85,15 @@ public class CaseworkDbContext : DbContext
     private async Task<int> SaveWithTransitionRowsAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, CancellationToken cancellationToken)
     {
         const string Savepoint = "__CaseworkTransitionRows";
-        var savepoint = Database.AutoSavepointsEnabled && transaction.SupportsSavepoints;
+        var autoSavepoints = Database.AutoSavepointsEnabled;
+        var savepoint = autoSavepoints && transaction.SupportsSavepoints;
         if (savepoint)
         {
             await transaction.CreateSavepointAsync(Savepoint, cancellationToken);
         }
 
+        // This savepoint covers EF Core's part too; its own would be two more statements for nothing.
+        Database.AutoSavepointsEnabled = false;
         TransitionRowWriter.Written? written = null;
         try
         {
@@ -116,6 +119,10 @@ public class CaseworkDbContext : DbContext
             }
 
             throw;
+        }
+        finally
+        {
+            Database.AutoSavepointsEnabled = autoSavepoints;
         }
     }
 

@@ -166,8 +166,8 @@ internal sealed class ApplicationPaymentHandlers(CaseworkDbContext db, ICurrentA
 
         // The gemeente receives the award less the share that goes to the BTW-compensatiefonds, in whole cents.
         var paid = new Money(decimal.Round(request.Amount * (1m - share), 2, MidpointRounding.AwayFromZero));
-        var portionCents = Cents(portion);
-        var paidCents = Cents(paid);
+        var portionCents = CommitmentLedger.Cents(portion);
+        var paidCents = CommitmentLedger.Cents(paid);
         var updated = await db.Database.ExecuteSqlInterpolatedAsync(
             $"UPDATE \"RoundBudgets\" SET \"AwardedPaidOutCents\" = \"AwardedPaidOutCents\" + {portionCents}, \"PaidCents\" = \"PaidCents\" + {paidCents} WHERE \"Id\" = {application.TrancheId} AND \"AwardedPaidOutCents\" + {portionCents} <= \"CommittedCents\"",
             cancellationToken);
@@ -203,7 +203,7 @@ internal sealed class ApplicationPaymentHandlers(CaseworkDbContext db, ICurrentA
                 PaymentSource));
         }
 
-        var cents = Cents(amount);
+        var cents = CommitmentLedger.Cents(amount);
         var updated = await db.Database.ExecuteSqlInterpolatedAsync(
             $"UPDATE \"RoundBudgets\" SET \"ReclaimedCents\" = \"ReclaimedCents\" + {cents} WHERE \"Id\" = {application.TrancheId} AND \"ReclaimedCents\" + {cents} <= \"PaidCents\"",
             cancellationToken);
@@ -237,7 +237,6 @@ internal sealed class ApplicationPaymentHandlers(CaseworkDbContext db, ICurrentA
             reclaims.OrderBy(r => r.RecordedAt).Select(ToDto).ToList());
     }
 
-    private static long Cents(Money amount) => decimal.ToInt64(amount.Euros * 100m);
 
     private static PaymentDto ToDto(Payment p) =>
         new(p.Id, p.ApplicationId, p.AwardedPortion.Euros, p.BtwCompensatiefondsShare, p.Paid.Euros, p.PaidOnDate, p.RecordedBy, p.RecordedAt);

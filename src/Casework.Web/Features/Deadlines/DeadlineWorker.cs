@@ -250,7 +250,7 @@ public sealed partial class DeadlineWorker(
                 }
 
                 var action = db.Entry(deadline).Property<string?>(OnExpiryAction).CurrentValue;
-                var caseFile = await db.Cases.FirstAsync(c => c.Id == deadline.CaseId, ct);
+                var caseFile = await db.Cases.IgnoreAutoIncludes().FirstAsync(c => c.Id == deadline.CaseId, ct); // a transition only appends to the history
                 deadline.MarkExpired(today);
                 var fired = fire && action is not null;
                 await services.GetRequiredService<AuditTrail>().AppendAsync(
@@ -314,7 +314,7 @@ public sealed partial class DeadlineWorker(
                 }
 
                 var deadline = await db.Deadlines.AsNoTracking().FirstAsync(d => d.Id == deadlineId, ct);
-                var caseFile = await db.Cases.AsNoTracking().FirstAsync(c => c.Id == deadline.CaseId, ct);
+                var caseFile = await db.Cases.AsNoTracking().IgnoreAutoIncludes().FirstAsync(c => c.Id == deadline.CaseId, ct);
                 services.GetRequiredService<EffectApplier>().Notify(
                     caseFile,
                     "termijn-waarschuwing",

@@ -218,7 +218,7 @@ internal sealed class TrancheAdministrationHandlers(CaseworkDbContext db, ICurre
         var tranche = await db.Set<Tranche>().AsNoTracking().FirstOrDefaultAsync(t => t.Id == command.TrancheId, cancellationToken) ?? throw ApiProblemException.NotFound("De ronde");
         var before = await db.Set<RoundBudget>().AsNoTracking().FirstAsync(b => b.Id == new RoundBudgetId(tranche.Id), cancellationToken);
         var ceiling = new Money(command.Request!.Ceiling);
-        var cents = decimal.ToInt64(ceiling.Euros * 100m);
+        var cents = Applications.CommitmentLedger.Cents(ceiling);
         var changed = await db.Database.ExecuteSqlInterpolatedAsync(
             $"UPDATE \"RoundBudgets\" SET \"CeilingCents\" = {cents} WHERE \"Id\" = {tranche.Id} AND \"CommittedCents\" <= {cents}", cancellationToken);
         if (changed == 0)

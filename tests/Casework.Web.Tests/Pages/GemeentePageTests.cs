@@ -288,7 +288,7 @@ public sealed class GemeentePageTests : IAsyncLifetime
         using var loketBrowser = await BrowserAsync(app, "rvo-loket");
         var queue = await loketBrowser.GetStringAsync("/werkvoorraad");
 
-        Assert.Contains($"Vul de aanvraag aan vóór {Casework.Web.Features.WorkQueue.DutchFormat.Date(due)}", mine, StringComparison.Ordinal);
+        Assert.Contains($"Vul de aanvraag aan vóór {Casework.Web.Features.Pages.NlFormat.Date(due)}", mine, StringComparison.Ordinal);
         Assert.Contains("Herstelverzoek uitstaand", mine, StringComparison.Ordinal);
         Assert.DoesNotContain($"/zaken/{id}", queue, StringComparison.Ordinal); // the gemeente is to act, not the loket
     }

@@ -82,9 +82,7 @@ public sealed class MeetingModel : CaseworkPageModel
             return NotFound();
         }
 
-        var page = Page();
-        page.StatusCode = ViewData.ContainsKey(FlashMessages.BrokenRulesKey) ? StatusCodes.Status422UnprocessableEntity : status;
-        return page;
+        return RefusedPage(status);
     }
 
     /// <summary>Open items of this meeting: what closing it would move to the next one.</summary>

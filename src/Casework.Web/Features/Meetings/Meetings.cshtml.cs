@@ -70,9 +70,7 @@ public sealed class MeetingsModel : CaseworkPageModel
         }
 
         await LoadAsync(ct);
-        var page = Page();
-        page.StatusCode = ViewData.ContainsKey(FlashMessages.BrokenRulesKey) ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status400BadRequest;
-        return page;
+        return RefusedPage();
     }
 
     private async Task LoadAsync(CancellationToken ct)
@@ -80,9 +78,9 @@ public sealed class MeetingsModel : CaseworkPageModel
         var actor = Service<ICurrentActor>().Actor;
         OwnBody = actor.Roles.Contains(Role.Secretaris) && MeetingBodies.IsKnown(actor.Organisation) ? actor.Organisation : null;
         Today = AmsterdamClock.Today(Service<TimeProvider>());
-        if (!Request.Query.ContainsKey(nameof(Gremium)) && actor.Roles.Contains(Role.Secretaris) && MeetingBodies.IsKnown(actor.Organisation))
+        if (!Request.Query.ContainsKey(nameof(Gremium)) && OwnBody is not null)
         {
-            Gremium = actor.Organisation;
+            Gremium = OwnBody;
         }
 
         Vanaf ??= Today.AddMonths(-1);

@@ -98,9 +98,7 @@ public sealed class RecordDecisionModel : CaseworkPageModel
         }
 
         RemapErrorKeys(filledRows);
-        var page = Page();
-        page.StatusCode = ViewData.ContainsKey(FlashMessages.BrokenRulesKey) ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status400BadRequest;
-        return page;
+        return RefusedPage();
     }
 
     private async Task<IActionResult?> LoadAsync(Guid id, Guid itemId, CancellationToken ct)

@@ -78,6 +78,14 @@ public abstract class CaseworkPageModel : PageModel
     /// <summary>A message for the next page, shown once after the redirect (Post/Redirect/Get).</summary>
     protected void Flash(string message) => TempData[FlashMessages.SuccessKey] = message;
 
+    /// <summary>The page again after a refused command: 422 when rules were broken, otherwise <paramref name="status"/> (field errors 400, a conflict 409).</summary>
+    protected PageResult RefusedPage(int status = StatusCodes.Status400BadRequest)
+    {
+        var page = Page();
+        page.StatusCode = ViewData.ContainsKey(FlashMessages.BrokenRulesKey) ? StatusCodes.Status422UnprocessableEntity : status;
+        return page;
+    }
+
     protected void FlashError(string message) => TempData[FlashMessages.ErrorKey] = message;
 
     /// <summary>A problem as one Dutch sentence; broken rules are listed, with their source, by the error summary instead.</summary>

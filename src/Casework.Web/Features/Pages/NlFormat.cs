@@ -19,6 +19,10 @@ public static class NlFormat
 
     public static string DateTime(DateTimeOffset? instant) => instant is { } i ? DateTime(i) : "—";
 
+    /// <summary>"23 november 2026, 14:05 uur" in Amsterdam time (a closing moment in running text).</summary>
+    public static string DateTimeWithHour(DateTimeOffset instant) =>
+        TimeZoneInfo.ConvertTime(instant, AmsterdamClock.TimeZone).ToString("d MMMM yyyy, HH:mm", Culture) + " uur";
+
     /// <summary>"23 november 2026 om 14:05" in Amsterdam time.</summary>
     public static string Instant(DateTimeOffset at) =>
         TimeZoneInfo.ConvertTime(at, AmsterdamClock.TimeZone).ToString("d MMMM yyyy 'om' HH:mm", Culture);

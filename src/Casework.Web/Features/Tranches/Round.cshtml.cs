@@ -123,10 +123,7 @@ public sealed class RoundModel : CaseworkPageModel
             }
         }
 
-        var page = Page();
-        page.StatusCode = ViewData.ContainsKey(FlashMessages.BrokenRulesKey) ? StatusCodes.Status422UnprocessableEntity
-            : ModelState.IsValid ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
-        return page;
+        return RefusedPage(ModelState.IsValid ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest);
     }
 
     public static string PlaceKey(Guid applicationId) => $"plaats.{applicationId}";
@@ -203,23 +200,9 @@ public sealed class RoundModel : CaseworkPageModel
         return true;
     }
 
-    private static List<IReadOnlyList<RankingEntryDto>> GroupTies(IReadOnlyList<RankingEntryDto> ranking)
-    {
-        var groups = new List<IReadOnlyList<RankingEntryDto>>();
-        foreach (var entry in ranking.Where(r => r.TieUnresolved))
-        {
-            if (groups.Count > 0 && groups[^1][0].TotalScore == entry.TotalScore)
-            {
-                ((List<RankingEntryDto>)groups[^1]).Add(entry);
-            }
-            else
-            {
-                groups.Add(new List<RankingEntryDto> { entry });
-            }
-        }
-
-        return groups;
-    }
+    /// <summary>Unresolved ties in ranking order: the ranking gives the members of one tie the same position.</summary>
+    private static List<IReadOnlyList<RankingEntryDto>> GroupTies(IReadOnlyList<RankingEntryDto> ranking) =>
+        ranking.Where(r => r.TieUnresolved).GroupBy(r => r.Position).Select(g => (IReadOnlyList<RankingEntryDto>)g.ToList()).ToList();
 
     /// <summary>The rule set in words: one line per rule that applies in the round (a null rule does not), with its source.</summary>
     public static IReadOnlyList<RuleLine> Summarise(JsonElement ruleSet)

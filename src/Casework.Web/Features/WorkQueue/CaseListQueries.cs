@@ -3,6 +3,7 @@ using Casework.Domain.Cases;
 using Casework.Domain.Funding;
 using Casework.Domain.Time;
 using Casework.Web.Features.Cases;
+using Casework.Web.Features.Pages;
 using Casework.Web.Infrastructure.Auth;
 using Casework.Web.Persistence;
 using Casework.Workflows.Definitions;
@@ -214,11 +215,11 @@ internal static class Expectations
             return (false, "Niets: de zaak is afgesloten.");
         }
 
-        var by = s.NextDue is { } due ? $" vóór {DutchFormat.Date(due)}" : string.Empty;
+        var by = s.NextDue is { } due ? $" vóór {NlFormat.Date(due)}" : string.Empty;
         switch (s.State)
         {
             case "concept":
-                var window = s.WindowClosesAt is { } closes ? $" vóór {DutchFormat.DateTime(closes)}" : string.Empty;
+                var window = s.WindowClosesAt is { } closes ? $" vóór {NlFormat.DateTimeWithHour(closes)}" : string.Empty;
                 return (true, $"Dien de aanvraag in{window}");
             case "herstel":
                 return (true, $"Vul de aanvraag aan{by}");
@@ -230,13 +231,13 @@ internal static class Expectations
 
         if (s.StateDefinition?.Owner == StateOwner.Initiator || s.RoutedTo == organisation)
         {
-            var until = s.NextDue is { } end ? $" Uiterlijk {DutchFormat.Date(end)}." : string.Empty;
+            var until = s.NextDue is { } end ? $" Uiterlijk {NlFormat.Date(end)}." : string.Empty;
             return (true, $"U bent aan zet: {s.StateDefinition?.Description ?? s.State}{until}");
         }
 
         if (s.NextKind == TermKinds.Bezwaartermijn.Id && s.NextDue is { } objectionEnd)
         {
-            return (false, $"Niets verplicht. Bezwaar maken kan tot en met {DutchFormat.Date(objectionEnd)}.");
+            return (false, $"Niets verplicht. Bezwaar maken kan tot en met {NlFormat.Date(objectionEnd)}.");
         }
 
         return (false, "Niets: " + WhoActs(s, names) + " is aan zet.");
@@ -252,21 +253,4 @@ internal static class Expectations
         _ when s.RoutedTo is { } routed => names.GetValueOrDefault(routed, routed),
         _ => "de behandelaar",
     };
-}
-
-/// <summary>Dates and amounts as Dutch readers expect them ("23 november 2026", "€ 1.234.567").</summary>
-public static class DutchFormat
-{
-    private static readonly System.Globalization.CultureInfo Nl = System.Globalization.CultureInfo.GetCultureInfo("nl-NL");
-
-    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", Nl);
-
-    public static string DateTime(DateTimeOffset instant)
-    {
-        var local = TimeZoneInfo.ConvertTime(instant, AmsterdamClock.TimeZone);
-        return local.ToString("d MMMM yyyy, HH:mm", Nl) + " uur";
-    }
-
-    public static string Money(decimal euros) =>
-        "€ " + euros.ToString(decimal.Round(euros, 0) == euros ? "#,##0" : "#,##0.00", Nl);
 }

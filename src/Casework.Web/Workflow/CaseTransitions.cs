@@ -1,4 +1,5 @@
 using Casework.Domain.Cases;
+using Casework.Domain.Funding;
 using Casework.Web.Api;
 using Casework.Workflows.Definitions;
 using Casework.Workflows.Engine;
@@ -29,6 +30,29 @@ internal sealed class CaseTransitions(DefinitionCatalog catalog, WorkflowEngine 
     {
         facts.Begin(caseFile.Id);
         return await engine.GetAvailableActionsAsync(DefinitionOf(caseFile), Snapshot(caseFile), actor, facts, includeAll: false, ct);
+    }
+
+    /// <summary>
+    /// The first of <paramref name="actionIds"/> that the case's definition offers from its current state, or null: for
+    /// an endpoint whose one request stands for different actions in different states (converting a vastloper).
+    /// </summary>
+    public string? OfferedNow(CaseFile caseFile, params string[] actionIds)
+    {
+        var definition = DefinitionOf(caseFile);
+        return actionIds.FirstOrDefault(id => definition.FindAction(id)?.From.Contains(caseFile.State) == true);
+    }
+
+    /// <summary>
+    /// Throws the refusal's ProblemDetails unless <paramref name="actor"/> is who may take <paramref name="actionId"/>
+    /// in the case's current state (role, organisation, state; not its guards or input): for recording the facts that
+    /// the action's own guards then judge (the committee's scores before <c>adviseren</c>).
+    /// </summary>
+    public void EnsureMayPrepare(CaseFile caseFile, Actor actor, string actionId)
+    {
+        if (WorkflowEngine.WhoAndWhen(DefinitionOf(caseFile), Snapshot(caseFile), actor, actionId) is { } refusal)
+        {
+            throw RefusalToProblem(caseFile, refusal);
+        }
     }
 
     public async Task<Transition> FireAsync(CaseFile caseFile, Actor actor, string actionId, ActionInput input, CancellationToken ct)
@@ -66,8 +90,10 @@ internal sealed class CaseTransitions(DefinitionCatalog catalog, WorkflowEngine 
         return transition;
     }
 
+    private static readonly HashSet<string> StateConflictRules = new(StringComparer.Ordinal) { RoundBudget.CeilingExceeded };
+
     /// <summary>Refusals reach the client as ProblemDetails: who may not (403), what input is wrong (400), wrong state (409), unmet rule (422).</summary>
-    private static ApiProblemException RefusalToProblem(CaseFile caseFile, Refusal refusal)
+    public static ApiProblemException RefusalToProblem(CaseFile caseFile, Refusal refusal)
     {
         var reasons = refusal.Reasons;
         var extensions = new Dictionary<string, object?> { ["reasons"] = reasons, ["action"] = refusal.ActionId, ["state"] = caseFile.State };
@@ -106,6 +132,10 @@ internal sealed class CaseTransitions(DefinitionCatalog catalog, WorkflowEngine 
 
         var broken = reasons.Select(r => r.ToBrokenRule()).ToList();
         extensions["brokenRules"] = broken;
-        return ApiProblemException.Of(ProblemTypes.RuleViolation, string.Join(" ", reasons.Select(r => r.Message)), extensions);
+
+        // A rule that depends on what others do at the same time (the round's remaining money) is a conflict with the
+        // current state, as the ledger's own atomic update reports it; any other broken rule makes the request 422.
+        var type = reasons.All(r => StateConflictRules.Contains(r.Code)) ? ProblemTypes.Conflict : ProblemTypes.RuleViolation;
+        return ApiProblemException.Of(type, string.Join(" ", reasons.Select(r => r.Message)), extensions);
     }
 }

@@ -15,7 +15,7 @@ namespace Casework.Web.Workflow;
 /// Applies a transition's effects to the unit of work: routing, deadlines, decisions, notifications and
 /// linked cases. Nothing is saved here; the command saves everything in one transaction or nothing.
 /// </summary>
-internal sealed class EffectApplier(CaseworkDbContext db, TimeProvider time, CaseOpener opener, IEnumerable<ICaseRoleResolver> roleResolvers)
+internal sealed class EffectApplier(CaseworkDbContext db, TimeProvider time, CaseOpener opener, IEnumerable<ICaseRoleResolver> roleResolvers, IEnumerable<IDecisionEffect> decisionEffects)
 {
     public async Task ApplyAsync(CaseFile @case, Transition transition, Actor actor, ActionInput input, CancellationToken ct)
     {
@@ -46,6 +46,11 @@ internal sealed class EffectApplier(CaseworkDbContext db, TimeProvider time, Cas
                     break;
                 case EffectCatalog.RecordDecision:
                     RecordDecision(@case, transition, effect, actor, input);
+                    foreach (var consequence in decisionEffects)
+                    {
+                        await consequence.ApplyAsync(@case, Param(effect, "besluitType"), transition, actor, input, ct);
+                    }
+
                     break;
                 case EffectCatalog.SetResultaat:
                     // The transition itself carries the resultaat into the final state (CaseFile.TransitionTo).
@@ -211,6 +216,16 @@ internal sealed class EffectApplier(CaseworkDbContext db, TimeProvider time, Cas
         var linked = await opener.OpenAsync(Param(effect, "definitionId"), @case.OwningOrganisation, @case.Title, actor, ct);
         db.CaseLinks.Add(new CaseLink(linked.Id, @case.Id, CaseLink.AfgeleidVan, time.GetUtcNow(), null));
     }
+}
+
+/// <summary>
+/// What recording a besluit of a given type does beyond the besluit row, owned by the feature whose records it
+/// changes (e.g. a toekenning commits the round's money). Applied inside <c>recordDecision</c>, in the same unit of
+/// work; it must not save. Register as scoped: <c>services.AddScoped&lt;IDecisionEffect, MyEffect&gt;()</c>.
+/// </summary>
+public interface IDecisionEffect
+{
+    ValueTask ApplyAsync(CaseFile caseFile, string besluitType, Transition transition, Actor actor, ActionInput input, CancellationToken ct);
 }
 
 /// <summary>Resolves case roles that only a feature knows (e.g. the rijksvertegenwoordiger's department of a focusgebied).</summary>

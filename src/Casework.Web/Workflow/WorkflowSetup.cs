@@ -35,7 +35,6 @@ internal static class WorkflowSetup
         services.AddScoped<IWorkflowGuard, ToelatingscriteriaVoldaanGuard>();
         services.AddScoped<IWorkflowGuard, ScoresCompleetGuard>();
         services.AddScoped<IWorkflowGuard, RangschikkingVastgesteldGuard>();
-        services.AddScoped<IWorkflowGuard, BinnenPlafondGuard>();
         services.AddScoped<IWorkflowGuard, OpAgendaGuard>();
         services.AddScoped<IWorkflowGuard, DuplicaatBestaatGuard>();
         services.AddScoped<IGuardRegistry>(sp => new GuardRegistry(sp.GetServices<IWorkflowGuard>()));
@@ -44,6 +43,7 @@ internal static class WorkflowSetup
         services.AddScoped<AuditTrail>();
         services.AddScoped<EffectApplier>();
         services.AddScoped<CaseTransitions>();
+        services.AddScoped<CaseActionPath>();
         services.AddScoped<CaseOpener>();
         services.AddHostedService<PublishedDefinitionRegistrar>();
         return services;

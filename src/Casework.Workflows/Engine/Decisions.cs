@@ -5,12 +5,21 @@ using Casework.Workflows.Definitions;
 namespace Casework.Workflows.Engine;
 
 /// <summary>
-/// Why an action may not be fired. <see cref="Code"/> is stable (<c>wrong-role</c>, <c>wrong-organisation</c>,
-/// <c>wrong-state</c>, <c>system-only</c>, <c>guard-failed:&lt;name&gt;</c>, <c>reason-required</c>,
-/// <c>input-missing:&lt;field&gt;</c>, <c>input-invalid:&lt;field&gt;</c>, <c>unknown-action</c>); the message is Dutch.
+/// Why an action may not be fired. <see cref="Code"/> is stable: the engine's own (<c>wrong-role</c>,
+/// <c>wrong-organisation</c>, <c>wrong-state</c>, <c>system-only</c>, <c>reason-required</c>,
+/// <c>input-missing:&lt;field&gt;</c>, <c>input-invalid:&lt;field&gt;</c>, <c>unknown-action</c>), or, for a broken
+/// rule that a guard found, the domain's rule code (e.g. <c>WBI-MIN-WONINGEN</c>) with its legal source and the
+/// <see cref="Guard"/> that found it. The message is Dutch.
 /// </summary>
 public sealed record RefusalReason(string Code, string Message, string? Source = null)
 {
+    /// <summary>The definition's guard that reported this broken rule; null for the engine's own reasons.</summary>
+    public string? Guard { get; init; }
+
+    /// <summary>A broken business rule (from a guard), as opposed to who, when or what input.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsBrokenRule => Guard is not null;
+
     /// <summary>As the API reports rule failures: <c>{ code, message, source }</c>.</summary>
     public BrokenRule ToBrokenRule() => new(Code, Message, Source ?? string.Empty);
 }

@@ -108,6 +108,28 @@ public sealed class WorkflowEngine
         return new Transition(action.Id, action.Label, snapshot.CurrentState, target.Id, target.Label, target.Order, target.Final, resultaat, effects);
     }
 
+    /// <summary>
+    /// Whether <paramref name="actor"/> is who may take <paramref name="actionId"/> in the case's current state: the
+    /// state, role and organisation checks of <see cref="DecideAsync"/>, without guards or input. Null when so.
+    /// </summary>
+    public static Refusal? WhoAndWhen(WorkflowDefinition definition, CaseSnapshot snapshot, Actor actor, string actionId)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(actor);
+        RequireKnownState(definition, snapshot);
+        var action = definition.FindAction(actionId)
+            ?? throw new ArgumentException($"{definition.DefinitionId} v{definition.Version} has no action '{actionId}'.", nameof(actionId));
+        var reasons = new List<RefusalReason>();
+        if (!action.From.Contains(snapshot.CurrentState))
+        {
+            reasons.Add(WrongState(definition, snapshot, action));
+        }
+
+        reasons.AddRange(CheckActor(snapshot, actor, action));
+        return reasons.Count == 0 ? null : new Refusal(action.Id, reasons);
+    }
+
     private static StateMachine<string, string> BuildMachine(
         WorkflowDefinition definition,
         Func<string> read,
@@ -171,10 +193,7 @@ public sealed class WorkflowEngine
                     ?? throw new InvalidOperationException($"Guard '{reference.Name}' used by action '{action.Id}' of {definition.DefinitionId} v{definition.Version} is not registered.");
                 var outcome = await guard.EvaluateAsync(
                     new GuardInvocation(action.Id, reference.Params, snapshot, actor, input ?? ActionInput.Empty, facts), ct);
-                if (!outcome.Passed)
-                {
-                    reasons.Add(new RefusalReason($"guard-failed:{reference.Name}", outcome.Message!, outcome.Source));
-                }
+                reasons.AddRange(outcome.Failures.Select(f => new RefusalReason(f.Code, f.Message, f.Source) { Guard = reference.Name }));
             }
         }
 

@@ -64,32 +64,45 @@ public sealed class DictionaryGuardFacts : IGuardFacts
     }
 }
 
-/// <summary>A guard's verdict: passed, or failed with a stable code, a Dutch message and optionally the legal source.</summary>
+/// <summary>One rule a guard found broken: the domain's stable code (e.g. <c>WBI-MIN-WONINGEN</c>), a Dutch message and the legal source.</summary>
+public sealed record GuardFailure(string Code, string Message, string? Source = null);
+
+/// <summary>
+/// A guard's verdict: passed, or failed with every rule it found broken, each with its own code and source, so
+/// that a refusal names all of them at once.
+/// </summary>
 public sealed record GuardOutcome
 {
-    private GuardOutcome(bool passed, string? code, string? message, string? source)
+    private GuardOutcome(IReadOnlyList<GuardFailure> failures)
     {
-        Passed = passed;
-        Code = code;
-        Message = message;
-        Source = source;
+        Failures = failures;
     }
 
-    public static GuardOutcome Pass { get; } = new(true, null, null, null);
+    public static GuardOutcome Pass { get; } = new([]);
 
-    public bool Passed { get; }
+    public bool Passed => Failures.Count == 0;
 
-    public string? Code { get; }
-
-    public string? Message { get; }
-
-    public string? Source { get; }
+    public IReadOnlyList<GuardFailure> Failures { get; }
 
     public static GuardOutcome Fail(string code, string message, string? source = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(code);
         ArgumentException.ThrowIfNullOrWhiteSpace(message);
-        return new GuardOutcome(false, code, message, source);
+        return new GuardOutcome([new GuardFailure(code, message, source)]);
+    }
+
+    /// <summary>Fails with each of <paramref name="failures"/>; passes when there are none.</summary>
+    public static GuardOutcome FailAll(IEnumerable<GuardFailure> failures)
+    {
+        ArgumentNullException.ThrowIfNull(failures);
+        var list = failures.ToList();
+        foreach (var failure in list)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(failure.Code);
+            ArgumentException.ThrowIfNullOrWhiteSpace(failure.Message);
+        }
+
+        return list.Count == 0 ? Pass : new GuardOutcome(list);
     }
 }
 

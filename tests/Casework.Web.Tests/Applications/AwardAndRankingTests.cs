@@ -84,19 +84,6 @@ public sealed class AwardAndRankingTests(ITestOutputHelper output) : IAsyncLifet
     }
 
     [Fact]
-    public async Task Toekennen_ThroughGenericActionEndpoint_IsRefusedBecauseNoMoneyWasCommitted()
-    {
-        var id = await _host.ToRankingAsync("GM0599", ApplicationBuilder.Wbi(_t6), Scores);
-        var before = await CommittedAsync();
-
-        var response = await SendAsync(await _host.AsAsync("VRO", "Beoordelaar"), HttpMethod.Post, $"/api/v1/cases/{id}/actions/toekennen",
-            new { data = new { bedrag = 5_000_000, verzenddatum = "2024-03-01" } }, await _host.VersionAsync(id));
-
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.Equal(before, await CommittedAsync());
-    }
-
-    [Fact]
     public async Task Ranking_WithEqualTotals_IsFlaggedUntilAPersonOrdersThem()
     {
         var a = await _host.ToRankingAsync("GM0599", ApplicationBuilder.Wbi(_t6), Scores);

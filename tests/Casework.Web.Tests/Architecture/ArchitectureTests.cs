@@ -58,4 +58,38 @@ public sealed class ArchitectureTests
         Assert.Contains(Web.GetTypes(), t => t.GetInterfaces().Any(i => i.Namespace == "Mediator" && handlerInterfaces.Contains(i.Name)));
         Assert.Empty(publicHandlers);
     }
+
+    /// <summary>
+    /// One gate: only the engine compares a case's state with the definition's. Code outside it that tests a state
+    /// against a string literal (<c>State == "concept"</c>, <c>State is "a" or "b"</c>) decides beside the definition.
+    /// </summary>
+    [Fact]
+    public void NoCodeOutsideTheEngine_ComparesACaseStateWithAStringLiteral()
+    {
+        var source = Path.Combine(RepositoryRoot(), "src");
+        var comparison = new System.Text.RegularExpressions.Regex(
+            @"\bState\s*(==|!=)\s*""|""\s*(==|!=)\s*[\w.!]*\bState\b|\bState\s+is\s+(not\s+)?\(?\s*""");
+        var offenders = Directory.EnumerateFiles(source, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(f => !f.Contains($"Casework.Workflows{Path.DirectorySeparatorChar}Engine", StringComparison.Ordinal))
+            .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: f, Line: i + 1, Text: line)))
+            .Where(l => comparison.IsMatch(l.Text))
+            .Select(l => $"{Path.GetRelativePath(source, l.File)}:{l.Line}: {l.Text.Trim()}")
+            .ToList();
+
+        Assert.True(comparison.IsMatch("if (caseFile.State != \"concept\")"), "the pattern must catch a plain comparison");
+        Assert.True(comparison.IsMatch("previous.State is \"afgewezen\" or \"bezwaarAfwijzing\""), "the pattern must catch an is-pattern");
+        Assert.Empty(offenders);
+    }
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Casework.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("Casework.sln not found above " + AppContext.BaseDirectory);
+    }
 }

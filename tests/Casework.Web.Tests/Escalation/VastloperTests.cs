@@ -103,4 +103,31 @@ public sealed class VastloperTests : IAsyncLifetime
         var (_, history) = await (await _host.As(Sbsd)).Get($"/api/v1/cases/{knelpuntId}/history");
         Assert.Contains(vastloper.GetProperty("case").Str("reference"), history.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task OmzettenInKnelpunt_ThroughTheGenericAction_GivesTheSameKnelpuntAsTheDedicatedEndpoint()
+    {
+        var (_, viaEndpoint) = await (await _host.As(Alliance)).Post("/api/v1/vastlopers", Vastloper());
+        var (_, viaAction) = await (await _host.As(Alliance)).Post("/api/v1/vastlopers", Vastloper());
+        var version = (await CaseOf(_host, Vro, viaEndpoint.Id())).GetProperty("version").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        const string reason = "De Erfgoedwet laat geen ruimte; dit is regelgeving.";
+
+        var (_, converted) = await (await _host.As(Vro)).Post(
+            $"/api/v1/vastlopers/{viaEndpoint.Id()}/omzetten-in-knelpunt", new { reason, wet = new { naam = "Erfgoedwet", bwbId = "BWBR0037521", artikel = "3.1" } }, version);
+        await Expect(HttpStatusCode.OK, await (await _host.As(Vro)).Fire(viaAction.Id(), "omzettenInKnelpunt", reason, new { wet = "Erfgoedwet", bwbId = "BWBR0037521", artikel = "3.1" }));
+        var (_, actionVastloper) = await (await _host.As(Alliance)).Get($"/api/v1/vastlopers/{viaAction.Id()}");
+        var actionKnelpuntId = Assert.Single(actionVastloper.GetProperty("links").EnumerateArray()).GetProperty("caseId").GetGuid();
+
+        // Both knelpunten lie with the SBSD for triage, are visible to it and on its board, and carry the vastloper's content.
+        foreach (var knelpuntId in new[] { converted.GetProperty("knelpuntId").GetGuid(), actionKnelpuntId })
+        {
+            var (status, knelpunt) = await (await _host.As(Sbsd)).Get($"/api/v1/knelpunten/{knelpuntId}");
+            Assert.Equal(HttpStatusCode.OK, status);
+            Assert.Equal("SBSD", knelpunt.GetProperty("case").Str("routedTo"));
+            Assert.Equal("Erfgoedwet", knelpunt.GetProperty("wet").Str("naam"));
+            Assert.Equal("BWBR0037521", knelpunt.GetProperty("wet").Str("bwbId"));
+            Assert.Contains("De herstructurering staat stil", knelpunt.Str("omschrijving"), StringComparison.Ordinal);
+            Assert.Equal("afgeleid-van", Assert.Single(knelpunt.GetProperty("links").EnumerateArray()).Str("kind"));
+        }
+    }
 }

@@ -94,7 +94,7 @@ public class WorkflowEngineTests
     }
 
     [Fact]
-    public async Task DecideAsync_WhenGuardFails_RefusesWithTheGuardsMessageAndSource()
+    public async Task DecideAsync_WhenGuardFails_RefusesWithTheRulesOwnCodeMessageAndSource()
     {
         var guards = FakeGuard.Registry(FakeGuard.Failing("toelatingscriteriaVoldaan", "VHF-MIN-HOMES", "Het project telt 49 woningen; minimaal 50.", "Stcrt. 2023-17370 art. 3"));
 
@@ -102,7 +102,7 @@ public class WorkflowEngineTests
 
         var reason = Assert.Single(refusal.Reasons);
         Assert.Equal(
-            new RefusalReason("guard-failed:toelatingscriteriaVoldaan", "Het project telt 49 woningen; minimaal 50.", "Stcrt. 2023-17370 art. 3"),
+            new RefusalReason("VHF-MIN-HOMES", "Het project telt 49 woningen; minimaal 50.", "Stcrt. 2023-17370 art. 3") { Guard = "toelatingscriteriaVoldaan" },
             reason);
     }
 
@@ -248,7 +248,24 @@ public class WorkflowEngineTests
 
         var refusal = Assert.IsType<Refusal>(await Decide("ingediend", Aanvrager, "doorzetten", guards: guards));
 
-        Assert.Equal(["wrong-role", "wrong-organisation", "guard-failed:toelatingscriteriaVoldaan"], refusal.Reasons.Select(r => r.Code));
+        Assert.Equal(["wrong-role", "wrong-organisation", "X"], refusal.Reasons.Select(r => r.Code));
+    }
+
+    [Fact]
+    public async Task DecideAsync_WhenOneGuardFindsSeveralBrokenRules_NamesEachWithItsOwnCodeAndSource()
+    {
+        var several = new FakeGuard("toelatingscriteriaVoldaan", _ => ValueTask.FromResult(GuardOutcome.FailAll(
+        [
+            new GuardFailure("WBI-MIN-WONINGEN", "Het project telt 150 woningen; minimaal 200.", "Regeling Woningbouwimpuls 2020 art. 2(4)"),
+            new GuardFailure("WBI-BETAALBAAR-AANDEEL", "40% betaalbaar; minimaal 50%.", "Regeling Woningbouwimpuls 2020 art. 4"),
+        ])));
+
+        var refusal = Assert.IsType<Refusal>(await Decide("ingediend", RvoLoket, "doorzetten", guards: FakeGuard.Registry(several)));
+
+        Assert.Equal(
+            [("WBI-MIN-WONINGEN", "Regeling Woningbouwimpuls 2020 art. 2(4)", "toelatingscriteriaVoldaan"), ("WBI-BETAALBAAR-AANDEEL", "Regeling Woningbouwimpuls 2020 art. 4", "toelatingscriteriaVoldaan")],
+            refusal.Reasons.Select(r => (r.Code, r.Source, r.Guard)));
+        Assert.All(refusal.Reasons, r => Assert.True(r.IsBrokenRule));
     }
 
     [Fact]
@@ -276,7 +293,7 @@ public class WorkflowEngineTests
         Assert.Equal(
             [
                 ("verzoekHerstel", false, "wrong-role, wrong-organisation"),
-                ("doorzetten", false, "wrong-role, wrong-organisation, guard-failed:toelatingscriteriaVoldaan"),
+                ("doorzetten", false, "wrong-role, wrong-organisation, X"),
                 ("intrekken", true, ""),
             ],
             actions.Select(a => (a.ActionId, a.Allowed, string.Join(", ", a.Reasons.Select(r => r.Code)))));

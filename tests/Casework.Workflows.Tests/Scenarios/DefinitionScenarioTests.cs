@@ -36,7 +36,7 @@ public class DefinitionScenarioTests
         await walk.FireAsync(Gemeente, "verantwoorden");
         var slot = await walk.FireAsync(Vro, "vaststellen", Input(null, ("resultaat", "verantwoord"), ("vastgesteldBedrag", 1_100_000m), ("verzenddatum", "2031-09-01")));
 
-        Assert.Equal(["guard-failed:herstelGeboden"], early.Reasons.Select(r => r.Code));
+        Assert.Equal([("AWB-4:5", "herstelGeboden")], early.Reasons.Select(r => (r.Code, r.Guard)));
         Assert.Equal("Awb 4:5", early.Reasons[0].Source);
         Assert.Contains(herstel.Effects, e => e.Description == "Termijn opschorten (kind: beslistermijn)");
         Assert.Contains(besluit.Effects, e => e.Description == "Besluit vastleggen (besluitType: gedeeltelijke-toekenning)");
@@ -113,7 +113,7 @@ public class DefinitionScenarioTests
         var refusal = await walk.RefuseAsync(Sbsd, "sbsdBesluitOpgelost", Input(null, ("uitkomst", "opgelost-binnen-bestaande-ruimte")));
 
         var reason = Assert.Single(refusal.Reasons);
-        Assert.Equal(("guard-failed:opAgenda", "De zaak staat niet op een gehouden vergadering van SBSD."), (reason.Code, reason.Message));
+        Assert.Equal(("niet-geagendeerd", "De zaak staat niet op een gehouden vergadering van SBSD.", "opAgenda"), (reason.Code, reason.Message, reason.Guard));
     }
 
     [Fact]

@@ -179,6 +179,45 @@ public sealed class FundingApplication
         Advice = advice;
     }
 
+    /// <summary>
+    /// Why an award of <paramref name="amount"/> (null: not chosen yet) cannot be decided as a full or a
+    /// <paramref name="partial"/> award: every broken rule at once. A full award grants what was asked; a partial
+    /// award grants less (e.g. the last ranked application when the ceiling is reached, Awb 4:25).
+    /// </summary>
+    public IReadOnlyList<BrokenRule> WhyNotAward(Money? amount, bool partial)
+    {
+        var broken = new List<BrokenRule>();
+        if (amount is not { } value)
+        {
+            return broken;
+        }
+
+        if (value <= Money.Zero)
+        {
+            broken.Add(new BrokenRule("BEDRAG-ONGELDIG", $"Het toegekende bedrag {value} moet groter dan nul zijn.", "(ontwerpkeuze)"));
+        }
+        else if (value > RequestedAmount)
+        {
+            broken.Add(new BrokenRule("BEDRAG-BOVEN-AANVRAAG", $"Er kan niet meer worden toegekend ({value}) dan gevraagd ({RequestedAmount}).", "(ontwerpkeuze)"));
+        }
+        else if (partial && value == RequestedAmount)
+        {
+            broken.Add(new BrokenRule("GEDEELTELIJK-MAAR-VOLLEDIG", $"Het bedrag {value} is het hele gevraagde bedrag: dat is een volledige toekenning, geen gedeeltelijke.", "(ontwerpkeuze)"));
+        }
+        else if (!partial && value < RequestedAmount)
+        {
+            broken.Add(new BrokenRule("VOLLEDIG-MAAR-MINDER", $"Een volledige toekenning kent het gevraagde bedrag {RequestedAmount} toe; voor {value} is het besluit een gedeeltelijke toekenning, met de reden.", "(ontwerpkeuze)"));
+        }
+
+        return broken;
+    }
+
+    /// <summary>
+    /// What an award of <paramref name="amount"/> adds to the round's commitments: the whole amount for a first
+    /// award, the difference for a new decision after an objection (negative: money is released).
+    /// </summary>
+    public Money CommitmentChangeFor(Money amount) => amount - (AwardedAmount ?? Money.Zero);
+
     public void RecordAward(Money amount, DateTimeOffset at)
     {
         if (AwardedAmount is not null)

@@ -53,6 +53,12 @@ public sealed class RoundBudget
         ? "Besluit Woningbouwimpuls 2020 art. 4(1) (subsidieplafond per tijdvak)"
         : "Stcrt. 2023-17370 (plafond per ronde)";
 
+    private const string ReleaseSource = "Ontwerpkeuze: een verplichting valt nooit vrij onder wat er al op is uitbetaald";
+
+    private string PaymentSource => Regeling == Regeling.Wbi
+        ? "Besluit Woningbouwimpuls 2020 art. 4"
+        : "Regeling specifieke uitkering herstructurering volkshuisvesting (Stcrt. 2023-17370)";
+
     public static RoundBudget Open(Regeling regeling, string round, Money ceiling) => Open(RoundBudgetId.New(), regeling, round, ceiling);
 
     /// <summary>Opens the ledger of a round under a given id (the tranche's own id: one ledger per round).</summary>
@@ -63,56 +69,71 @@ public sealed class RoundBudget
         return new RoundBudget(id, regeling, round, ceiling);
     }
 
+    /// <summary>The rule code of a commitment that does not fit the ceiling.</summary>
+    public const string CeilingExceeded = "PLAFOND-OVERSCHREDEN";
+
+    /// <summary>Why <paramref name="amount"/> cannot be committed now (it would exceed the ceiling), or null when it fits.</summary>
+    public BrokenRule? WhyNotCommit(Money amount)
+    {
+        RequireNotNegative(amount, nameof(amount));
+        return Committed + amount > Ceiling
+            ? new BrokenRule(
+                CeilingExceeded,
+                $"Een toekenning van {amount} past niet: het plafond is {Ceiling}, al verplicht {Committed}, resterend {Remaining}.",
+                CeilingSource)
+            : null;
+    }
+
     /// <summary>Commits an award; fails when it would take the commitments above the ceiling.</summary>
     public void Commit(Money amount)
     {
-        RequireNotNegative(amount, nameof(amount));
-        if (Committed + amount > Ceiling)
-        {
-            throw new BusinessRuleViolationException(new BrokenRule(
-                "PLAFOND-OVERSCHREDEN",
-                $"Een toekenning van {amount} past niet: het plafond is {Ceiling}, al verplicht {Committed}, resterend {Remaining}.",
-                CeilingSource));
-        }
-
+        ThrowIf(WhyNotCommit(amount));
         Committed += amount;
+    }
+
+    /// <summary>Why <paramref name="amount"/> cannot be released (committed would drop below what was paid out on awards), or null.</summary>
+    public BrokenRule? WhyNotRelease(Money amount)
+    {
+        RequireNotNegative(amount, nameof(amount));
+        return amount > Committed - AwardedPaidOut
+            ? new BrokenRule(
+                "VRIJVAL-BOVEN-VERPLICHTING",
+                $"Er kan niet {amount} vrijvallen: verplicht {Committed}, waarvan al uitbetaald {AwardedPaidOut}.",
+                ReleaseSource)
+            : null;
     }
 
     /// <summary>Releases (part of) a commitment, e.g. after a withdrawn or lowered award.</summary>
     public void ReleaseCommitment(Money amount)
     {
-        RequireNotNegative(amount, nameof(amount));
-        if (amount > Committed - AwardedPaidOut)
-        {
-            throw new BusinessRuleViolationException(new BrokenRule(
-                "VRIJVAL-BOVEN-VERPLICHTING",
-                $"Er kan niet {amount} vrijvallen: verplicht {Committed}, waarvan al uitbetaald {AwardedPaidOut}.",
-                CeilingSource));
-        }
-
+        ThrowIf(WhyNotRelease(amount));
         Committed -= amount;
+    }
+
+    /// <summary>Why the ceiling cannot become <paramref name="newCeiling"/> (below what is committed), or null.</summary>
+    public BrokenRule? WhyNotChangeCeiling(Money newCeiling)
+    {
+        RequireNotNegative(newCeiling, nameof(newCeiling));
+        return newCeiling < Committed
+            ? new BrokenRule(
+                "PLAFOND-ONDER-VERPLICHTINGEN",
+                $"Het plafond kan niet naar {newCeiling}: er is al {Committed} verplicht.",
+                CeilingSource)
+            : null;
     }
 
     /// <summary>Raises or lowers the ceiling during the round; never below what is already committed.</summary>
     public void ChangeCeiling(Money newCeiling)
     {
-        RequireNotNegative(newCeiling, nameof(newCeiling));
-        if (newCeiling < Committed)
-        {
-            throw new BusinessRuleViolationException(new BrokenRule(
-                "PLAFOND-ONDER-VERPLICHTINGEN",
-                $"Het plafond kan niet naar {newCeiling}: er is al {Committed} verplicht.",
-                CeilingSource));
-        }
-
+        ThrowIf(WhyNotChangeCeiling(newCeiling));
         Ceiling = newCeiling;
     }
 
     /// <summary>
-    /// Records the payment of an award. The paid amount is the award less the share that goes to the
-    /// BTW-compensatiefonds (0 when it does not apply). Returns the amount actually paid.
+    /// What the gemeente receives of an awarded portion: the portion less the share that goes to the
+    /// BTW-compensatiefonds (0 when it does not apply), in whole cents.
     /// </summary>
-    public Money RecordPayment(Money awarded, decimal btwCompensatiefondsShare)
+    public static Money PaidFor(Money awarded, decimal btwCompensatiefondsShare)
     {
         RequireNotNegative(awarded, nameof(awarded));
         if (btwCompensatiefondsShare is < 0m or >= 1m)
@@ -120,33 +141,59 @@ public sealed class RoundBudget
             throw new ArgumentOutOfRangeException(nameof(btwCompensatiefondsShare), btwCompensatiefondsShare, "Must lie in [0, 1).");
         }
 
-        if (AwardedPaidOut + awarded > Committed)
-        {
-            throw new BusinessRuleViolationException(new BrokenRule(
+        return new Money(decimal.Round(awarded.Euros * (1m - btwCompensatiefondsShare), 2, MidpointRounding.AwayFromZero));
+    }
+
+    /// <summary>Why a payment on <paramref name="awarded"/> of the awards cannot be recorded (more than is committed), or null.</summary>
+    public BrokenRule? WhyNotRecordPayment(Money awarded)
+    {
+        RequireNotNegative(awarded, nameof(awarded));
+        return AwardedPaidOut + awarded > Committed
+            ? new BrokenRule(
                 "BETALING-BOVEN-VERPLICHTING",
                 $"Een betaling op een toekenning van {awarded} past niet: verplicht {Committed}, al uitbetaald {AwardedPaidOut}.",
-                CeilingSource));
-        }
+                PaymentSource)
+            : null;
+    }
 
-        var paid = awarded * (1m - btwCompensatiefondsShare);
+    /// <summary>
+    /// Records the payment of an award. The paid amount is the award less the share that goes to the
+    /// BTW-compensatiefonds (see <see cref="PaidFor"/>). Returns the amount actually paid.
+    /// </summary>
+    public Money RecordPayment(Money awarded, decimal btwCompensatiefondsShare)
+    {
+        var paid = PaidFor(awarded, btwCompensatiefondsShare);
+        ThrowIf(WhyNotRecordPayment(awarded));
         AwardedPaidOut += awarded;
         Paid += paid;
         return paid;
     }
 
+    /// <summary>Why <paramref name="amount"/> cannot be reclaimed (more than was paid), or null.</summary>
+    public BrokenRule? WhyNotReclaim(Money amount)
+    {
+        RequireNotNegative(amount, nameof(amount));
+        return Reclaimed + amount > Paid
+            ? new BrokenRule(
+                "TERUGVORDERING-BOVEN-BETAALD",
+                $"Er kan niet {amount} worden teruggevorderd: betaald {Paid}, al teruggevorderd {Reclaimed}.",
+                PaymentSource)
+            : null;
+    }
+
     /// <summary>Records money reclaimed from a gemeente; kept apart from the commitments.</summary>
     public void Reclaim(Money amount)
     {
-        RequireNotNegative(amount, nameof(amount));
-        if (Reclaimed + amount > Paid)
-        {
-            throw new BusinessRuleViolationException(new BrokenRule(
-                "TERUGVORDERING-BOVEN-BETAALD",
-                $"Er kan niet {amount} worden teruggevorderd: betaald {Paid}, al teruggevorderd {Reclaimed}.",
-                CeilingSource));
-        }
-
+        ThrowIf(WhyNotReclaim(amount));
         Reclaimed += amount;
+    }
+
+    private static void ThrowIf(BrokenRule? broken)
+    {
+        if (broken is not null)
+        {
+            throw new BusinessRuleViolationException(broken);
+        }
     }
 
     private static void RequireNotNegative(Money amount, string name)

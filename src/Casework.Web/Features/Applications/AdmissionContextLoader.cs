@@ -14,7 +14,11 @@ namespace Casework.Web.Features.Applications;
 /// </summary>
 internal sealed class AdmissionContextLoader(CaseworkDbContext db)
 {
+    /// <summary>The resultaat of a withdrawn application: it no longer counts in its round.</summary>
     public const string Withdrawn = "ingetrokken";
+
+    private const string RejectedResultaat = "afgewezen";
+    private const string RejectionBesluit = "afwijzing";
 
     /// <param name="loketJudgementsRequired">False at the gemeente's submission; true from the admission check on
     /// (a herkansing then needs the loket's "same project" judgement).</param>
@@ -28,7 +32,7 @@ internal sealed class AdmissionContextLoader(CaseworkDbContext db)
 
         var others = await db.Set<FundingApplication>().AsNoTracking()
             .Where(a => a.TrancheId == tranche.Id && a.ApplicantCbsCode == application.ApplicantCbsCode && a.Id != application.Id)
-            .Join(db.Cases, a => a.Id, c => c.Id, (a, c) => new { a.SubmittedAt, a.AwardedAmount, c.State })
+            .Join(db.Cases, a => a.Id, c => c.Id, (a, c) => new { a.SubmittedAt, a.AwardedAmount, c.Resultaat })
             .ToListAsync(ct);
 
         return new AdmissionContext
@@ -38,7 +42,7 @@ internal sealed class AdmissionContextLoader(CaseworkDbContext db)
             ApplicantPopulation = await PopulationAsync(application.ApplicantCbsCode, tranche, ct),
             AreaIsStedelijkFocusgebied = application.FocusgebiedCode is not null,
             AreaIsInDesignatedHousingMarketRegion = await DesignatedRegions.ContainsAsync(db, tranche.RuleSet.MinimumHomes, application.ApplicantCbsCode, ct),
-            ApplicationsAlreadySubmittedByGemeente = others.Count(o => o.SubmittedAt is not null && o.State != Withdrawn),
+            ApplicationsAlreadySubmittedByGemeente = others.Count(o => o.SubmittedAt is not null && (o.Resultaat == null || o.Resultaat != Withdrawn)),
             GemeenteAlreadyAwardedInRound = others.Any(o => o.AwardedAmount is not null),
             PreviousApplication = application.IsHerkansing ? await PreviousAsync(application, ct) : null,
             LoketJudgementsRequired = loketJudgementsRequired,
@@ -80,7 +84,7 @@ internal sealed class AdmissionContextLoader(CaseworkDbContext db)
         }
 
         var previous = await cases
-            .Join(db.Set<FundingApplication>(), c => c.Id, a => a.Id, (c, a) => new { c.Reference, c.State, c.Resultaat, a.ApplicantCbsCode, a.TrancheId })
+            .Join(db.Set<FundingApplication>(), c => c.Id, a => a.Id, (c, a) => new { c.Id, c.Reference, c.Resultaat, a.ApplicantCbsCode, a.TrancheId })
             .FirstOrDefaultAsync(ct);
         if (previous is null)
         {
@@ -88,7 +92,10 @@ internal sealed class AdmissionContextLoader(CaseworkDbContext db)
         }
 
         var closes = await db.Set<Tranche>().AsNoTracking().Where(t => t.Id == previous.TrancheId).Select(t => t.ClosesAt).FirstAsync(ct);
-        var rejected = previous.Resultaat == "afgewezen" || previous.State is "afgewezen" or "bezwaarAfwijzing";
+        // Rejected: closed as such, or its latest besluit is an afwijzing (the bezwaartermijn may still run, or an
+        // objection against it); a well-founded objection's besluit comes after it and lifts the rejection.
+        var latest = await db.Decisions.AsNoTracking().Where(d => d.CaseId == previous.Id).OrderByDescending(d => d.RecordedAt).Select(d => d.BesluitType).FirstOrDefaultAsync(ct);
+        var rejected = previous.Resultaat == RejectedResultaat || latest == RejectionBesluit;
         return new HerkansingFacts(previous.Reference, previous.ApplicantCbsCode, rejected, application.HerkansingSameProject, closes ?? DateTimeOffset.MinValue);
     }
 }

@@ -30,12 +30,12 @@ internal sealed class ReviseApplicationValidator : AbstractValidator<ReviseAppli
 {
     public ReviseApplicationValidator()
     {
-        RuleFor(c => c.ExpectedVersion).GreaterThan(0).WithMessage("If-Match moet de versie van de zaak bevatten (ETag), bijvoorbeeld \"3\".");
+        RuleFor(c => c.ExpectedVersion).IsCaseVersion();
         this.ValidateShape(c => c.Request);
     }
 }
 
-internal sealed class ApplicationCommandHandlers(CaseworkDbContext db, ICurrentActor current, CaseOpener opener, TimeProvider time) :
+internal sealed class ApplicationCommandHandlers(CaseworkDbContext db, ICurrentActor current, CaseOpener opener, CaseTransitions transitions, TimeProvider time) :
     ICommandHandler<CreateApplicationCommand, ApplicationDto>,
     ICommandHandler<ReviseApplicationCommand, ApplicationDto>,
     IQueryHandler<GetApplicationQuery, ApplicationDto>
@@ -67,16 +67,11 @@ internal sealed class ApplicationCommandHandlers(CaseworkDbContext db, ICurrentA
         var application = await db.Set<FundingApplication>().FirstOrDefaultAsync(a => a.Id == command.Id, cancellationToken)
             ?? throw ApiProblemException.NotFound("De aanvraag");
         CaseAccess.EnsureMayWrite(actor);
-        if (!actor.Roles.Contains(Role.GemeenteAanvrager) || !caseFile.IsOwnedBy(actor.Organisation))
-        {
-            throw ApiProblemException.Of(ProblemTypes.Forbidden, "Alleen de aanvragende gemeente kan haar concept wijzigen.");
-        }
 
-        ApplicationConcurrency.EnsureVersion(caseFile, command.ExpectedVersion);
-        if (caseFile.State != "concept")
-        {
-            throw ApiProblemException.Of(ProblemTypes.Conflict, $"De aanvraag is niet meer in concept (status '{caseFile.StateLabel}') en kan niet worden gewijzigd.");
-        }
+        // The draft's facts are what indienen's guards judge: whoever may submit it, in the state it is submitted
+        // from, may change them (the definition says who and when).
+        transitions.EnsureMayPrepare(caseFile, actor, SubmitApplication.SubmissionHook.Action);
+        CaseActionPath.EnsureVersion(caseFile, command.ExpectedVersion);
 
         var request = command.Request!;
         if (request.TrancheId != application.TrancheId)
@@ -148,19 +143,5 @@ internal sealed class ApplicationCommandHandlers(CaseworkDbContext db, ICurrentA
         }
 
         return (ApplicationMapping.ToProposal(request, regeling, applicant, focusgebiedName), focusgebiedCode);
-    }
-}
-
-internal static class ApplicationConcurrency
-{
-    public static void EnsureVersion(CaseFile caseFile, int expected)
-    {
-        if (caseFile.Version != expected)
-        {
-            throw ApiProblemException.Of(
-                ProblemTypes.ConcurrencyConflict,
-                $"De aanvraag is intussen gewijzigd (versie {caseFile.Version}, u stuurde {expected}). Haal haar opnieuw op en probeer het nog eens.",
-                new Dictionary<string, object?> { ["currentVersion"] = caseFile.Version, ["expectedVersion"] = expected });
-        }
     }
 }

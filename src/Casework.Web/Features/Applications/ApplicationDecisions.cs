@@ -7,6 +7,7 @@ using Casework.Web.Api;
 using Casework.Web.Features.Cases;
 using Casework.Web.Infrastructure.Auth;
 using Casework.Web.Persistence;
+using Casework.Web.Features.Applications.AwardApplication;
 using Casework.Web.Workflow;
 using Casework.Workflows.Engine;
 using FluentValidation;
@@ -15,7 +16,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Casework.Web.Features.Applications;
 
-/// <summary>Submits a draft: checks every admission rule of the round at once (422 with all broken rules, nothing changed), then fires <c>indienen</c>.</summary>
+/// <summary>Submits a draft: fires <c>indienen</c>, whose guards check the window and every admission rule of the round at once (422 with all broken rules, nothing changed).</summary>
 public sealed record SubmitApplicationCommand(Guid Id, int ExpectedVersion) : ICommand<ApplicationDto>;
 
 /// <summary>The committee's score per criterion and its advice. For a round without weighted criteria (VHF) the committee gives its own total.</summary>
@@ -31,7 +32,7 @@ public sealed record AwardApplicationCommand(Guid Id, int ExpectedVersion, Award
 internal sealed class SubmitApplicationValidator : AbstractValidator<SubmitApplicationCommand>
 {
     public SubmitApplicationValidator() =>
-        RuleFor(c => c.ExpectedVersion).GreaterThan(0).WithMessage("If-Match moet de versie van de zaak bevatten (ETag), bijvoorbeeld \"3\".");
+        RuleFor(c => c.ExpectedVersion).IsCaseVersion();
 }
 
 internal sealed class RecordScoresValidator : AbstractValidator<RecordScoresCommand>
@@ -50,7 +51,7 @@ internal sealed class AwardApplicationValidator : AbstractValidator<AwardApplica
 {
     public AwardApplicationValidator()
     {
-        RuleFor(c => c.ExpectedVersion).GreaterThan(0).WithMessage("If-Match moet de versie van de zaak bevatten (ETag), bijvoorbeeld \"3\".");
+        RuleFor(c => c.ExpectedVersion).IsCaseVersion();
         RuleFor(c => c.Request).NotNull().WithMessage("Stuur het besluit als JSON.");
         RuleFor(c => c.Request!.Amount).GreaterThan(0).Must(a => decimal.Round(a, 2) == a).When(c => c.Request is not null)
             .OverridePropertyName("amount").WithMessage("Het bedrag is een positief bedrag in euro's (ten hoogste 2 decimalen).");
@@ -59,13 +60,16 @@ internal sealed class AwardApplicationValidator : AbstractValidator<AwardApplica
     }
 }
 
+/// <summary>
+/// The application's dedicated endpoints in their friendlier shapes. Each maps its body onto a workflow action's input
+/// and takes the one path of every case action (<see cref="CaseActionPath"/>): the definition's guards judge the
+/// admission rules, the ranking and the ceiling, and the award's money moves with its besluit (FundingDecisionEffect).
+/// </summary>
 internal sealed class ApplicationDecisionHandlers(
     CaseworkDbContext db,
     ICurrentActor current,
+    CaseActionPath path,
     CaseTransitions transitions,
-    AdmissionContextLoader admission,
-    AwardLedgerScope ledgerScope,
-    AuditTrail audit,
     TimeProvider time) :
     ICommandHandler<SubmitApplicationCommand, ApplicationDto>,
     ICommandHandler<RecordScoresCommand, ApplicationDto>,
@@ -73,40 +77,23 @@ internal sealed class ApplicationDecisionHandlers(
 {
     public async ValueTask<ApplicationDto> Handle(SubmitApplicationCommand command, CancellationToken cancellationToken)
     {
-        var (caseFile, application, tranche) = await LoadAsync(command.Id, cancellationToken);
-        ApplicationConcurrency.EnsureVersion(caseFile, command.ExpectedVersion);
-        if (caseFile.State != "concept")
-        {
-            throw ApiProblemException.Of(ProblemTypes.Conflict, $"De aanvraag is al ingediend (status '{caseFile.StateLabel}').");
-        }
-
-        var now = time.GetUtcNow();
-        var broken = AdmissionRules.Evaluate(application.ToProposal(), await admission.LoadAsync(application, now, cancellationToken));
-        if (broken.Count > 0)
-        {
-            throw new BusinessRuleViolationException(broken);
-        }
-
-        application.MarkSubmitted(now);
-        await transitions.FireAsync(caseFile, current.Actor, "indienen", new ActionInput(null, new Dictionary<string, JsonElement>()), cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        return ApplicationMapping.ToDto(application, caseFile, tranche);
+        var caseFile = await path.FireAsync(command.Id, SubmitApplication.SubmissionHook.Action, command.ExpectedVersion, ActionInput.Empty, cancellationToken);
+        return await RespondAsync(caseFile, cancellationToken);
     }
 
+    /// <summary>
+    /// The committee's scores are the facts that <c>adviseren</c>'s guard judges, so whoever may take that action in
+    /// the case's current state (the definition says: the committee the case is routed to) may record them.
+    /// </summary>
     public async ValueTask<ApplicationDto> Handle(RecordScoresCommand command, CancellationToken cancellationToken)
     {
-        var (caseFile, application, tranche) = await LoadAsync(command.Id, cancellationToken);
         var actor = current.Actor;
-        var committee = application.Regeling == Regeling.Wbi ? "TC-WBI" : "TC-VHF";
-        if (!actor.Roles.Contains(Role.Commissielid) || actor.Organisation != committee)
-        {
-            throw ApiProblemException.Of(ProblemTypes.Forbidden, $"Alleen een lid van de toetsingscommissie {committee} scoort deze aanvraag.");
-        }
-
-        if (caseFile.State != "beoordelingCommissie")
-        {
-            throw ApiProblemException.Of(ProblemTypes.Conflict, $"De aanvraag ligt niet bij de toetsingscommissie (status '{caseFile.StateLabel}').");
-        }
+        var caseFile = await CaseAccess.LoadVisibleAsync(db, command.Id, actor, cancellationToken, withHistory: false);
+        CaseAccess.EnsureMayWrite(actor);
+        transitions.EnsureMayPrepare(caseFile, actor, AdviseAction);
+        var application = await db.Set<FundingApplication>().FirstOrDefaultAsync(a => a.Id == command.Id, cancellationToken)
+            ?? throw ApiProblemException.NotFound("De aanvraag");
+        var tranche = await db.Set<Tranche>().AsNoTracking().FirstAsync(t => t.Id == application.TrancheId, cancellationToken);
 
         var request = command.Request!;
         var scheme = tranche.RuleSet.Scoring;
@@ -134,73 +121,30 @@ internal sealed class ApplicationDecisionHandlers(
     }
 
     /// <summary>
-    /// Commits the money and decides in one transaction: first one conditional update of the round's ledger row
-    /// (it only succeeds while committed + amount stays within the ceiling, so concurrent awards can never exceed
-    /// it), then the workflow's <c>toekennen</c> (full) or <c>gedeeltelijkToekennen</c> (partial) transition. If
-    /// the ledger refuses, 409 and nothing is written; if the engine refuses, the exception rolls the ledger back.
-    /// In heroverweging an existing award is revised: only the difference is committed or released.
+    /// Maps the award body onto <c>toekennen</c> (the requested amount) or <c>gedeeltelijkToekennen</c> (less, with a
+    /// reason). The action's guard judges the amount and the ceiling; its besluit commits the money through the
+    /// ledger's atomic update in the same transaction (a new decision after an objection moves only the difference).
     /// </summary>
     public async ValueTask<ApplicationDto> Handle(AwardApplicationCommand command, CancellationToken cancellationToken)
     {
-        var (caseFile, application, tranche) = await LoadAsync(command.Id, cancellationToken);
-        ApplicationConcurrency.EnsureVersion(caseFile, command.ExpectedVersion);
         var request = command.Request!;
-        var amount = new Money(request.Amount);
-        var partial = amount < application.RequestedAmount;
-        if (amount > application.RequestedAmount)
-        {
-            throw new BusinessRuleViolationException(new BrokenRule("BEDRAG-BOVEN-AANVRAAG", $"Er kan niet meer worden toegekend ({amount}) dan gevraagd ({application.RequestedAmount}).", "(ontwerpkeuze)"));
-        }
-
-        if (partial && string.IsNullOrWhiteSpace(request.Reason))
-        {
-            throw new ValidationException([new FluentValidation.Results.ValidationFailure("reason", "Een gedeeltelijke toekenning vermeldt de reden (bijvoorbeeld: plafond bereikt).")]);
-        }
-
-        if (application.AwardedAmount is not null)
-        {
-            // A new decision on an award after a well-founded objection (in heroverweging, or back in rangschikking
-            // after the committee looked again): only the difference moves on the ledger.
-            if (caseFile.State is not ("heroverweging" or "rangschikking"))
-            {
-                throw ApiProblemException.Of(ProblemTypes.Conflict, $"Aan deze aanvraag is al {application.AwardedAmount} toegekend; een nieuw besluit volgt alleen bij heroverweging na bezwaar.");
-            }
-
-            await CommitmentLedger.ReviseAsync(db, audit, application, amount, current.Actor, request.Reason, time.GetUtcNow(), cancellationToken);
-        }
-        else
-        {
-            if (!await CommitmentLedger.TryCommitAsync(db, tranche.Id, amount, cancellationToken))
-            {
-                var remaining = await db.Set<RoundBudget>().AsNoTracking().Where(b => b.Id == new RoundBudgetId(tranche.Id)).Select(b => new { b.Ceiling, b.Committed }).FirstAsync(cancellationToken);
-                throw ApiProblemException.Of(
-                    ProblemTypes.Conflict,
-                    $"Het bedrag {amount} past niet meer binnen het plafond van ronde {tranche.Name}: resterend {remaining.Ceiling - remaining.Committed}.",
-                    new Dictionary<string, object?> { ["remaining"] = (remaining.Ceiling - remaining.Committed).Euros, ["ruleCode"] = "PLAFOND-OVERSCHREDEN" });
-            }
-
-            application.RecordAward(amount, time.GetUtcNow());
-        }
-
-        ledgerScope.Committed(caseFile.Id);
+        var requested = await db.Set<FundingApplication>().AsNoTracking().Where(a => a.Id == command.Id).Select(a => (Money?)a.RequestedAmount).FirstOrDefaultAsync(cancellationToken);
+        var action = requested is { } asked && new Money(request.Amount) < asked ? AwardActions.Partial : AwardActions.Full;
         var data = new Dictionary<string, JsonElement>
         {
-            ["bedrag"] = JsonSerializer.SerializeToElement(amount.Euros),
-            ["verzenddatum"] = JsonSerializer.SerializeToElement(request.SentDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            [AwardActions.AmountField] = JsonSerializer.SerializeToElement(request.Amount),
+            [AwardActions.SentDateField] = JsonSerializer.SerializeToElement(request.SentDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
         };
-        await transitions.FireAsync(caseFile, current.Actor, partial ? "gedeeltelijkToekennen" : "toekennen", new ActionInput(request.Reason, data), cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        return ApplicationMapping.ToDto(application, caseFile, tranche);
+        var caseFile = await path.FireAsync(command.Id, action, command.ExpectedVersion, new ActionInput(request.Reason, data), cancellationToken);
+        return await RespondAsync(caseFile, cancellationToken);
     }
 
-    private async Task<(Domain.Cases.CaseFile Case, FundingApplication Application, Tranche Tranche)> LoadAsync(Guid id, CancellationToken ct)
+    private const string AdviseAction = "adviseren";
+
+    private async Task<ApplicationDto> RespondAsync(Domain.Cases.CaseFile caseFile, CancellationToken ct)
     {
-        var actor = current.Actor;
-        var caseFile = await CaseAccess.LoadVisibleAsync(db, id, actor, ct);
-        CaseAccess.EnsureMayWrite(actor);
-        var application = await db.Set<FundingApplication>().FirstOrDefaultAsync(a => a.Id == id, ct)
-            ?? throw ApiProblemException.NotFound("De aanvraag");
+        var application = await db.Set<FundingApplication>().FirstAsync(a => a.Id == caseFile.Id, ct);
         var tranche = await db.Set<Tranche>().AsNoTracking().FirstAsync(t => t.Id == application.TrancheId, ct);
-        return (caseFile, application, tranche);
+        return ApplicationMapping.ToDto(application, caseFile, tranche);
     }
 }

@@ -11,9 +11,11 @@ internal static class ApplicationsSetup
     public static IServiceCollection AddApplications(this IServiceCollection services)
     {
         services.AddScoped<AdmissionContextLoader>();
-        services.AddScoped<AwardLedgerScope>();
+        services.AddScoped<RoundLedger>();
         services.AddScoped<Workflow.ICaseFactLoader, ApplicationFactLoader>();
-        services.AddScoped<Workflow.ITransitionHook, AwardRevocationHook>();
+        services.AddScoped<Casework.Workflows.Guards.IWorkflowGuard, AwardApplication.AwardFitsGuard>();
+        services.AddScoped<Workflow.IDecisionEffect, AwardApplication.FundingDecisionEffect>();
+        services.AddScoped<Workflow.ITransitionHook, SubmitApplication.SubmissionHook>();
         return services;
     }
 

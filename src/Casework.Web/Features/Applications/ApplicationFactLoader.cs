@@ -1,4 +1,5 @@
 using Casework.Domain.Funding;
+using Casework.Web.Features.Applications.AwardApplication;
 using Casework.Web.Persistence;
 using Casework.Web.Workflow;
 using Casework.Web.Workflow.Guards;
@@ -6,30 +7,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Casework.Web.Features.Applications;
 
-/// <summary>
-/// Within one request: the cases whose award money this request has already committed on the round's ledger.
-/// The <c>binnenPlafond</c> guard passes only for those, so an award fired any other way (the generic action
-/// endpoint) fails closed instead of deciding without money.
-/// </summary>
-internal sealed class AwardLedgerScope
-{
-    private readonly HashSet<Guid> _committed = [];
-
-    public void Committed(Guid caseId) => _committed.Add(caseId);
-
-    public bool HasCommitted(Guid caseId) => _committed.Contains(caseId);
-}
-
 /// <summary>The facts of an application and its round that the vhf/wbi-application guards read.</summary>
-internal sealed class ApplicationFactLoader(CaseworkDbContext db, AdmissionContextLoader admission, AwardLedgerScope ledger, TimeProvider time) : ICaseFactLoader
+internal sealed class ApplicationFactLoader(CaseworkDbContext db, AdmissionContextLoader admission, RoundLedger ledger, TimeProvider time) : ICaseFactLoader
 {
     public IReadOnlyCollection<string> Keys { get; } =
     [
-        IndieningsperiodeOpenGuard.Fact,
-        ToelatingscriteriaVoldaanGuard.Fact,
+        AdmissionVerdict.Fact,
         ScoresCompleetGuard.Fact,
         RangschikkingVastgesteldGuard.Fact,
-        BinnenPlafondGuard.Fact,
+        AwardFacts.Fact,
     ];
 
     public async ValueTask<object?> LoadAsync(Guid caseId, string key, CancellationToken ct)
@@ -42,21 +28,21 @@ internal sealed class ApplicationFactLoader(CaseworkDbContext db, AdmissionConte
 
         switch (key)
         {
-            case IndieningsperiodeOpenGuard.Fact:
-                var tranche = await db.Set<Tranche>().AsNoTracking().FirstAsync(t => t.Id == application.TrancheId, ct);
-                return tranche.StatusAt(time.GetUtcNow()) == TrancheStatus.Open;
-            case ToelatingscriteriaVoldaanGuard.Fact:
-                // Judged as at submission: the window rule looks at when it was filed, not at today. Past concept
-                // (the admission check) the loket's judgements are required too.
-                var state = await db.Cases.AsNoTracking().Where(c => c.Id == caseId).Select(c => c.State).FirstAsync(ct);
-                var context = await admission.LoadAsync(application, application.SubmittedAt ?? time.GetUtcNow(), ct, loketJudgementsRequired: state != "concept");
-                return AdmissionRules.Evaluate(application.ToProposal(), context);
+            case AdmissionVerdict.Fact:
+                // Judged as at submission (a draft: now). Once the gemeente has submitted, the loket's judgements
+                // (a herkansing's "same project") are required too.
+                var submittedAt = application.SubmittedAt ?? time.GetUtcNow();
+                var context = await admission.LoadAsync(application, submittedAt, ct, loketJudgementsRequired: application.SubmittedAt is not null);
+                var rules = AdmissionRules.For(application.ToProposal(), context).Where(r => r.IsBroken()).ToList();
+                return new AdmissionVerdict(
+                    rules.Where(r => r is SubmittedWithinWindowRule).Select(Domain.Common.BrokenRule.From).ToList(),
+                    rules.Where(r => r is not SubmittedWithinWindowRule).Select(Domain.Common.BrokenRule.From).ToList());
             case ScoresCompleetGuard.Fact:
                 return application.TotalScore is not null && application.Advice is not null;
             case RangschikkingVastgesteldGuard.Fact:
                 return await RankingSettledForAsync(application, ct);
-            case BinnenPlafondGuard.Fact:
-                return ledger.HasCommitted(caseId);
+            case AwardFacts.Fact:
+                return new AwardFacts(application, await ledger.LoadAsync(application.TrancheId, ct));
             default:
                 return null;
         }

@@ -137,11 +137,12 @@ internal sealed class RecordReclaimValidator : AbstractValidator<RecordReclaimCo
 }
 
 /// <summary>
-/// Payments and reclaims on an awarded application. Each writes the round's ledger with one conditional UPDATE
-/// (so concurrent writers can never pay out more than is committed, or reclaim more than was paid) and its own
-/// row plus audit events in the same transaction; a refusal leaves nothing written.
+/// Payments and reclaims on an awarded application. Each writes the round's ledger through <see cref="RoundLedger"/>
+/// (the domain decides, one conditional UPDATE applies it, so concurrent writers can never pay out more than is
+/// committed, or reclaim more than was paid) and its own row plus audit events in the same transaction; a refusal
+/// leaves nothing written.
 /// </summary>
-internal sealed class ApplicationPaymentHandlers(CaseworkDbContext db, ICurrentActor current, AuditTrail audit, TimeProvider time) :
+internal sealed class ApplicationPaymentHandlers(CaseworkDbContext db, ICurrentActor current, RoundLedger ledger, AuditTrail audit, TimeProvider time) :
     ICommandHandler<RecordPaymentCommand, PaymentResultDto>,
     ICommandHandler<RecordReclaimCommand, ReclaimResultDto>,
     IQueryHandler<GetApplicationPaymentsQuery, ApplicationPaymentsDto>
@@ -165,19 +166,7 @@ internal sealed class ApplicationPaymentHandlers(CaseworkDbContext db, ICurrentA
         }
 
         // The gemeente receives the award less the share that goes to the BTW-compensatiefonds, in whole cents.
-        var paid = new Money(decimal.Round(request.Amount * (1m - share), 2, MidpointRounding.AwayFromZero));
-        var portionCents = CommitmentLedger.Cents(portion);
-        var paidCents = CommitmentLedger.Cents(paid);
-        var updated = await db.Database.ExecuteSqlInterpolatedAsync(
-            $"UPDATE \"RoundBudgets\" SET \"AwardedPaidOutCents\" = \"AwardedPaidOutCents\" + {portionCents}, \"PaidCents\" = \"PaidCents\" + {paidCents} WHERE \"Id\" = {application.TrancheId} AND \"AwardedPaidOutCents\" + {portionCents} <= \"CommittedCents\"",
-            cancellationToken);
-        if (updated == 0)
-        {
-            throw new BusinessRuleViolationException(new BrokenRule(
-                "BETALING-BOVEN-VERPLICHTING",
-                $"Een betaling van {portion} past niet binnen wat in de ronde is verplicht.",
-                PaymentSource));
-        }
+        var paid = await ledger.RecordPaymentAsync(application.TrancheId, portion, share, cancellationToken);
 
         var now = time.GetUtcNow();
         var payment = new Payment(application.Id, portion, share, paid, request.PaidOnDate, actor.UserId, now);
@@ -203,17 +192,7 @@ internal sealed class ApplicationPaymentHandlers(CaseworkDbContext db, ICurrentA
                 PaymentSource));
         }
 
-        var cents = CommitmentLedger.Cents(amount);
-        var updated = await db.Database.ExecuteSqlInterpolatedAsync(
-            $"UPDATE \"RoundBudgets\" SET \"ReclaimedCents\" = \"ReclaimedCents\" + {cents} WHERE \"Id\" = {application.TrancheId} AND \"ReclaimedCents\" + {cents} <= \"PaidCents\"",
-            cancellationToken);
-        if (updated == 0)
-        {
-            throw new BusinessRuleViolationException(new BrokenRule(
-                "TERUGVORDERING-BOVEN-BETAALD",
-                $"Er kan niet {amount} worden teruggevorderd: meer dan in de ronde is betaald.",
-                PaymentSource));
-        }
+        await ledger.ReclaimAsync(application.TrancheId, amount, cancellationToken);
 
         var reclamation = new Reclamation(application.Id, amount, request.Reason!.Trim(), actor.UserId, time.GetUtcNow());
         db.Add(reclamation);

@@ -29,7 +29,9 @@ public sealed class EditApplicationModel : ApplicationFormPageModel
             return missing;
         }
 
-        if (Application!.State != "concept")
+        // A draft is a case in its definition's initial state; past it, the page opens as the case.
+        var definition = HttpContext.RequestServices.GetRequiredService<Casework.Workflows.Loading.DefinitionCatalog>().FindLatest(ApplicationMapping.DefinitionFor(Application!.Regeling));
+        if (Application.State != definition?.Definition.InitialState)
         {
             return Redirect(PagePaths.Case(id));
         }

@@ -22,7 +22,7 @@ internal sealed class RecordHerkansingLinkValidator : AbstractValidator<RecordHe
 {
     public RecordHerkansingLinkValidator()
     {
-        RuleFor(c => c.ExpectedVersion).GreaterThan(0).WithMessage("If-Match moet de versie van de zaak bevatten (ETag), bijvoorbeeld \"3\".");
+        RuleFor(c => c.ExpectedVersion).IsCaseVersion();
         RuleFor(c => c.Request).NotNull().WithMessage("Stuur de koppeling als JSON.");
         RuleFor(c => c.Request!.PreviousApplicationId).NotEmpty().When(c => c.Request is not null).OverridePropertyName("previousApplicationId")
             .WithMessage("Noem de eerdere aanvraag (previousApplicationId).");
@@ -52,7 +52,7 @@ internal sealed class RecordHerkansingLinkHandler(CaseworkDbContext db, ICurrent
 
         var application = await db.Set<FundingApplication>().FirstOrDefaultAsync(a => a.Id == command.Id, cancellationToken)
             ?? throw ApiProblemException.NotFound("De aanvraag");
-        ApplicationConcurrency.EnsureVersion(caseFile, command.ExpectedVersion);
+        CaseActionPath.EnsureVersion(caseFile, command.ExpectedVersion);
         if (!OpenForLinking.Contains(caseFile.State))
         {
             throw ApiProblemException.Of(ProblemTypes.Conflict, $"De herkansing wordt vastgelegd tussen indienen en toelaten; de aanvraag is in status '{caseFile.StateLabel}'.");

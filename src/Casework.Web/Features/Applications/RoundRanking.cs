@@ -54,8 +54,8 @@ internal static class RoundRanking
         var ruleSet = tranche.RuleSet;
         var candidates = await db.Set<FundingApplication>().AsNoTracking()
             .Where(a => a.TrancheId == trancheId && a.Advice == CommitteeAdvice.Positief && a.TotalScore != null)
-            .Join(db.Cases, a => a.Id, c => c.Id, (a, c) => new { a.Id, a.ApplicantCbsCode, a.RequestedAmount, a.TotalScore, a.Advice, a.StudentHousing, c.State })
-            .Where(x => x.State != AdmissionContextLoader.Withdrawn)
+            .Join(db.Cases, a => a.Id, c => c.Id, (a, c) => new { a.Id, a.ApplicantCbsCode, a.RequestedAmount, a.TotalScore, a.Advice, a.StudentHousing, c.Resultaat })
+            .Where(x => x.Resultaat == null || x.Resultaat != AdmissionContextLoader.Withdrawn)
             .ToListAsync(ct);
         var history = ruleSet.PriorityPoints is null
             ? []

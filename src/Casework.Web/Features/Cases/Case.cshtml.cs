@@ -33,9 +33,6 @@ public sealed class CaseModel : CaseworkPageModel
 
     private static readonly string[] DecisionActionIds = ["toekennen", "gedeeltelijkToekennen", "afwijzen"];
 
-    /// <summary>Never a reason to show: the award form commits the money itself, which is what this guard asks.</summary>
-    private const string CeilingGuard = "guard-failed:binnenPlafond";
-
     public CaseDto Case { get; private set; } = null!;
 
     public CaseHistoryDto History { get; private set; } = null!;
@@ -445,7 +442,7 @@ public sealed class CaseModel : CaseworkPageModel
         var decisions = new List<(AvailableActionDto Action, IReadOnlyList<ReasonDto> Reasons)>();
         foreach (var action in Case.AvailableActions)
         {
-            var reasons = action.Reasons.Where(r => r.Code != CeilingGuard).ToList();
+            var reasons = action.Reasons.ToList();
             if (DecisionActionIds.Contains(action.Id) && Extras.Application is not null)
             {
                 decisions.Add((action, reasons));
@@ -477,7 +474,7 @@ public sealed class CaseModel : CaseworkPageModel
 
         var adviseren = Case.AvailableActions.FirstOrDefault(a => a.Id == "adviseren");
         CanScore = Extras.Application is not null && adviseren is not null
-            && adviseren.Reasons.All(r => r.Code.StartsWith("guard-failed:", StringComparison.Ordinal));
+            && adviseren.Reasons.All(r => r.Guard is not null);
         Actions = views;
     }
 

@@ -46,7 +46,8 @@ public sealed record DeadlineDto(
 
 public sealed record AvailableActionDto(string Id, string Label, string To, bool Allowed, IReadOnlyList<ReasonDto> Reasons, ActionInputSpecDto Input);
 
-public sealed record ReasonDto(string Code, string Message, string? Source);
+/// <summary>Why an action is not open: the rule's code, a Dutch message, its legal source, and for a broken rule the definition's guard that found it.</summary>
+public sealed record ReasonDto(string Code, string Message, string? Source, string? Guard = null);
 
 public sealed record ActionInputSpecDto(bool ReasonRequired, IReadOnlyList<ActionInputFieldDto> Fields);
 
@@ -89,7 +90,7 @@ internal static class CaseMapping
         a.Label,
         a.To,
         a.Allowed,
-        a.Reasons.Select(r => new ReasonDto(r.Code, r.Message, r.Source)).ToList(),
+        a.Reasons.Select(r => new ReasonDto(r.Code, r.Message, r.Source, r.Guard)).ToList(),
         new ActionInputSpecDto(a.Input.ReasonRequired, a.Input.Fields.Select(f => new ActionInputFieldDto(f.Name, f.Type == InputFieldType.WholeNumber ? "integer" : f.Type.ToString().ToLowerInvariant(), f.Required, f.Choices, f.Minimum, f.Maximum)).ToList()));
 
     public static CaseDto ToDto(CaseFile c, IEnumerable<Deadline> deadlines, IReadOnlyList<AvailableAction> actions, DateOnly today) => new(

@@ -22,62 +22,34 @@ internal sealed class FireActionValidator : AbstractValidator<FireActionCommand>
     public FireActionValidator()
     {
         RuleFor(c => c.ActionId).NotEmpty().MaximumLength(64).Matches("^[a-zA-Z][a-zA-Z0-9-]*$").WithMessage("De actie is geen geldige actie-id.");
-        RuleFor(c => c.ExpectedVersion).GreaterThan(0).WithMessage("If-Match moet de versie van de zaak bevatten (ETag), bijvoorbeeld \"3\".");
+        RuleFor(c => c.ExpectedVersion).IsCaseVersion();
         RuleFor(c => c.Reason).MaximumLength(4000);
         RuleFor(c => c.Data.Count).LessThanOrEqualTo(50).OverridePropertyName("data").WithMessage("Te veel gegevens (maximaal 50 velden).");
     }
 }
 
-internal sealed class FireActionHandler(CaseworkDbContext db, ICurrentActor current, CaseTransitions transitions, TimeProvider time) : ICommandHandler<FireActionCommand, CaseDto>
+internal sealed class FireActionHandler(CaseworkDbContext db, ICurrentActor current, CaseActionPath path, CaseTransitions transitions, TimeProvider time) : ICommandHandler<FireActionCommand, CaseDto>
 {
     public async ValueTask<CaseDto> Handle(FireActionCommand command, CancellationToken cancellationToken)
     {
-        var actor = current.Actor;
-        var caseFile = await CaseAccess.LoadVisibleAsync(db, command.CaseId, actor, cancellationToken, withHistory: false);
-        CaseAccess.EnsureMayWrite(actor);
-        if (caseFile.Version != command.ExpectedVersion)
-        {
-            throw StaleVersion(caseFile.Version, command.ExpectedVersion);
-        }
+        var caseFile = await path.FireAsync(command.CaseId, command.ActionId, command.ExpectedVersion, new ActionInput(command.Reason, command.Data), cancellationToken);
+        return await RespondAsync(db, transitions, caseFile, current.Actor, time, cancellationToken);
+    }
 
-        await transitions.FireAsync(caseFile, actor, command.ActionId, new ActionInput(command.Reason, command.Data), cancellationToken);
-
-        // The command's own transaction (TransactionBehavior) is all-or-nothing and a failed save below always ends
-        // the command with an exception, so EF Core's savepoint around SaveChanges (two more statements per
-        // transition) buys nothing here.
-        var savepoints = db.Database.AutoSavepointsEnabled;
-        db.Database.AutoSavepointsEnabled = false;
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            var current = await db.Cases.AsNoTracking().Where(c => c.Id == command.CaseId).Select(c => c.Version).FirstOrDefaultAsync(cancellationToken);
-            throw StaleVersion(current, command.ExpectedVersion);
-        }
-        finally
-        {
-            db.Database.AutoSavepointsEnabled = savepoints;
-        }
-
+    /// <summary>The case after an action: its deadlines and the actions now open to the caller.</summary>
+    public static async Task<CaseDto> RespondAsync(CaseworkDbContext db, CaseTransitions transitions, Domain.Cases.CaseFile caseFile, Actor actor, TimeProvider time, CancellationToken ct)
+    {
         var deadlines = new List<Deadline>();
-        await foreach (var deadline in DeadlinesOf.For(db)(db, caseFile.Id).WithCancellation(cancellationToken))
+        await foreach (var deadline in DeadlinesOf.For(db)(db, caseFile.Id).WithCancellation(ct))
         {
             deadlines.Add(deadline);
         }
 
-        var actions = caseFile.IsClosed ? [] : await transitions.AvailableAsync(caseFile, actor, cancellationToken);
+        var actions = caseFile.IsClosed ? [] : await transitions.AvailableAsync(caseFile, actor, ct);
         return CaseMapping.ToDto(caseFile, deadlines, actions, AmsterdamClock.Today(time));
     }
 
     /// <summary>The case's deadlines for the response, compiled once (every transition runs it).</summary>
     private static readonly CompiledPerContext<Func<CaseworkDbContext, Guid, IAsyncEnumerable<Deadline>>> DeadlinesOf = new(() => EF.CompileAsyncQuery(
         (CaseworkDbContext db, Guid caseId) => db.Deadlines.AsNoTracking().Where(d => d.CaseId == caseId)));
-
-    private static ApiProblemException StaleVersion(int current, int expected) =>
-        ApiProblemException.Of(
-            ProblemTypes.ConcurrencyConflict,
-            $"De zaak is intussen gewijzigd (versie {current}, u stuurde {expected}). Haal de zaak opnieuw op en probeer het nog eens.",
-            new Dictionary<string, object?> { ["currentVersion"] = current, ["expectedVersion"] = expected });
 }

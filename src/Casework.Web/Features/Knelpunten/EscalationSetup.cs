@@ -12,6 +12,7 @@ internal static class EscalationSetup
         services.AddScoped<ICaseFactLoader, AgendaFactLoader>();
         services.AddScoped<ICaseRoleResolver, RijksvertegenwoordigerDepartmentResolver>();
         services.AddScoped<ITransitionHook, KnelpuntTransitionHook>();
+        services.AddScoped<ITransitionHook, Vastlopers.VastloperConversionHook>();
         return services;
     }
 

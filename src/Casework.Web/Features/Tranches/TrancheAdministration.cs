@@ -100,7 +100,7 @@ internal static class RankingQueries
     }
 }
 
-internal sealed class TrancheAdministrationHandlers(CaseworkDbContext db, ICurrentActor current, AuditTrail audit, TimeProvider time, IMediator mediator) :
+internal sealed class TrancheAdministrationHandlers(CaseworkDbContext db, ICurrentActor current, Applications.RoundLedger ledger, AuditTrail audit, TimeProvider time, IMediator mediator) :
     ICommandHandler<OrderTiesCommand, IReadOnlyList<RankingEntryDto>>,
     IQueryHandler<ProposeAllocationQuery, IReadOnlyList<AllocationProposalDto>>,
     ICommandHandler<AnnounceTrancheCommand, TrancheDto>,
@@ -211,23 +211,14 @@ internal sealed class TrancheAdministrationHandlers(CaseworkDbContext db, ICurre
         return await mediator.Send(new GetTrancheQuery(id), cancellationToken);
     }
 
-    /// <summary>Raises or lowers the ceiling with one conditional update, so it never drops below what is committed, even against a racing award.</summary>
+    /// <summary>Raises or lowers the ceiling through the round's ledger, so it never drops below what is committed, even against a racing award.</summary>
     public async ValueTask<TrancheDto> Handle(ChangeCeilingCommand command, CancellationToken cancellationToken)
     {
         var actor = Require(Role.Beheerder, null);
         var tranche = await db.Set<Tranche>().AsNoTracking().FirstOrDefaultAsync(t => t.Id == command.TrancheId, cancellationToken) ?? throw ApiProblemException.NotFound("De ronde");
         var before = await db.Set<RoundBudget>().AsNoTracking().FirstAsync(b => b.Id == new RoundBudgetId(tranche.Id), cancellationToken);
         var ceiling = new Money(command.Request!.Ceiling);
-        var cents = Applications.CommitmentLedger.Cents(ceiling);
-        var changed = await db.Database.ExecuteSqlInterpolatedAsync(
-            $"UPDATE \"RoundBudgets\" SET \"CeilingCents\" = {cents} WHERE \"Id\" = {tranche.Id} AND \"CommittedCents\" <= {cents}", cancellationToken);
-        if (changed == 0)
-        {
-            throw new BusinessRuleViolationException(new BrokenRule(
-                "PLAFOND-ONDER-VERPLICHTINGEN",
-                $"Het plafond kan niet naar {ceiling}: er is al {before.Committed} verplicht.",
-                tranche.Regeling == Regeling.Wbi ? "Besluit Woningbouwimpuls 2020 art. 4(1) (subsidieplafond per tijdvak)" : "Stcrt. 2023-17370 (plafond per ronde)"));
-        }
+        await ledger.ChangeCeilingAsync(tranche.Id, ceiling, cancellationToken);
 
         await audit.AppendAsync(Stream(tranche.Id), actor, "ronde.plafondGewijzigd", "ronde", tranche.Id.ToString(), "ok",
             new { plafond = before.Ceiling.Euros }, new { plafond = ceiling.Euros }, command.Request.Reason, cancellationToken);

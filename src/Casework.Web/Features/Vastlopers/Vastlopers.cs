@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Casework.Domain.Access;
 using Casework.Domain.Cases;
 using Casework.Domain.Escalation;
@@ -81,54 +82,87 @@ internal sealed class GetVastloperHandler(CaseworkDbContext db, ICurrentActor cu
 }
 
 /// <summary>
-/// Turns a vastloper into a knelpunt through the definition's own action (<c>omzettenInKnelpunt</c>, or
-/// <c>boOmzettenInKnelpunt</c> when the bestuurlijk overleg decides): its <c>openLinkedCase</c> effect opens the
-/// knelpunt with an <c>afgeleid-van</c> link. This handler then gives the knelpunt its substance from the vastloper
-/// and sends it to SBSD triage, in the same transaction, and writes the origin into the knelpunt's audit trail.
+/// The friendlier shape of converting a vastloper into a knelpunt: maps the body onto the definition's own action
+/// (<c>omzettenInKnelpunt</c>, or <c>boOmzettenInKnelpunt</c> when the case lies with the bestuurlijk overleg) and
+/// takes the one path of every case action. What the conversion means for the new knelpunt is
+/// <see cref="VastloperConversionHook"/>'s, so the generic action endpoint and the case page give the same knelpunt.
 /// </summary>
-internal sealed class ConvertVastloperHandler(CaseworkDbContext db, ICurrentActor current, CaseTransitions transitions, AuditTrail audit, TimeProvider time) : ICommandHandler<ConvertVastloperCommand, ConvertVastloperResponse>
+internal sealed class ConvertVastloperHandler(CaseworkDbContext db, ICurrentActor current, CaseActionPath path, CaseTransitions transitions) : ICommandHandler<ConvertVastloperCommand, ConvertVastloperResponse>
 {
     public async ValueTask<ConvertVastloperResponse> Handle(ConvertVastloperCommand command, CancellationToken cancellationToken)
     {
         var actor = current.Actor;
-        var vastloperCase = await db.Cases.Where(c => c.Id == command.Id && c.CaseType == "vastloper").VisibleTo(actor).FirstOrDefaultAsync(cancellationToken)
+        var vastloperCase = await db.Cases.AsNoTracking().Where(c => c.Id == command.Id && c.CaseType == "vastloper").VisibleTo(actor).FirstOrDefaultAsync(cancellationToken)
             ?? throw ApiProblemException.NotFound("De vastloper");
-        CaseAccess.EnsureMayWrite(actor);
-        if (command.ExpectedVersion is { } expected && expected != vastloperCase.Version)
+        var action = transitions.OfferedNow(vastloperCase, VastloperConversionHook.Actions) ?? VastloperConversionHook.Actions[0];
+        var data = new Dictionary<string, JsonElement>();
+        if (command.Wet is { Naam.Length: > 0 } wet)
         {
-            throw ApiProblemException.Of(ProblemTypes.ConcurrencyConflict, $"De vastloper is intussen gewijzigd (versie {vastloperCase.Version}, u stuurde {expected}).");
+            data[VastloperConversionHook.WetField] = JsonSerializer.SerializeToElement(wet.Naam);
+            Add(data, VastloperConversionHook.BwbIdField, wet.BwbId);
+            Add(data, VastloperConversionHook.ArtikelField, wet.Artikel);
         }
 
-        var vastloper = await db.Set<Vastloper>().FirstAsync(v => v.CaseId == command.Id, cancellationToken);
-        var action = vastloperCase.State == "bestuurlijkOverleg" ? "boOmzettenInKnelpunt" : "omzettenInKnelpunt";
-        await transitions.FireAsync(vastloperCase, actor, action, ActionInput.WithReason(command.Reason), cancellationToken);
+        var converted = await path.FireAsync(command.Id, action, command.ExpectedVersion ?? vastloperCase.Version, new ActionInput(command.Reason, data), cancellationToken);
+        var knelpunt = await db.CaseLinks.AsNoTracking()
+            .Where(l => l.ToCaseId == converted.Id && l.Kind == CaseLink.AfgeleidVan)
+            .Join(db.Cases, l => l.FromCaseId, c => c.Id, (l, c) => new { c.Id, c.Reference })
+            .SingleAsync(cancellationToken);
+        return new ConvertVastloperResponse(await VastloperQueries.LoadAsync(db, converted.Id, actor, cancellationToken), knelpunt.Id, knelpunt.Reference);
+    }
 
-        var link = db.ChangeTracker.Entries<CaseLink>().Select(e => e.Entity).Single(l => l.ToCaseId == vastloperCase.Id && l.Kind == CaseLink.AfgeleidVan);
+    private static void Add(Dictionary<string, JsonElement> data, string field, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            data[field] = JsonSerializer.SerializeToElement(value);
+        }
+    }
+}
+
+/// <summary>
+/// What converting a vastloper means for the knelpunt that the action's <c>openLinkedCase</c> effect opened (with an
+/// <c>afgeleid-van</c> link), however the action was fired: the knelpunt gets its substance from the vastloper (its
+/// description, the focusgebied, the law when given), goes to SBSD triage, and its audit trail records the origin.
+/// </summary>
+internal sealed class VastloperConversionHook(CaseworkDbContext db, AuditTrail audit, TimeProvider time) : ITransitionHook
+{
+    public static readonly string[] Actions = ["omzettenInKnelpunt", "boOmzettenInKnelpunt"];
+    public const string WetField = "wet";
+    public const string BwbIdField = "bwbId";
+    public const string ArtikelField = "artikel";
+
+    public async ValueTask AfterTransitionAsync(CaseFile caseFile, Transition transition, Actor actor, ActionInput input, CancellationToken ct)
+    {
+        if (caseFile.CaseType != "vastloper" || !Actions.Contains(transition.ActionId))
+        {
+            return;
+        }
+
+        var vastloper = await db.Set<Vastloper>().FirstAsync(v => v.CaseId == caseFile.Id, ct);
+        var link = db.ChangeTracker.Entries<CaseLink>().Select(e => e.Entity).Single(l => l.ToCaseId == caseFile.Id && l.Kind == CaseLink.AfgeleidVan);
         var knelpuntCase = db.ChangeTracker.Entries<CaseFile>().Select(e => e.Entity).Single(c => c.Id == link.FromCaseId);
         var now = time.GetUtcNow();
         knelpuntCase.RouteTo(MeetingBodies.Sbsd, now);
-        var wet = command.Wet is { Naam.Length: > 0 } w ? new WetReferentie(w.Naam, w.BwbId, w.Artikel) : new WetReferentie("Nog te bepalen bij triage", null, null);
+        var wet = Text(input, WetField) is { } naam ? new WetReferentie(naam, Text(input, BwbIdField), Text(input, ArtikelField)) : new WetReferentie("Nog te bepalen bij triage", null, null);
         db.Set<Knelpunt>().Add(Knelpunt.Create(
             knelpuntCase.Id,
-            $"{vastloper.Omschrijving}\n\nOmgezet uit vastloper {vastloperCase.Reference}: {command.Reason}",
+            $"{vastloper.Omschrijving}\n\nOmgezet uit vastloper {caseFile.Reference}: {input.Reason}",
             wet,
             null,
             IndienerSoort.Alliantie,
-            vastloperCase.OwningOrganisation,
+            caseFile.OwningOrganisation,
             [vastloper.FocusgebiedCode],
             null,
             now));
         await audit.AppendAsync(
             AuditTrail.CaseStream(knelpuntCase.Id), actor, "zaak.afgeleid", "zaak", knelpuntCase.Id.ToString(), "ok", null,
-            new { afgeleidVan = vastloperCase.Reference, vastloper = vastloperCase.Id, doorgezetNaar = MeetingBodies.Sbsd },
-            command.Reason, cancellationToken);
-
-        await db.SaveChangesAsync(cancellationToken);
-        return new ConvertVastloperResponse(
-            await VastloperQueries.LoadAsync(db, vastloperCase.Id, actor, cancellationToken),
-            knelpuntCase.Id,
-            knelpuntCase.Reference);
+            new { afgeleidVan = caseFile.Reference, vastloper = caseFile.Id, doorgezetNaar = MeetingBodies.Sbsd },
+            input.Reason, ct);
     }
+
+    private static string? Text(ActionInput input, string field) =>
+        input.Data.TryGetValue(field, out var value) && value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString()) ? value.GetString()!.Trim() : null;
 }
 
 internal static class VastloperQueries

@@ -1,3 +1,4 @@
+using Casework.Domain.Common;
 using Casework.Workflows.Guards;
 
 namespace Casework.Web.Workflow.Guards;
@@ -22,16 +23,15 @@ internal abstract class FactGuard : IWorkflowGuard
     }
 }
 
-internal sealed class IndieningsperiodeOpenGuard : FactGuard
+/// <summary>
+/// The round's window is open for this submission: the domain's window rule (opening and closing instants
+/// inclusive), judged at the moment of submission. The other admission rules are <see cref="ToelatingscriteriaVoldaanGuard"/>'s.
+/// </summary>
+internal sealed class IndieningsperiodeOpenGuard : BrokenRulesGuard
 {
-    public const string Fact = "ronde.indieningsperiodeOpen";
-
     public override string Name => "indieningsperiodeOpen";
 
-    protected override string FactKey(GuardInvocation invocation) => Fact;
-
-    protected override GuardOutcome Failure(GuardInvocation invocation) =>
-        GuardOutcome.Fail("TIJDVAK-GESLOTEN", "Het indieningstijdvak van de ronde is niet open.", "Besluit Woningbouwimpuls 2020 art. 3(2), 4(1)");
+    protected override IReadOnlyList<BrokenRule>? Broken(AdmissionVerdict verdict) => verdict.Window;
 }
 
 internal sealed class ScoresCompleetGuard : FactGuard
@@ -56,18 +56,6 @@ internal sealed class RangschikkingVastgesteldGuard : FactGuard
 
     protected override GuardOutcome Failure(GuardInvocation invocation) =>
         GuardOutcome.Fail("RANGSCHIKKING-OPEN", "De rangschikking van de ronde is nog niet vastgesteld (er zijn gelijke scores die een mens moet ordenen).");
-}
-
-internal sealed class BinnenPlafondGuard : FactGuard
-{
-    public const string Fact = "ronde.binnenPlafond";
-
-    public override string Name => "binnenPlafond";
-
-    protected override string FactKey(GuardInvocation invocation) => Fact;
-
-    protected override GuardOutcome Failure(GuardInvocation invocation) =>
-        GuardOutcome.Fail("PLAFOND-OVERSCHREDEN", "Het bedrag past niet binnen de resterende ruimte van het plafond van de ronde.", "Besluit Woningbouwimpuls 2020 art. 4(1)");
 }
 
 internal sealed class OpAgendaGuard : FactGuard

@@ -17,7 +17,7 @@ namespace Casework.Web.Features.Applications;
 /// </summary>
 internal static class CommitmentLedger
 {
-    public const string ReleaseSource = "Ontwerpkeuze (ARCHITECTURE.md): een verplichting valt nooit vrij onder wat is uitbetaald";
+    public const string ReleaseSource = "Ontwerpkeuze: een verplichting valt nooit vrij onder wat is uitbetaald";
 
     public static long Cents(Money amount) => decimal.ToInt64(amount.Euros * 100m);
 

@@ -1,6 +1,6 @@
 namespace Casework.Domain.Escalation;
 
-/// <summary>The policy domain a knelpunt touches (DOMAIN.md, case type 3).</summary>
+/// <summary>The policy domain a knelpunt touches (docs/domain.md, case type 3).</summary>
 public enum KnelpuntDomein
 {
     Wonen,

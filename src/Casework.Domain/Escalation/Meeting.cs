@@ -231,7 +231,7 @@ public sealed class AgendaItem
 /// <summary>A follow-up agreed at the meeting: who does what by when.</summary>
 public sealed record ActionItem(Guid Id, Guid AgendaItemId, string Description, string Owner, DateOnly DueDate);
 
-/// <summary>The bodies that meet and their rhythm (DOMAIN.md, "Gremia" and "Meetings").</summary>
+/// <summary>The bodies that meet and their rhythm (docs/domain.md, "Who is involved" and "Meetings").</summary>
 public static class MeetingBodies
 {
     public const string Sbsd = "SBSD";

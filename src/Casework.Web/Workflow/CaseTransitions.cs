@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Casework.Web.Workflow;
 
 /// <summary>
-/// The step "engine decides, handler applies" of ARCHITECTURE.md: asks the engine whether the actor may
+/// The step "engine decides, handler applies" (docs/design.md, "The way of one command"): asks the engine whether the actor may
 /// fire the action on the case's pinned definition, then applies the new state, status history, effects,
 /// audit event and notification to the unit of work. The caller saves once, in one transaction.
 /// </summary>

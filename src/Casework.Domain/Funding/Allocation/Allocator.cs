@@ -11,7 +11,7 @@ namespace Casework.Domain.Funding;
 /// </summary>
 public static class Allocator
 {
-    private const string TieSource = "Ontwerpkeuze (DOMAIN.md): gelijke totaalscores worden door een persoon geordend";
+    private const string TieSource = "Ontwerpkeuze: gelijke totaalscores worden door een persoon geordend";
 
     public static AllocationResult Allocate(
         Ranking ranked,

@@ -36,7 +36,7 @@ public sealed record RankedApplication(int Position, RankingCandidate Candidate,
 
 /// <summary>
 /// Positively advised applications in descending order of their exact total score plus priority points. Equal totals are a tie
-/// that a person resolves (design choice, DOMAIN.md): pass the references in the order decided; a tie whose
+/// that a person resolves (design choice, docs/domain.md, case type 2): pass the references in the order decided; a tie whose
 /// members are not all in that order stays flagged.
 /// </summary>
 public sealed class Ranking

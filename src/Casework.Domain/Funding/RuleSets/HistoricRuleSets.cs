@@ -3,9 +3,9 @@ using Casework.Domain.Common;
 namespace Casework.Domain.Funding;
 
 /// <summary>
-/// The rule sets of the rounds seeded from tranches.csv, with the values and sources of DOMAIN.md.
-/// Where DOMAIN.md gives no value for a round, a parameter every round needs (terms) takes the nearest
-/// documented value, marked "stand-in". A rule DOMAIN.md introduces "from" a round flows forward to later
+/// The rule sets of the rounds seeded from tranches.csv, with the values and sources of docs/domain.md.
+/// Where docs/domain.md gives no value for a round, a parameter every round needs (terms) takes the nearest
+/// documented value, marked "stand-in". A rule docs/domain.md introduces "from" a round flows forward to later
 /// rounds, never backward; a rule it ties to one round (VHF 2021's one award per gemeente) stays there.
 /// </summary>
 public static class HistoricRuleSets
@@ -87,7 +87,7 @@ public static class HistoricRuleSets
             AlternativeMinimumVolume = null,
             OwnContributionShareOfDeficit = new(
                 0.30m, $"{VhfRegeling2023} (cofinanciering ten minste 30% van het financiële tekort; secundaire bron)"),
-            // DOMAIN.md documents the 10% project-cost cap for 2021 only; from 2023 project costs are not capped
+            // docs/domain.md documents the 10% project-cost cap for 2021 only; from 2023 project costs are not capped
             // separately (from round 4 they count as secondary activities).
             ProjectCostCapShareOfRequest = null,
             MaximumAmountPerApplication = new MaximumAmountParameter

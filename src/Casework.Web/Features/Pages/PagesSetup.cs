@@ -2,7 +2,7 @@ namespace Casework.Web.Features.Pages;
 
 /// <summary>
 /// Razor Pages live beside their feature (Features/&lt;Area&gt;/*.cshtml, absolute Dutch routes in each @page), so a
-/// vertical slice holds its endpoint, handler and page together (ARCHITECTURE.md; ADR-008). Pages need a signed-in
+/// vertical slice holds its endpoint, handler and page together (docs/design.md, "Where a feature lives"; ADR-008). Pages need a signed-in
 /// Casework user like every endpoint (deny by default); antiforgery is checked on every page POST.
 /// </summary>
 internal static class PagesSetup

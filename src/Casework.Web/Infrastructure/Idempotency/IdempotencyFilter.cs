@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace Casework.Web.Infrastructure.Idempotency;
 
 /// <summary>
-/// Honours the <c>Idempotency-Key</c> header on a creating POST (API.md). The lookup, the command and the
+/// Honours the <c>Idempotency-Key</c> header on a creating POST (docs/api.md). The lookup, the command and the
 /// stored response share one transaction (on SQLite BEGIN IMMEDIATE; elsewhere the unique index on
 /// caller + endpoint + key makes a racing twin fail), so a key is used exactly once. The request is hashed as
 /// bound (route values and body after JSON binding), so whitespace or property order does not matter.

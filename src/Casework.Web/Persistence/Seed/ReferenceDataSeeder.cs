@@ -102,7 +102,7 @@ internal sealed class ReferenceDataSeeder(CaseworkDbContext db)
         return added;
     }
 
-    /// <summary>The VHF and WBI rounds of tranches.csv, each with its rule set (DOMAIN.md) and its ledger.</summary>
+    /// <summary>The VHF and WBI rounds of tranches.csv, each with its rule set (docs/domain.md) and its ledger.</summary>
     private async Task<int> SeedTranchesAsync(CancellationToken cancellationToken)
     {
         var existing = await db.Set<Tranche>().Select(t => new { t.Regeling, t.Name }).ToListAsync(cancellationToken);

@@ -2,7 +2,7 @@ using Casework.Domain.Organisations;
 
 namespace Casework.Web.Persistence.Seed;
 
-/// <summary>The departments, agencies and bodies of DOMAIN.md ("Who is involved").</summary>
+/// <summary>The departments, agencies and bodies of docs/domain.md ("Who is involved").</summary>
 internal static class ReferenceOrganisations
 {
     public const string BestuurlijkOverleg = "BO";

@@ -5,7 +5,7 @@ using CsvHelper.Configuration;
 namespace Casework.Web.Persistence.Seed;
 
 /// <summary>
-/// Reads the reference CSVs embedded in this assembly (copied from shared/data; provenance in
+/// Reads the reference CSVs embedded in this assembly (provenance in docs/data-sources.md and
 /// Data/SOURCES.md). Nothing outside the assembly is read at run time.
 /// </summary>
 internal static class SeedResources

@@ -110,7 +110,7 @@ public sealed class Vastloper
 
     public string FocusgebiedCode { get; private set; }
 
-    /// <summary>The department the vastloper goes to: the alliance's rijksvertegenwoordiger's department, or BZK (see <see cref="CoordinatingDepartment"/>).</summary>
+    /// <summary>The department the vastloper goes to: the alliance's rijksvertegenwoordiger's department, or VRO (see <see cref="CoordinatingDepartment"/>).</summary>
     public string Department { get; private set; }
 
     /// <summary>True when the focusgebied has no rijksvertegenwoordiger named yet and the vastloper went to the coordinating department.</summary>
@@ -121,10 +121,10 @@ public sealed class Vastloper
     public DateTimeOffset CreatedAt { get; private set; }
 
     /// <summary>
-    /// BZK coordinates the NPLV programme (its minister is one of the two commissioning ministers), so
-    /// a vastloper of a focusgebied without a named rijksvertegenwoordiger goes there (design choice).
+    /// "De minister voor VRO is coördinerend minister voor dit programma" (NPLV, hoofdstuk 1): a vastloper of a
+    /// focusgebied without a named rijksvertegenwoordiger has no other department to go to, so it goes to VRO.
     /// </summary>
-    public const string CoordinatingDepartment = "BZK";
+    public const string CoordinatingDepartment = "VRO";
 
     public static Vastloper Raise(Guid caseId, string omschrijving, string focusgebiedCode, string? rijksvertegenwoordigerDepartment, DateOnly? besprokenInOverleg, DateTimeOffset now)
     {

@@ -1,13 +1,21 @@
 namespace Casework.Domain.Escalation;
 
-/// <summary>The policy domain a knelpunt touches (DOMAIN.md, case type 3).</summary>
+/// <summary>
+/// The policy domain a knelpunt touches, as the programme names its domains: onderwijs, gezondheid, wonen,
+/// werk en inkomen, veiligheid (NPLV, cover and hoofdstuk 2), plus schulden en armoede for a knelpunt about money
+/// (which the programme places under werk en inkomen, in the SZW envelope).
+/// </summary>
 public enum KnelpuntDomein
 {
-    Wonen,
-    Veiligheid,
     Onderwijs,
-    Zorg,
+
+    /// <summary>The programme says gezondheid; earlier data said <c>zorg</c>, which means the same domain.</summary>
+    Gezondheid,
+    Wonen,
     WerkEnInkomen,
+    Veiligheid,
+
+    /// <summary>Schulden en armoede.</summary>
     Schulden,
 }
 

@@ -1,13 +1,21 @@
 namespace Casework.Domain.Escalation;
 
-/// <summary>The policy domain a knelpunt touches (docs/domain.md, case type 3).</summary>
+/// <summary>
+/// The policy domain a knelpunt touches, as the programme names its domains: onderwijs, gezondheid, wonen,
+/// werk en inkomen, veiligheid (NPLV, cover and hoofdstuk 2), plus schulden en armoede for a knelpunt about money
+/// (which the programme places under werk en inkomen, in the SZW envelope).
+/// </summary>
 public enum KnelpuntDomein
 {
-    Wonen,
-    Veiligheid,
     Onderwijs,
-    Zorg,
+
+    /// <summary>The programme says gezondheid; earlier data said <c>zorg</c>, which means the same domain.</summary>
+    Gezondheid,
+    Wonen,
     WerkEnInkomen,
+    Veiligheid,
+
+    /// <summary>Schulden en armoede.</summary>
     Schulden,
 }
 
@@ -110,7 +118,7 @@ public sealed class Vastloper
 
     public string FocusgebiedCode { get; private set; }
 
-    /// <summary>The department the vastloper goes to: the alliance's rijksvertegenwoordiger's department, or BZK (see <see cref="CoordinatingDepartment"/>).</summary>
+    /// <summary>The department the vastloper goes to: the alliance's rijksvertegenwoordiger's department, or VRO (see <see cref="CoordinatingDepartment"/>).</summary>
     public string Department { get; private set; }
 
     /// <summary>True when the focusgebied has no rijksvertegenwoordiger named yet and the vastloper went to the coordinating department.</summary>
@@ -121,10 +129,10 @@ public sealed class Vastloper
     public DateTimeOffset CreatedAt { get; private set; }
 
     /// <summary>
-    /// BZK coordinates the NPLV programme (its minister is one of the two commissioning ministers), so
-    /// a vastloper of a focusgebied without a named rijksvertegenwoordiger goes there (design choice).
+    /// "De minister voor VRO is coördinerend minister voor dit programma" (NPLV, hoofdstuk 1): a vastloper of a
+    /// focusgebied without a named rijksvertegenwoordiger has no other department to go to, so it goes to VRO.
     /// </summary>
-    public const string CoordinatingDepartment = "BZK";
+    public const string CoordinatingDepartment = "VRO";
 
     public static Vastloper Raise(Guid caseId, string omschrijving, string focusgebiedCode, string? rijksvertegenwoordigerDepartment, DateOnly? besprokenInOverleg, DateTimeOffset now)
     {

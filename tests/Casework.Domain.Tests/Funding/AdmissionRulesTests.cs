@@ -438,4 +438,29 @@ public class AdmissionRulesTests
             Assert.False(string.IsNullOrWhiteSpace(r.Source));
         });
     }
+
+    [Fact]
+    public void Evaluate_WhenAmsterdamAppliesForAProjectInRotterdamZuid_AreaOutsideItsTerritoryIsBroken()
+    {
+        var application = ApplicationBuilder.Vhf().From("GM0363").InFocusgebied("Rotterdam-Zuid");
+
+        var broken = AdmissionRules.Evaluate(application.Build(), AdmissionContextBuilder.Vhf2023().InStedelijkFocusgebied().WithAreaIn("GM0599").Build());
+
+        var rule = Assert.Single(broken);
+        Assert.Equal("VHF-GEBIED-EIGEN-GEMEENTE", rule.Code);
+        Assert.Contains("GM0599", rule.Message, StringComparison.Ordinal);
+        Assert.Contains("Stcrt. 2023-17370", rule.Source, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("GM0599")]
+    [InlineData("GM0363")]
+    public void Evaluate_WhenAreaLiesInTheApplicantOrAJointMember_AreaRuleHolds(string areaGemeente)
+    {
+        var application = ApplicationBuilder.Vhf().From("GM0363").JointWith("GM0599").InFocusgebied("Rotterdam-Zuid");
+
+        var codes = BrokenCodes(application, AdmissionContextBuilder.Vhf2023().InStedelijkFocusgebied().WithAreaIn(areaGemeente));
+
+        Assert.DoesNotContain("VHF-GEBIED-EIGEN-GEMEENTE", codes);
+    }
 }

@@ -197,6 +197,53 @@ public sealed class AwardAndRankingTests(ITestOutputHelper output) : IAsyncLifet
     }
 
     [Fact]
+    public async Task Announce_WbiRoundOpening41DaysAfterAnnouncement_Returns422WithTheBesluitAndWritesNothing()
+    {
+        var beheerder = await _host.AsAsync("VRO", "Beheerder");
+        var response = await SendAsync(beheerder, HttpMethod.Post, "/api/v1/tranches", new
+        {
+            basedOnTrancheId = _t6,
+            name = "T8",
+            announcedOnDate = "2024-03-01",
+            opensAt = Amsterdam("2024-04-11 09:00"),
+            closesAt = Amsterdam("2024-05-31 23:59"),
+            ceiling = 100_000_000m,
+        });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var rule = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("brokenRules").EnumerateArray().Single();
+        Assert.Equal("WBI-AANKONDIGING-ZES-WEKEN", rule.GetProperty("code").GetString());
+        Assert.Equal("Besluit Woningbouwimpuls 2020 art. 3 lid 2 en art. 4 lid 1", rule.GetProperty("source").GetString());
+        var rounds = await OkAsync(await _host.Anonymous.GetAsync("/api/v1/tranches"));
+        Assert.DoesNotContain("\"T8\"", rounds.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RescheduleWindow_OfAnnouncedWbiRoundNearerThanSixWeeks_Returns422AndKeepsTheOpening()
+    {
+        var beheerder = await _host.AsAsync("VRO", "Beheerder");
+        var created = await OkAsync(await SendAsync(beheerder, HttpMethod.Post, "/api/v1/tranches", new
+        {
+            basedOnTrancheId = _t6,
+            name = "T8",
+            opensAt = Amsterdam("2024-03-15 09:00"),
+            closesAt = Amsterdam("2024-05-31 23:59"),
+            ceiling = 100_000_000m,
+        }), HttpStatusCode.Created);
+        var id = created.GetProperty("tranche").GetProperty("id").GetGuid();
+
+        // Announced today, 10 January 2024: 20 February is 41 days on.
+        var response = await SendAsync(beheerder, HttpMethod.Put, $"/api/v1/tranches/{id}/window", new { opensAt = Amsterdam("2024-02-20 09:00"), closesAt = Amsterdam("2024-05-31 23:59"), reason = "Eerder open" });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("WBI-AANKONDIGING-ZES-WEKEN", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var round = await OkAsync(await _host.Anonymous.GetAsync($"/api/v1/tranches/{id}"));
+        Assert.Equal(Amsterdam("2024-03-15 09:00"), round.GetProperty("tranche").GetProperty("opensAt").GetDateTimeOffset());
+        var moved = await SendAsync(beheerder, HttpMethod.Put, $"/api/v1/tranches/{id}/window", new { opensAt = Amsterdam("2024-02-21 09:00"), closesAt = Amsterdam("2024-05-31 23:59"), reason = "Eerder open" });
+        await OkAsync(moved);
+    }
+
+    [Fact]
     public async Task Announce_ByNonBeheerder_Returns403()
     {
         var response = await SendAsync(await _host.AsAsync("VRO", "Beoordelaar"), HttpMethod.Post, "/api/v1/tranches", new { basedOnTrancheId = _t6, name = "T8", ceiling = 1m });

@@ -58,6 +58,31 @@ public sealed class KnelpuntTransitionHookTests : IAsyncLifetime
         Assert.Equal("wonen", (await KnelpuntAsync(id)).Str("domein"));
     }
 
+    [Fact]
+    public async Task RaiseKnelpunt_WithTheProgrammesDomainGezondheid_KeepsIt()
+    {
+        var (status, body) = await (await _host.As(Alliance)).Post("/api/v1/knelpunten", new
+        {
+            titel = "Wijkverpleging mag niet delen met de schuldhulp",
+            omschrijving = "Gegevens over zorg in de wijk mogen niet naar het sociaal wijkteam.",
+            wet = new { naam = "Zorgverzekeringswet", bwbId = "BWBR0018450" },
+            domein = "gezondheid",
+        });
+
+        await Expect(HttpStatusCode.Created, (status, body));
+        Assert.Equal("gezondheid", body.Str("domein"));
+    }
+
+    [Fact]
+    public async Task TriageAfronden_WithLegacyCodeZorgOfDefinitionV1_StoresTheProgrammesGezondheid()
+    {
+        var id = await RaiseKnelpunt(_host);
+
+        await Expect(HttpStatusCode.OK, await (await _host.As(Sbsd)).Fire(id, "triageAfronden", data: new { domein = "zorg", trekkendDepartement = "VWS" }));
+
+        Assert.Equal("gezondheid", (await KnelpuntAsync(id)).Str("domein"));
+    }
+
     private async Task<JsonElement> KnelpuntAsync(Guid id)
     {
         var (status, body) = await (await _host.As(Sbsd)).Get($"/api/v1/knelpunten/{id}");

@@ -34,14 +34,14 @@ public sealed class VastloperTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RaiseVastloper_ForFocusgebiedWithoutRijksvertegenwoordiger_GoesToBzk()
+    public async Task RaiseVastloper_ForFocusgebiedWithoutRijksvertegenwoordiger_GoesToVroAsCoordinatingMinistry()
     {
         var (status, body) = await (await _host.As("ALLIANTIE-DELFT-WEST:Secretaris")).Post("/api/v1/vastlopers", Vastloper("delft-west"));
 
         await Expect(HttpStatusCode.Created, (status, body));
-        Assert.Equal("BZK", body.Str("department"));
+        Assert.Equal("VRO", body.Str("department"));
         Assert.True(body.GetProperty("viaCoordinatingDepartment").GetBoolean());
-        Assert.Equal("BZK", body.GetProperty("case").Str("routedTo"));
+        Assert.Equal("VRO", body.GetProperty("case").Str("routedTo"));
     }
 
     [Fact]

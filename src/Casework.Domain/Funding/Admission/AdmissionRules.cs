@@ -26,6 +26,8 @@ public static class AdmissionRules
             new SubmittedWithinWindowRule(regeling, context.SubmittedAt, context.Round.OpensAt, context.Round.ClosesAt, rules.WindowSource),
         };
 
+        list.Add(new ProjectAreaLiesInApplicantTerritoryRule(
+            regeling, proposal.ApplicantCbsCode, proposal.JointMemberCbsCodes, proposal.Area.FocusgebiedName ?? proposal.Area.Description, context.AreaGemeenteCbsCode));
         list.Add(MinimumSizeRule(proposal, context, rules));
 
         if (rules.AffordableShareMinimum is { } affordable)

@@ -65,6 +65,9 @@ public sealed record AdmissionContext
 
     public bool AreaIsStedelijkFocusgebied { get; init; }
 
+    /// <summary>The gemeente the project's area lies in, where that is known (a focusgebied's gemeente); else null.</summary>
+    public string? AreaGemeenteCbsCode { get; init; }
+
     /// <summary>WBI T3: the project lies in one of the 13 designated housing-market regions.</summary>
     public bool AreaIsInDesignatedHousingMarketRegion { get; init; }
 

@@ -66,6 +66,7 @@ public sealed class Tranche
             throw new ArgumentException($"Rule set of {ruleSet.Regeling} cannot govern a {regeling} round.", nameof(ruleSet));
         }
 
+        EnsureAnnouncedInTime(regeling, announcedOn, opensAt);
         return new Tranche
         {
             Id = id,
@@ -97,4 +98,35 @@ public sealed class Tranche
     }
 
     public void MarkAllocated() => Allocated = true;
+
+    /// <summary>
+    /// Moves the window of a round that has not opened yet. Its announcement date stays: a WBI round cannot be
+    /// brought nearer than six weeks after it was announced (Besluit Woningbouwimpuls 2020 art. 3 lid 2, 4 lid 1).
+    /// </summary>
+    public void Reschedule(DateTimeOffset opensAt, DateTimeOffset? closesAt, DateTimeOffset now)
+    {
+        if (StatusAt(now) != TrancheStatus.Announced)
+        {
+            throw new BusinessRuleViolationException(new BrokenRule(
+                "TIJDVAK-AL-GEOPEND", $"Ronde {Name} is al geopend; het tijdvak kan niet meer worden verschoven.", "(ontwerpkeuze)"));
+        }
+
+        if (closesAt is { } close && close <= opensAt)
+        {
+            throw new BusinessRuleViolationException(new BrokenRule("TIJDVAK-ONGELDIG", $"Het tijdvak sluit ({close:O}) niet na de opening ({opensAt:O}).", "(ontwerpkeuze)"));
+        }
+
+        EnsureAnnouncedInTime(Regeling, AnnouncedOn, opensAt);
+        OpensAt = opensAt.ToUniversalTime();
+        ClosesAt = closesAt?.ToUniversalTime();
+    }
+
+    // Historic rounds without a known announcement date cannot be checked; they were announced under the Besluit.
+    private static void EnsureAnnouncedInTime(Regeling regeling, DateOnly? announcedOn, DateTimeOffset? opensAt)
+    {
+        if (regeling == Regeling.Wbi && announcedOn is { } announced && opensAt is { } open)
+        {
+            BusinessRuleViolationException.ThrowIfBroken(new WbiRoundAnnouncedSixWeeksBeforeOpeningRule(announced, open));
+        }
+    }
 }

@@ -41,6 +41,9 @@ internal sealed class AdmissionContextLoader(CaseworkDbContext db)
             SubmittedAt = submittedAt,
             ApplicantPopulation = await PopulationAsync(application.ApplicantCbsCode, tranche, ct),
             AreaIsStedelijkFocusgebied = application.FocusgebiedCode is not null,
+            AreaGemeenteCbsCode = application.FocusgebiedCode is { } focusgebied
+                ? await db.Focusgebieden.AsNoTracking().Where(f => f.Code == focusgebied).Select(f => f.GemeenteCode).FirstOrDefaultAsync(ct)
+                : null,
             AreaIsInDesignatedHousingMarketRegion = await DesignatedRegions.ContainsAsync(db, tranche.RuleSet.MinimumHomes, application.ApplicantCbsCode, ct),
             ApplicationsAlreadySubmittedByGemeente = others.Count(o => o.SubmittedAt is not null && (o.Resultaat == null || o.Resultaat != Withdrawn)),
             GemeenteAlreadyAwardedInRound = others.Any(o => o.AwardedAmount is not null),

@@ -40,16 +40,24 @@ internal static class EscalationCaseViews
 {
     public static readonly IReadOnlyDictionary<KnelpuntDomein, string> DomeinCodes = new Dictionary<KnelpuntDomein, string>
     {
-        [KnelpuntDomein.Wonen] = "wonen",
-        [KnelpuntDomein.Veiligheid] = "veiligheid",
         [KnelpuntDomein.Onderwijs] = "onderwijs",
-        [KnelpuntDomein.Zorg] = "zorg",
+        [KnelpuntDomein.Gezondheid] = "gezondheid",
+        [KnelpuntDomein.Wonen] = "wonen",
         [KnelpuntDomein.WerkEnInkomen] = "werk-en-inkomen",
+        [KnelpuntDomein.Veiligheid] = "veiligheid",
         [KnelpuntDomein.Schulden] = "schulden",
     };
 
+    /// <summary>
+    /// The published knelpunt definition v1 offers <c>zorg</c> at triage and cannot change (a published version is
+    /// immutable), so that code is read as the programme's gezondheid.
+    /// </summary>
+    public const string LegacyZorgCode = "zorg";
+
     public static KnelpuntDomein? ParseDomein(string? code) =>
-        code is null ? null : DomeinCodes.FirstOrDefault(p => p.Value == code) is { Value: not null } hit ? hit.Key : null;
+        code == LegacyZorgCode ? KnelpuntDomein.Gezondheid
+        : code is null ? null
+        : DomeinCodes.FirstOrDefault(p => p.Value == code) is { Value: not null } hit ? hit.Key : null;
 
     public static EscalationCaseDto ToDto(CaseFile c) => new(
         c.Id, c.Reference, c.CaseType, c.Title, c.State, c.StateLabel, c.IsClosed, c.Resultaat, c.OwningOrganisation, c.RoutedTo, c.LeadDepartment, c.BodyCode, c.Version, c.CreatedAt, c.UpdatedAt,

@@ -43,6 +43,10 @@ public sealed record ChangeCeilingRequest(decimal Ceiling, string? Reason);
 
 public sealed record ChangeCeilingCommand(Guid TrancheId, ChangeCeilingRequest? Request) : ICommand<TrancheDto>;
 
+public sealed record RescheduleTrancheRequest(DateTimeOffset? OpensAt, DateTimeOffset? ClosesAt, string? Reason);
+
+public sealed record RescheduleTrancheCommand(Guid TrancheId, RescheduleTrancheRequest? Request) : ICommand<TrancheDto>;
+
 internal sealed class OrderTiesValidator : AbstractValidator<OrderTiesCommand>
 {
     public OrderTiesValidator() =>
@@ -78,6 +82,22 @@ internal sealed class ChangeCeilingValidator : AbstractValidator<ChangeCeilingCo
     }
 }
 
+internal sealed class RescheduleTrancheValidator : AbstractValidator<RescheduleTrancheCommand>
+{
+    public RescheduleTrancheValidator()
+    {
+        RuleFor(c => c.Request).NotNull().WithMessage("Stuur het nieuwe tijdvak als JSON.");
+        When(c => c.Request is not null, () =>
+        {
+            RuleFor(c => c.Request!.OpensAt).NotNull().OverridePropertyName("opensAt").WithMessage("Geef de nieuwe opening van het tijdvak.");
+            RuleFor(c => c.Request!.ClosesAt).GreaterThan(c => c.Request!.OpensAt).When(c => c.Request!.OpensAt is not null && c.Request.ClosesAt is not null)
+                .OverridePropertyName("closesAt").WithMessage("Het tijdvak sluit na de opening.");
+            RuleFor(c => c.Request!.Reason).NotEmpty().MaximumLength(2000).OverridePropertyName("reason")
+                .WithMessage("Geef de reden van de verschuiving.");
+        });
+    }
+}
+
 internal static class RankingQueries
 {
     public static async Task<IReadOnlyList<RankingEntryDto>> EntriesAsync(CaseworkDbContext db, Guid trancheId, CancellationToken ct)
@@ -104,7 +124,8 @@ internal sealed class TrancheAdministrationHandlers(CaseworkDbContext db, ICurre
     ICommandHandler<OrderTiesCommand, IReadOnlyList<RankingEntryDto>>,
     IQueryHandler<ProposeAllocationQuery, IReadOnlyList<AllocationProposalDto>>,
     ICommandHandler<AnnounceTrancheCommand, TrancheDto>,
-    ICommandHandler<ChangeCeilingCommand, TrancheDto>
+    ICommandHandler<ChangeCeilingCommand, TrancheDto>,
+    ICommandHandler<RescheduleTrancheCommand, TrancheDto>
 {
     public static string Stream(Guid trancheId) => "tranche:" + trancheId.ToString("N");
 
@@ -202,7 +223,10 @@ internal sealed class TrancheAdministrationHandlers(CaseworkDbContext db, ICurre
         }
 
         var id = Guid.NewGuid();
-        var tranche = Tranche.Announce(id, basis.Regeling, request.Name!, request.AnnouncedOnDate, request.OpensAt, request.ClosesAt, ruleSet, request.Notes);
+
+        // Announcing through the API is the announcement itself, unless the Beheerder records an earlier one.
+        var announcedOn = request.AnnouncedOnDate ?? Casework.Domain.Time.AmsterdamClock.Today(time);
+        var tranche = Tranche.Announce(id, basis.Regeling, request.Name!, announcedOn, request.OpensAt, request.ClosesAt, ruleSet, request.Notes);
         db.Add(tranche);
         db.Add(RoundBudget.Open(new RoundBudgetId(id), basis.Regeling, request.Name!, new Money(request.Ceiling)));
         await audit.AppendAsync(Stream(id), actor, "ronde.aangekondigd", "ronde", id.ToString(), "ok", null,
@@ -222,6 +246,18 @@ internal sealed class TrancheAdministrationHandlers(CaseworkDbContext db, ICurre
 
         await audit.AppendAsync(Stream(tranche.Id), actor, "ronde.plafondGewijzigd", "ronde", tranche.Id.ToString(), "ok",
             new { plafond = before.Ceiling.Euros }, new { plafond = ceiling.Euros }, command.Request.Reason, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return await mediator.Send(new GetTrancheQuery(tranche.Id), cancellationToken);
+    }
+
+    public async ValueTask<TrancheDto> Handle(RescheduleTrancheCommand command, CancellationToken cancellationToken)
+    {
+        var actor = Require(Role.Beheerder, null);
+        var tranche = await db.Set<Tranche>().FirstOrDefaultAsync(t => t.Id == command.TrancheId, cancellationToken) ?? throw ApiProblemException.NotFound("De ronde");
+        var before = new { tranche.OpensAt, tranche.ClosesAt };
+        tranche.Reschedule(command.Request!.OpensAt!.Value, command.Request.ClosesAt, time.GetUtcNow());
+        await audit.AppendAsync(Stream(tranche.Id), actor, "ronde.tijdvakVerschoven", "ronde", tranche.Id.ToString(), "ok",
+            before, new { tranche.OpensAt, tranche.ClosesAt }, command.Request.Reason, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return await mediator.Send(new GetTrancheQuery(tranche.Id), cancellationToken);
     }
@@ -261,6 +297,17 @@ internal static class TrancheAdministrationEndpoints
             .RequireAuthorization()
             .WithName("changeTrancheCeiling")
             .WithSummary("Het plafond van een ronde verhogen of verlagen (nooit onder wat al verplicht is)")
+            .Produces<TrancheDto>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        group.MapPut("/{id:guid}/window", (Guid id, RescheduleTrancheRequest? body, IMediator mediator, CancellationToken ct) => mediator.Send(new RescheduleTrancheCommand(id, body), ct))
+            .RequireAuthorization()
+            .WithName("rescheduleTranche")
+            .WithSummary("Het tijdvak van een nog niet geopende ronde verschuiven (WBI: nooit dichter dan zes weken na de aankondiging)")
             .Produces<TrancheDto>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)

@@ -7,7 +7,7 @@ namespace Casework.Web.Features.Vastlopers;
 
 /// <summary>
 /// Resolves the case role <c>rijksvertegenwoordiger-department</c> of a vastloper: the department recorded when it
-/// was raised (the rijksvertegenwoordiger's department of the focusgebied, or BZK as coordinating department).
+/// was raised (the rijksvertegenwoordiger's department of the focusgebied, or VRO as coordinating department, NPLV hoofdstuk 1).
 /// </summary>
 internal sealed class RijksvertegenwoordigerDepartmentResolver(CaseworkDbContext db) : ICaseRoleResolver
 {

@@ -2,11 +2,14 @@ using Casework.Domain.Cases;
 using Casework.Domain.Escalation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Casework.Web.Persistence.Configurations;
 
 internal sealed class KnelpuntConfiguration : IEntityTypeConfiguration<Knelpunt>
 {
+    public const string LegacyZorgValue = "Zorg";
+
     public void Configure(EntityTypeBuilder<Knelpunt> builder)
     {
         builder.ToTable("Knelpunten");
@@ -15,6 +18,11 @@ internal sealed class KnelpuntConfiguration : IEntityTypeConfiguration<Knelpunt>
         builder.Property(k => k.Omschrijving).HasMaxLength(8000).IsRequired();
         builder.Property(k => k.IndienerOrganisatie).HasMaxLength(64).IsRequired();
         builder.Property(k => k.VoorgesteldeOplossing).HasMaxLength(8000);
+
+        // Rows written before the programme's domain names were used say "Zorg"; they read as Gezondheid.
+        builder.Property(k => k.Domein)
+            .HasConversion(new ValueConverter<KnelpuntDomein, string>(d => d.ToString(), s => s == LegacyZorgValue ? KnelpuntDomein.Gezondheid : Enum.Parse<KnelpuntDomein>(s)))
+            .HasMaxLength(64);
         builder.OwnsOne(k => k.Wet, w =>
         {
             w.Property(x => x.Naam).HasColumnName("WetNaam").HasMaxLength(300).IsRequired();

@@ -30,6 +30,7 @@ public sealed class AdmissionContextBuilder
     private DateOnly? _announcedOn;
     private DateTimeOffset _submittedAt;
     private PopulationFact? _population;
+    private string? _areaGemeente;
     private bool _stedelijkFocusgebied;
     private bool _designatedRegion;
     private int _alreadySubmitted;
@@ -120,6 +121,13 @@ public sealed class AdmissionContextBuilder
         return this;
     }
 
+    /// <summary>The project's area (a focusgebied) lies in this gemeente.</summary>
+    public AdmissionContextBuilder WithAreaIn(string cbsCode)
+    {
+        _areaGemeente = cbsCode;
+        return this;
+    }
+
     public AdmissionContextBuilder InDesignatedHousingMarketRegion()
     {
         _designatedRegion = true;
@@ -150,6 +158,7 @@ public sealed class AdmissionContextBuilder
         SubmittedAt = _submittedAt,
         ApplicantPopulation = _population,
         AreaIsStedelijkFocusgebied = _stedelijkFocusgebied,
+        AreaGemeenteCbsCode = _areaGemeente,
         AreaIsInDesignatedHousingMarketRegion = _designatedRegion,
         ApplicationsAlreadySubmittedByGemeente = _alreadySubmitted,
         GemeenteAlreadyAwardedInRound = _alreadyAwarded,

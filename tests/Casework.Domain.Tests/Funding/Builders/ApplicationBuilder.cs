@@ -27,6 +27,7 @@ public sealed class ApplicationBuilder
     private DateOnly _completion = new(2029, 12, 31);
     private bool _herkansing;
     private string? _previousReference;
+    private IReadOnlyList<string> _jointMembers = [];
 
     private ApplicationBuilder(Regeling regeling)
     {
@@ -109,6 +110,12 @@ public sealed class ApplicationBuilder
         return this;
     }
 
+    public ApplicationBuilder JointWith(params string[] memberCbsCodes)
+    {
+        _jointMembers = memberCbsCodes;
+        return this;
+    }
+
     public ApplicationBuilder Planned(DateOnly start, DateOnly completion)
     {
         (_start, _completion) = (start, completion);
@@ -129,6 +136,7 @@ public sealed class ApplicationBuilder
         {
             Regeling = _regeling,
             ApplicantCbsCode = _applicant,
+            JointMemberCbsCodes = _jointMembers,
             ProjectName = "Project De Nieuwe Wijk",
             Area = _area,
             Homes = new HomesByCategory(_socialeHuur, _middenhuur, _betaalbareKoop, _other),

@@ -35,8 +35,11 @@ internal sealed class BenchHost : IAsyncDisposable
 {
     private readonly IHost _host;
 
-    private BenchHost(IHost host, string root, string databasePath, string connectionString, BenchActor actor)
+    private readonly bool _keepRoot;
+
+    private BenchHost(IHost host, string root, string databasePath, string connectionString, BenchActor actor, bool keepRoot)
     {
+        _keepRoot = keepRoot;
         _host = host;
         Root = root;
         DatabasePath = databasePath;
@@ -55,12 +58,18 @@ internal sealed class BenchHost : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    public static async Task<BenchHost> StartAsync(Action<IServiceCollection>? configure = null)
+    /// <summary>
+    /// Starts the host on a fresh SQLite file in a temp folder of its own, or on <paramref name="database"/> (the HTTP
+    /// mode seeds a database here and then serves it from the real Casework.Web process).
+    /// </summary>
+    public static async Task<BenchHost> StartAsync(Action<IServiceCollection>? configure = null, BenchDatabase? database = null)
     {
-        var root = Path.Combine(Path.GetTempPath(), "casework-bench", Guid.NewGuid().ToString("N"));
+        var root = database?.Root ?? Path.Combine(Path.GetTempPath(), "casework-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(root);
         var databasePath = Path.Combine(root, "casework.db");
         var definitions = BenchDefinitions.PrepareCombinedFolder(root);
+        var provider = database?.Provider ?? "Sqlite";
+        var configured = database?.ConnectionString ?? $"Data Source={databasePath}";
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -70,8 +79,8 @@ internal sealed class BenchHost : IAsyncDisposable
         });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Casework"] = $"Data Source={databasePath}",
-            ["Database:Provider"] = "Sqlite",
+            ["ConnectionStrings:Casework"] = configured,
+            ["Database:Provider"] = provider,
             ["Database:MigrateOnStartup"] = "true",
             [$"{WorkflowOptions.Section}:DefinitionsPath"] = definitions,
         });
@@ -97,8 +106,8 @@ internal sealed class BenchHost : IAsyncDisposable
 
         var host = builder.Build();
         await host.StartAsync();
-        var connectionString = PersistenceServiceCollectionExtensions.PrepareSqliteConnectionString($"Data Source={databasePath}", root);
-        return new BenchHost(host, root, databasePath, connectionString, actor);
+        var connectionString = provider == "Sqlite" ? PersistenceServiceCollectionExtensions.PrepareSqliteConnectionString(configured, root) : configured;
+        return new BenchHost(host, root, databasePath, connectionString, actor, database?.KeepRoot ?? false);
     }
 
     /// <summary>One command as one HTTP request would send it: a fresh DI scope (DbContext, facts, handler) per command.</summary>
@@ -119,15 +128,21 @@ internal sealed class BenchHost : IAsyncDisposable
             await using var scope = Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<CaseworkDbContext>();
             var cases = scope.ServiceProvider.GetRequiredService<CaseOpener>();
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            for (var i = done; i < Math.Min(count, done + 100); i++)
-            {
-                var opened = await cases.OpenAsync(definitionId, owningOrganisation, $"Benchmarkzaak {i}", opener, CancellationToken.None, routedTo: routedTo);
-                ids.Add(opened.Id);
-            }
+            // The host's own write transaction: queued on SQLite, under the retrying strategy on PostgreSQL.
+            var batch = await db.InWriteTransactionAsync(
+                async ct =>
+                {
+                    var opened = new List<Guid>();
+                    for (var i = done; i < Math.Min(count, done + 100); i++)
+                    {
+                        opened.Add((await cases.OpenAsync(definitionId, owningOrganisation, $"Benchmarkzaak {i}", opener, ct, routedTo: routedTo)).Id);
+                    }
 
-            await db.SaveChangesAsync();
-            await transaction.CommitAsync();
+                    await db.SaveChangesAsync(ct);
+                    return opened;
+                },
+                CancellationToken.None);
+            ids.AddRange(batch);
         }
 
         return ids;
@@ -177,6 +192,12 @@ internal sealed class BenchHost : IAsyncDisposable
         await _host.StopAsync();
         _host.Dispose();
         SqliteConnection.ClearAllPools();
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        if (_keepRoot)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(Root, recursive: true);
@@ -189,3 +210,6 @@ internal sealed class BenchHost : IAsyncDisposable
 
     private static readonly IReadOnlyDictionary<string, System.Text.Json.JsonElement> Empty = new Dictionary<string, System.Text.Json.JsonElement>();
 }
+
+/// <summary>Where a <see cref="BenchHost"/> keeps its database: folder, provider (Sqlite, PostgreSql), connection string.</summary>
+internal sealed record BenchDatabase(string Root, string Provider, string ConnectionString, bool KeepRoot);

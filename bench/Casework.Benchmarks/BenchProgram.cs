@@ -17,6 +17,13 @@ public static class BenchProgram
             return;
         }
 
+        if (args is ["http", ..])
+        {
+            // Not a benchmark: transitions/s and latency through HTTP with concurrent clients (bench/README.md, "HTTP").
+            await HttpLoad.RunAsync(args[1..]);
+            return;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(BenchProgram).Assembly).Run(args);
     }
 }

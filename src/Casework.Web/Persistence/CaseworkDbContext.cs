@@ -52,19 +52,23 @@ public class CaseworkDbContext : DbContext
         ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
-            if (!acceptAllChangesOnSuccess || !WritesTransitionRowsDirectly)
+            var direct = acceptAllChangesOnSuccess && WritesTransitionRowsDirectly;
+            if (Database.CurrentTransaction is { } ambient)
+            {
+                return direct ? await SaveWithTransitionRowsAsync(ambient, cancellationToken) : await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+
+            // A save outside a transaction on SQLite still waits its turn in the writer queue (ADR-0XX): a sign-in's
+            // audit event, the definition registrar, a checkpoint. Nothing to write: no transaction, no turn.
+            var queued = Database.WriterGate() is not null;
+            if ((!direct && !queued) || !ChangeTracker.HasChanges())
             {
                 return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             }
 
-            if (Database.CurrentTransaction is { } ambient)
-            {
-                return await SaveWithTransitionRowsAsync(ambient, cancellationToken);
-            }
-
             // EF Core's own save is all-or-nothing in a transaction of its own; so is this one.
-            await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
-            var saved = await SaveWithTransitionRowsAsync(transaction, cancellationToken);
+            await using var transaction = await Database.BeginWriteTransactionAsync(cancellationToken);
+            var saved = direct ? await SaveWithTransitionRowsAsync(transaction, cancellationToken) : await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return saved;
         }
@@ -133,7 +137,16 @@ public class CaseworkDbContext : DbContext
         ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
-            return base.SaveChanges(acceptAllChangesOnSuccess);
+            if (Database.CurrentTransaction is not null || Database.WriterGate() is null || !ChangeTracker.HasChanges())
+            {
+                return base.SaveChanges(acceptAllChangesOnSuccess);
+            }
+
+            // Queued like the asynchronous save (ADR-0XX); EF Core's pipeline, as before, inside that transaction.
+            using var transaction = Database.BeginWriteTransaction();
+            var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+            transaction.Commit();
+            return saved;
         }
         finally
         {

@@ -20,4 +20,10 @@ public sealed class DatabaseOptions
 
     /// <summary>Apply migrations and seed reference data at start-up (default on: the embedded default needs no set-up).</summary>
     public bool MigrateOnStartup { get; set; } = true;
+
+    /// <summary>
+    /// On SQLite, writers of this process wait in one first-come, first-served queue per database file before they
+    /// take the write lock (ADR-0XX). Default on; off only to compare with the old behaviour (bench/README.md).
+    /// </summary>
+    public bool QueueSqliteWriters { get; set; } = true;
 }

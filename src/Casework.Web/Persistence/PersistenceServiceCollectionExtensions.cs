@@ -15,7 +15,16 @@ internal static class PersistenceServiceCollectionExtensions
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = PrepareSqliteConnectionString(connectionString ?? DatabaseOptions.DefaultSqliteConnectionString, environment.ContentRootPath);
-                services.AddDbContextPool<CaseworkDbContext, SqliteCaseworkDbContext>(o => o.UseSqlite(sqlite));
+                // One writer queue per database file, shared by every host in this process (ADR-0XX).
+                var queue = options.QueueSqliteWriters ? new SqliteWriterGateInterceptor(SqliteWriterGate.For(sqlite)) : null;
+                services.AddDbContextPool<CaseworkDbContext, SqliteCaseworkDbContext>(o =>
+                {
+                    o.UseSqlite(sqlite);
+                    if (queue is not null)
+                    {
+                        o.AddInterceptors(queue);
+                    }
+                });
                 break;
             case DatabaseProvider.SqlServer:
                 if (string.IsNullOrWhiteSpace(connectionString))

@@ -9,7 +9,9 @@ namespace Casework.Web.Persistence;
 /// How every write opens its transaction, on each provider, so a read-then-write (a case's version, the head of an
 /// audit chain, a round's ledger) is never interleaved with another writer's:
 /// <list type="bullet">
-/// <item>SQLite: <c>BEGIN IMMEDIATE</c> (Microsoft.Data.Sqlite's default): writers queue on the database lock.</item>
+/// <item>SQLite: <c>BEGIN IMMEDIATE</c> (Microsoft.Data.Sqlite's default), after this process's writers of the same file
+/// have had their turn (<see cref="SqliteWriterGate"/>, ADR-0XX): writers queue in arrival order instead of polling for
+/// the lock; the busy timeout remains for writers in other processes.</item>
 /// <item>PostgreSQL: SERIALIZABLE; a conflicting writer fails with 40001 and the provider's retrying execution
 /// strategy replays the whole unit (reads included), so the outcome is as if the writers had queued.</item>
 /// <item>SQL Server: the provider default (READ COMMITTED) plus the unique indexes and conditional updates.</item>
@@ -18,8 +20,51 @@ namespace Casework.Web.Persistence;
 /// </summary>
 internal static class WriteTransactions
 {
-    public static Task<IDbContextTransaction> BeginWriteTransactionAsync(this DatabaseFacade database, CancellationToken ct) =>
-        database.IsNpgsql() ? database.BeginTransactionAsync(IsolationLevel.Serializable, ct) : database.BeginTransactionAsync(ct);
+    public static async Task<IDbContextTransaction> BeginWriteTransactionAsync(this DatabaseFacade database, CancellationToken ct)
+    {
+        if (database.WriterGate() is not { } gate)
+        {
+            return database.IsNpgsql() ? await database.BeginTransactionAsync(IsolationLevel.Serializable, ct) : await database.BeginTransactionAsync(ct);
+        }
+
+        var lease = await gate.EnterAsync(ct);
+        try
+        {
+            return new QueuedTransaction(await database.BeginTransactionAsync(ct), lease);
+        }
+        catch
+        {
+            lease.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The synchronous twin of <see cref="BeginWriteTransactionAsync"/> (synchronous <c>SaveChanges</c> only).</summary>
+    public static IDbContextTransaction BeginWriteTransaction(this DatabaseFacade database)
+    {
+        if (database.WriterGate() is not { } gate)
+        {
+            return database.IsNpgsql() ? database.BeginTransaction(IsolationLevel.Serializable) : database.BeginTransaction();
+        }
+
+        var lease = gate.Enter();
+        try
+        {
+            return new QueuedTransaction(database.BeginTransaction(), lease);
+        }
+        catch
+        {
+            lease.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The writer queue of this context's SQLite file, or null: on PostgreSQL and SQL Server (which lock rows, not the
+    /// database) and when <c>Database:QueueSqliteWriters</c> is off, no interceptor is registered.
+    /// </summary>
+    public static SqliteWriterGate? WriterGate(this DatabaseFacade database) =>
+        database.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<SqliteWriterGateInterceptor>().FirstOrDefault()?.Gate;
 
     /// <summary>
     /// Runs <paramref name="work"/> in one write transaction under the provider's execution strategy and commits it.

@@ -130,6 +130,12 @@ internal sealed class ApplicationDecisionHandlers(
         var request = command.Request!;
         var requested = await db.Set<FundingApplication>().AsNoTracking().Where(a => a.Id == command.Id).Select(a => (Money?)a.RequestedAmount).FirstOrDefaultAsync(cancellationToken);
         var action = requested is { } asked && new Money(request.Amount) < asked ? AwardActions.Partial : AwardActions.Full;
+        if (action == AwardActions.Partial && string.IsNullOrWhiteSpace(request.Reason))
+        {
+            // The action requires a reason too; this shape says in its own words what the reason is for.
+            throw new ValidationException([new FluentValidation.Results.ValidationFailure("reason", "Een gedeeltelijke toekenning vermeldt de reden (bijvoorbeeld: plafond bereikt).")]);
+        }
+
         var data = new Dictionary<string, JsonElement>
         {
             [AwardActions.AmountField] = JsonSerializer.SerializeToElement(request.Amount),

@@ -31,7 +31,9 @@ internal static partial class ProblemDetailsSetup
         }
 
         problem.Extensions.TryAdd("code", kind.Code);
-        problem.Detail ??= DefaultDetail(status);
+        problem.Detail ??= status == StatusCodes.Status401Unauthorized && Casework.Web.Infrastructure.Auth.AuthSetup.IsCookieOnlyApiWrite(context.HttpContext.Request)
+            ? "Wijzigen via de API kan alleen met een bearer-token (Authorization: Bearer ...); de sessiecookie van de pagina's geldt in de API alleen voor lezen (bescherming tegen cross-site request forgery)."
+            : DefaultDetail(status);
         problem.Instance ??= context.HttpContext.Request.Path;
         var traceId = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
         problem.Extensions["traceId"] = traceId;

@@ -21,7 +21,23 @@ public sealed class WebSecurityOptions
     /// <summary>Creating POSTs (to a collection resource) per user (or client address) per window.</summary>
     public int CreatePermitLimit { get; set; } = 60;
 
+    /// <summary>
+    /// Decisions on an existing case or resource (submit, award, a case action, a meeting's decision and close,
+    /// a tie-break) per user per window: their own limit, so a secretary recording a meeting's decisions is
+    /// not throttled by the create limit.
+    /// </summary>
+    public int DecisionPermitLimit { get; set; } = 600;
+
     public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How many hosts serve the same database. The counters are kept per host (in memory), so each host
+    /// allows its share: every limit above is divided by this number, rounded up (ADR-011).
+    /// </summary>
+    public int Hosts { get; set; } = 1;
+
+    /// <summary>A configured limit as this host's share of it.</summary>
+    public int PerHost(int limit) => Math.Max(1, (int)Math.Ceiling(limit / (double)Math.Max(1, Hosts)));
 
     /// <summary>HSTS max-age outside Development.</summary>
     public TimeSpan HstsMaxAge { get; set; } = TimeSpan.FromDays(365);
@@ -34,6 +50,8 @@ public sealed class WebSecurityOptions
 internal static class WebSecurity
 {
     public const string SignInPolicy = "sign-in";
+
+    public const string DecisionPolicy = "decision";
 
     /// <summary>Everything except the API reference page: only our own origin, never framed.</summary>
     public const string DefaultCsp = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
@@ -56,16 +74,21 @@ internal static class WebSecurity
         {
             r.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             r.OnRejected = WriteTooManyRequestsAsync;
-            r.AddPolicy(SignInPolicy, http => RateLimitPartition.GetFixedWindowLimiter("sign-in:" + ClientAddress(http), _ => Window(options.SignInPermitLimit, options.RateLimitWindow)));
+            r.AddPolicy(SignInPolicy, http => RateLimitPartition.GetFixedWindowLimiter("sign-in:" + ClientAddress(http), _ => Window(options.PerHost(options.SignInPermitLimit), options.RateLimitWindow)));
+            r.AddPolicy(DecisionPolicy, http => RateLimitPartition.GetFixedWindowLimiter("decision:" + UserOrAddress(http), _ => Window(options.PerHost(options.DecisionPermitLimit), options.RateLimitWindow)));
 
             // Creating endpoints are found by shape rather than listed, so a new one is limited without
             // anyone remembering to: a POST whose route ends in a literal segment (a collection).
             r.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => IsCreate(http)
-                ? RateLimitPartition.GetFixedWindowLimiter("create:" + UserOrAddress(http), _ => Window(options.CreatePermitLimit, options.RateLimitWindow))
+                ? RateLimitPartition.GetFixedWindowLimiter("create:" + UserOrAddress(http), _ => Window(options.PerHost(options.CreatePermitLimit), options.RateLimitWindow))
                 : RateLimitPartition.GetNoLimiter("none"));
         });
         return services;
     }
+
+    /// <summary>Marks an endpoint as a decision: it counts against the decision limit, not the create limit.</summary>
+    public static TBuilder IsDecision<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder => builder.RequireRateLimiting(DecisionPolicy);
 
     public static bool IsCreate(HttpContext http)
     {

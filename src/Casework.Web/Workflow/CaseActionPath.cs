@@ -30,11 +30,22 @@ internal sealed class CaseActionPath(CaseworkDbContext db, ICurrentActor current
     }
 
     /// <summary>Fires <paramref name="actionId"/> on the case and saves once; returns the case as it now is.</summary>
-    public async Task<CaseFile> FireAsync(Guid caseId, string actionId, int expectedVersion, ActionInput input, CancellationToken ct)
+    public Task<CaseFile> FireAsync(Guid caseId, string actionId, int expectedVersion, ActionInput input, CancellationToken ct) =>
+        FireAsync(caseId, _ => actionId, expectedVersion, input, ct);
+
+    /// <summary>
+    /// Fires the action that <paramref name="chooseAction"/> picks on the loaded case (a friendlier endpoint whose
+    /// action depends on where the case lies), with the case's own version when the caller sent none; saves once.
+    /// </summary>
+    public async Task<CaseFile> FireAsync(Guid caseId, Func<CaseFile, string> chooseAction, int? expectedVersion, ActionInput input, CancellationToken ct)
     {
-        var caseFile = await LoadForActionAsync(caseId, expectedVersion, ct);
-        await transitions.FireAsync(caseFile, current.Actor, actionId, input, ct);
-        await SaveAsync(caseFile, expectedVersion, ct);
+        var actor = current.Actor;
+        var caseFile = await CaseAccess.LoadVisibleAsync(db, caseId, actor, ct, withHistory: false);
+        CaseAccess.EnsureMayWrite(actor);
+        var expected = expectedVersion ?? caseFile.Version;
+        EnsureVersion(caseFile, expected);
+        await transitions.FireAsync(caseFile, actor, chooseAction(caseFile), input, ct);
+        await SaveAsync(caseFile, expected, ct);
         return caseFile;
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -306,6 +307,47 @@ public sealed partial class AccessTests : IAsyncLifetime
         {
             Assert.Equal(HttpStatusCode.OK, (await auditor.GetAsync("/api/v1/audit/verification")).StatusCode);
         }
+    }
+
+    [Fact]
+    public async Task Decisions_HaveTheirOwnLimit_SoASecretaryRecordingAMeetingIsNotThrottledByTheCreateLimit()
+    {
+        using var app = AccessFixture.WithSettings(_factory, ("WebSecurity:CreatePermitLimit", "2"), ("WebSecurity:DecisionPermitLimit", "5"));
+        using var vro = AccessFixture.Client(app, AccessFixture.Token(app.Services, "VRO", Role.Beheerder));
+
+        // Awards, case actions and meeting closes are decisions: three of them pass a create limit of 2 (a
+        // missing resource answers 404, which shows the request was let through), and the sixth meets the
+        // decision limit.
+        var statuses = new List<HttpStatusCode>();
+        foreach (var url in new[] { "applications/{0}/award", "cases/{0}/actions/toekennen", "meetings/{0}/close", "applications/{0}/submit", "cases/{0}/actions/afwijzen", "cases/{0}/actions/afwijzen" })
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/" + string.Format(CultureInfo.InvariantCulture, url, Guid.NewGuid())) { Content = JsonContent.Create(new { }) };
+            request.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
+            statuses.Add((await vro.SendAsync(request)).StatusCode);
+        }
+
+        Assert.All(statuses[..5], s => Assert.True(s is HttpStatusCode.NotFound or HttpStatusCode.BadRequest, $"{s}: a decision within its own limit is let through"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[5]);
+
+        // The decisions used none of the create limit.
+        Assert.Equal(HttpStatusCode.OK, (await vro.PostAsync("/api/v1/audit/checkpoints", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await vro.PostAsync("/api/v1/audit/checkpoints", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await vro.PostAsync("/api/v1/audit/checkpoints", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Limits_AreThisHostsShare_WhenSeveralHostsServeOneDatabase()
+    {
+        using var app = AccessFixture.WithSettings(_factory, ("WebSecurity:CreatePermitLimit", "4"), ("WebSecurity:Hosts", "2"));
+        using var auditor = AccessFixture.Client(app, AccessFixture.Token(app.Services, "BZK", Role.Auditor));
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            statuses.Add((await auditor.PostAsync("/api/v1/audit/checkpoints", null)).StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
     }
 
     [Fact]

@@ -10,7 +10,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using System.Net.Http.Json;
 
 namespace Casework.Web.Tests.Access;
 
@@ -162,6 +164,64 @@ public sealed class EndpointAccessMatrixTests : IAsyncLifetime
         Assert.True(violations.Count == 0, $"{violations.Count} violations:\n" + string.Join('\n', violations.Take(60)));
     }
 
+    /// <summary>
+    /// Cross-site request forgery: a browser that holds the page cookie sends it along with any request a
+    /// hostile page makes. Every unsafe API request that carries only the cookie (as a form post from another
+    /// origin, or a same-origin script without a token) is refused as unauthenticated, whoever the cookie is
+    /// for, and changes nothing (ADR-011).
+    /// </summary>
+    [Fact]
+    public async Task EveryUnsafeApiEndpoint_WithOnlyThePageCookie_IsRefusedFromAnyOrigin()
+    {
+        var unsafeApi = Endpoints().Where(e => e.IsApi && e.Method != "GET" && !IsAnonymous(e.Pattern)).ToList();
+        Assert.Contains(unsafeApi, e => e.Pattern == "/api/v1/meetings/{id:guid}/close");
+        Assert.Contains(unsafeApi, e => e.Pattern == "/api/v1/cases/{id:guid}/actions/{action}");
+
+        var violations = new List<string>();
+        var calls = 0;
+        foreach (var user in new[] { "beheerder", "rotterdam-aanvrager", "sbsd-secretaris", "vro-beoordelaar" })
+        {
+            using var browser = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+            Assert.Equal(HttpStatusCode.OK, (await browser.PostAsJsonAsync("/api/v1/dev/sign-in", new { user })).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/v1/cases")).StatusCode); // the cookie is good for reads
+            var before = await NonAccessAuditEventsAsync();
+
+            foreach (var endpoint in unsafeApi)
+            {
+                foreach (var (origin, form) in new[] { ("http://evil.example", true), ("http://evil.example", false), (null as string, false) })
+                {
+                    var request = Request(endpoint.Method, endpoint.Url(_rotterdamCase.Id));
+                    if (form)
+                    {
+                        request.Content = new FormUrlEncodedContent([new("reden", "x")]);
+                    }
+
+                    if (origin is not null)
+                    {
+                        request.Headers.Add("Origin", origin);
+                    }
+
+                    using var response = await browser.SendAsync(request);
+                    calls++;
+                    if (response.StatusCode != HttpStatusCode.Unauthorized)
+                    {
+                        violations.Add($"{user} {endpoint.Method} {endpoint.Pattern} (origin {origin ?? "none"}, {(form ? "form" : "json")}) -> {(int)response.StatusCode}: a cookie-only write must be 401 {Shorten(await response.Content.ReadAsStringAsync())}");
+                    }
+                }
+            }
+
+            // Refusals are audited as access events; nothing else (no case, meeting or ledger event) was written.
+            var after = await NonAccessAuditEventsAsync();
+            if (after != before)
+            {
+                violations.Add($"{user}: cookie-only writes changed the audit trail ({before} -> {after} non-access events)");
+            }
+        }
+
+        Assert.True(calls > 100, $"only {calls} calls");
+        Assert.True(violations.Count == 0, $"{violations.Count} violations:\n" + string.Join('\n', violations.Take(40)));
+    }
+
     [Fact]
     public async Task ListCases_AsEachRole_ShowsOnlyTheCasesTheOrganisationMaySee()
     {
@@ -177,6 +237,14 @@ public sealed class EndpointAccessMatrixTests : IAsyncLifetime
             var filtered = JsonNode.Parse(await client.GetStringAsync("/api/v1/cases?organisation=GM0599"))!;
             Assert.Equal(SeesEverything(role) ? 1 : 0, filtered["items"]!.AsArray().Count);
         }
+    }
+
+    /// <summary>Audit events other than access refusals and sign-ins: what a write would leave behind.</summary>
+    private async Task<int> NonAccessAuditEventsAsync()
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<Casework.Web.Persistence.CaseworkDbContext>().AuditEvents
+            .CountAsync(e => !e.Stream.StartsWith("access:") && !e.Stream.StartsWith("auth:"));
     }
 
     private static bool SeesEverything(Role? role) => role is Role.Auditor or Role.Beheerder;

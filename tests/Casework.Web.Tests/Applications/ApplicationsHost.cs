@@ -117,10 +117,14 @@ public sealed class ApplicationsHost : IAsyncDisposable
     public async Task<HttpResponseMessage> SubmitAsync(string cbs, JsonElement created) =>
         await SendAsync(await GemeenteAsync(cbs), HttpMethod.Post, $"/api/v1/applications/{created.GetProperty("id").GetGuid()}/submit", null, created.GetProperty("version").GetInt32());
 
-    public static async Task<JsonElement> FireAsync(HttpClient client, Guid caseId, string action, object? body)
+    public static async Task<JsonElement> FireAsync(HttpClient client, Guid caseId, string action, object? body) =>
+        await OkAsync(await FireRawAsync(client, caseId, action, body));
+
+    /// <summary>Fires an action through the generic endpoint at the case's current version; the response as it came.</summary>
+    public static async Task<HttpResponseMessage> FireRawAsync(HttpClient client, Guid caseId, string action, object? body)
     {
         var current = await OkAsync(await client.GetAsync($"/api/v1/cases/{caseId}"));
-        return await OkAsync(await SendAsync(client, HttpMethod.Post, $"/api/v1/cases/{caseId}/actions/{action}", body ?? new { }, current.GetProperty("version").GetInt32()));
+        return await SendAsync(client, HttpMethod.Post, $"/api/v1/cases/{caseId}/actions/{action}", body ?? new { }, current.GetProperty("version").GetInt32());
     }
 
     /// <summary>Create, submit, complete, admit, score and advise positively: the application is ready for a decision.</summary>

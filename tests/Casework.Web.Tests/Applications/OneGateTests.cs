@@ -175,12 +175,6 @@ public sealed class OneGateTests : IAsyncLifetime
         return (listed, fired);
     }
 
-    private static async Task<HttpResponseMessage> FireRawAsync(HttpClient client, Guid id, string action, object body)
-    {
-        var current = await OkAsync(await client.GetAsync($"/api/v1/cases/{id}"));
-        return await SendAsync(client, HttpMethod.Post, $"/api/v1/cases/{id}/actions/{action}", body, current.GetProperty("version").GetInt32());
-    }
-
     private static async Task<IReadOnlyList<string>> BrokenCodesAsync(HttpResponseMessage response)
     {
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());

@@ -58,6 +58,15 @@ public sealed class EscalationHost : IAsyncDisposable
         return client;
     }
 
+    /// <summary>A browser signed in on the pages as a demo user: it holds the session cookie and no token.</summary>
+    public async Task<HttpClient> BrowserOf(string user)
+    {
+        var browser = _app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        Assert.Equal(HttpStatusCode.OK, (await browser.PostAsJsonAsync("/api/v1/dev/sign-in", new { user })).StatusCode);
+        _clients["browser:" + user + ":" + Guid.NewGuid()] = browser;
+        return browser;
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var client in _clients.Values)

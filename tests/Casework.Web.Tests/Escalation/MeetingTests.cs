@@ -15,6 +15,28 @@ public sealed class MeetingTests : IAsyncLifetime
     private static string D(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     [Fact]
+    public async Task CloseMeeting_WithOnlyThePageCookieFromAnotherOrigin_Is401WithTheReason_AndTheMeetingStaysOpen()
+    {
+        var date = _host.Today.AddDays(10);
+        var meeting = await PlanMeeting(_host, Sbsd, "SBSD", date);
+        _host.AdvanceTo(date);
+
+        // A hostile page posts a form to the API; the secretary's browser adds the session cookie.
+        var browser = await _host.BrowserOf(Sbsd);
+        var forged = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/meetings/{meeting.Id()}/close") { Content = new FormUrlEncodedContent([]) };
+        forged.Headers.Add("Origin", "http://evil.example");
+        using var response = await browser.SendAsync(forged);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains("bearer-token", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var (_, open) = await (await _host.As(Sbsd)).Get($"/api/v1/meetings/{meeting.Id()}");
+        Assert.NotEqual("Gesloten", open.Str("status"));
+
+        // The same close with the secretary's token works: the refusal was about the cookie, not the meeting.
+        await Expect(HttpStatusCode.OK, await (await _host.As(Sbsd)).Post($"/api/v1/meetings/{meeting.Id()}/close", new { }));
+    }
+
+    [Fact]
     public async Task CloseMeeting_WithUnhandledItem_MovesItToNextMeetingOfSameBodyKeepingHistory()
     {
         var id = await KnelpuntWithProposal(_host);

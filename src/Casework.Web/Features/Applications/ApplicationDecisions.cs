@@ -128,8 +128,9 @@ internal sealed class ApplicationDecisionHandlers(
     public async ValueTask<ApplicationDto> Handle(AwardApplicationCommand command, CancellationToken cancellationToken)
     {
         var request = command.Request!;
-        var requested = await db.Set<FundingApplication>().AsNoTracking().Where(a => a.Id == command.Id).Select(a => (Money?)a.RequestedAmount).FirstOrDefaultAsync(cancellationToken);
-        var action = requested is { } asked && new Money(request.Amount) < asked ? AwardActions.Partial : AwardActions.Full;
+        // Tracked: the guard's facts, the besluit's effect and the response find this instance instead of reading it again.
+        var application = await db.Set<FundingApplication>().FindAsync([command.Id], cancellationToken);
+        var action = application is not null && new Money(request.Amount) < application.RequestedAmount ? AwardActions.Partial : AwardActions.Full;
         if (action == AwardActions.Partial && string.IsNullOrWhiteSpace(request.Reason))
         {
             // The action requires a reason too; this shape says in its own words what the reason is for.
@@ -149,7 +150,8 @@ internal sealed class ApplicationDecisionHandlers(
 
     private async Task<ApplicationDto> RespondAsync(Domain.Cases.CaseFile caseFile, CancellationToken ct)
     {
-        var application = await db.Set<FundingApplication>().FirstAsync(a => a.Id == caseFile.Id, ct);
+        var application = await db.Set<FundingApplication>().FindAsync([caseFile.Id], ct)
+            ?? throw new InvalidOperationException($"Case {caseFile.Id} has no application.");
         var tranche = await db.Set<Tranche>().AsNoTracking().FirstAsync(t => t.Id == application.TrancheId, ct);
         return ApplicationMapping.ToDto(application, caseFile, tranche);
     }

@@ -70,6 +70,7 @@ internal static class ApplicationsSetup
                 http.Response.Headers.ETag = CaseEndpoints.ETag(dto.Version);
                 return dto;
             })
+            .IsDecision()
             .WithName("submitApplication")
             .WithSummary("Een aanvraag indienen: alle gebroken toelatingscriteria tegelijk (422), anders ingediend")
             .Produces<ApplicationDto>()
@@ -102,6 +103,7 @@ internal static class ApplicationsSetup
                 http.Response.Headers.ETag = CaseEndpoints.ETag(dto.Version);
                 return dto;
             })
+            .IsDecision()
             .WithName("awardApplication")
             .WithSummary("(Gedeeltelijk) toekennen: verplicht het bedrag op het plafond van de ronde en neemt het besluit, samen of niet")
             .Produces<ApplicationDto>()

@@ -20,7 +20,7 @@ internal sealed class ApplicationFactLoader(CaseworkDbContext db, AdmissionConte
 
     public async ValueTask<object?> LoadAsync(Guid caseId, string key, CancellationToken ct)
     {
-        var application = await db.Set<FundingApplication>().FirstOrDefaultAsync(a => a.Id == caseId, ct);
+        var application = await db.Set<FundingApplication>().FindAsync([caseId], ct);
         if (application is null)
         {
             return null;

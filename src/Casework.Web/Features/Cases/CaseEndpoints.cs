@@ -36,6 +36,7 @@ internal static class CaseEndpoints
                 http.Response.Headers.ETag = ETag(dto.Version);
                 return dto;
             })
+            .IsDecision()
             .WithName("fireCaseAction")
             .WithSummary("Een actie van de workflow uitvoeren; If-Match bevat de versie van de zaak")
             .Produces<CaseDto>()

@@ -63,6 +63,7 @@ internal static class MeetingEndpoints
 
         group.MapPost("/{id:guid}/agenda-items/{itemId:guid}/decision", (Guid id, Guid itemId, RecordDecisionRequest body, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new RecordDecisionCommand(id, itemId, body.Action, body.Besluit ?? string.Empty, body.Reason, body.Data ?? [], body.ActionItems ?? []), ct))
+            .IsDecision()
             .WithName("recordAgendaItemDecision")
             .WithSummary("Het besluit over een agendapunt vastleggen; dat voert de actie van de workflow van de zaak uit")
             .Produces<AgendaItemDto>()
@@ -74,6 +75,7 @@ internal static class MeetingEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         group.MapPost("/{id:guid}/close", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new CloseMeetingCommand(id), ct))
+            .IsDecision()
             .WithName("closeMeeting")
             .WithSummary("Een gehouden vergadering sluiten; niet behandelde punten gaan naar de volgende vergadering van hetzelfde gremium")
             .Produces<MeetingDto>()

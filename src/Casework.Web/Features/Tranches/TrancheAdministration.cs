@@ -317,6 +317,7 @@ internal static class TrancheAdministrationEndpoints
 
         group.MapPost("/{id:guid}/tie-breaks", (Guid id, TieBreakRequest? body, IMediator mediator, CancellationToken ct) => mediator.Send(new OrderTiesCommand(id, body), ct))
             .RequireAuthorization()
+            .IsDecision()
             .WithName("orderTrancheTies")
             .WithSummary("Een persoon ordent aanvragen met gelijke totaalscore; geeft de rangschikking terug")
             .Produces<IReadOnlyList<RankingEntryDto>>()
@@ -327,6 +328,7 @@ internal static class TrancheAdministrationEndpoints
 
         group.MapPost("/{id:guid}/allocation", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new ProposeAllocationQuery(id), ct))
             .RequireAuthorization()
+            .IsDecision()
             .WithName("proposeTrancheAllocation")
             .WithSummary("Voorstel van toekenningen in volgorde van de rangschikking tot het plafond (schrijft niets)")
             .Produces<IReadOnlyList<AllocationProposalDto>>()

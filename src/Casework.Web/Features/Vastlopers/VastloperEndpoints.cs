@@ -32,6 +32,7 @@ internal static class VastloperEndpoints
 
         group.MapPost("/{id:guid}/omzetten-in-knelpunt", (Guid id, [FromHeader(Name = "If-Match")] string? ifMatch, ConvertVastloperRequest body, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new ConvertVastloperCommand(id, IfMatch.Optional(ifMatch), body.Reason ?? string.Empty, body.Wet), ct))
+            .IsDecision()
             .WithName("convertVastloperToKnelpunt")
             .WithSummary("Een vastloper omzetten in een knelpunt; het knelpunt houdt de koppeling en de geschiedenis")
             .Produces<ConvertVastloperResponse>()

@@ -89,12 +89,14 @@ internal sealed class GetVastloperHandler(CaseworkDbContext db, ICurrentActor cu
 /// </summary>
 internal sealed class ConvertVastloperHandler(CaseworkDbContext db, ICurrentActor current, CaseActionPath path, CaseTransitions transitions) : ICommandHandler<ConvertVastloperCommand, ConvertVastloperResponse>
 {
+    /// <summary>The conversion the definition offers where the vastloper lies now (alliance or bestuurlijk overleg).</summary>
+    private string ConversionOf(CaseFile caseFile) => caseFile.CaseType == "vastloper"
+        ? transitions.OfferedNow(caseFile, VastloperConversionHook.Actions) ?? VastloperConversionHook.Actions[0]
+        : throw ApiProblemException.NotFound("De vastloper");
+
     public async ValueTask<ConvertVastloperResponse> Handle(ConvertVastloperCommand command, CancellationToken cancellationToken)
     {
         var actor = current.Actor;
-        var vastloperCase = await db.Cases.AsNoTracking().Where(c => c.Id == command.Id && c.CaseType == "vastloper").VisibleTo(actor).FirstOrDefaultAsync(cancellationToken)
-            ?? throw ApiProblemException.NotFound("De vastloper");
-        var action = transitions.OfferedNow(vastloperCase, VastloperConversionHook.Actions) ?? VastloperConversionHook.Actions[0];
         var data = new Dictionary<string, JsonElement>();
         if (command.Wet is { Naam.Length: > 0 } wet)
         {
@@ -103,7 +105,7 @@ internal sealed class ConvertVastloperHandler(CaseworkDbContext db, ICurrentActo
             Add(data, VastloperConversionHook.ArtikelField, wet.Artikel);
         }
 
-        var converted = await path.FireAsync(command.Id, action, command.ExpectedVersion ?? vastloperCase.Version, new ActionInput(command.Reason, data), cancellationToken);
+        var converted = await path.FireAsync(command.Id, ConversionOf, command.ExpectedVersion, new ActionInput(command.Reason, data), cancellationToken);
         var knelpunt = await db.CaseLinks.AsNoTracking()
             .Where(l => l.ToCaseId == converted.Id && l.Kind == CaseLink.AfgeleidVan)
             .Join(db.Cases, l => l.FromCaseId, c => c.Id, (l, c) => new { c.Id, c.Reference })

@@ -54,7 +54,7 @@ internal static class AuthSetup
                 o.DefaultSignOutScheme = CookieScheme;
             })
             .AddPolicyScheme(SelectorScheme, "Bearer (API) of cookie (pagina's)", p => p.ForwardDefaultSelector = http =>
-                IsApi(http.Request) && !string.IsNullOrEmpty(http.Request.Headers.Authorization) ? JwtBearerDefaults.AuthenticationScheme : CookieScheme)
+                ReadsBearerOnly(http.Request) ? JwtBearerDefaults.AuthenticationScheme : CookieScheme)
             .AddPolicyScheme(ChallengeScheme, "401/403 (API) of aanmelden (pagina's)", p => p.ForwardDefaultSelector = http =>
                 IsApi(http.Request) ? JwtBearerDefaults.AuthenticationScheme : oidc ? OidcScheme : CookieScheme)
             .AddJwtBearer(jwt =>
@@ -159,6 +159,23 @@ internal static class AuthSetup
     }
 
     public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The API reads the page cookie for safe methods only (a page links to a CSV download); every unsafe API
+    /// request authenticates by bearer token, so a cross-site form or script that rides on the cookie acts as
+    /// nobody (ADR-011). A bearer header always wins, also on reads.
+    /// </summary>
+    public static bool ReadsBearerOnly(HttpRequest request) =>
+        IsApi(request) && (!string.IsNullOrEmpty(request.Headers.Authorization) || !IsSafeMethod(request.Method));
+
+    /// <summary>RFC 9110 section 9.2.1: the methods that only read.</summary>
+    public static bool IsSafeMethod(string method) =>
+        HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method);
+
+    /// <summary>An unsafe API request that came with the page cookie and no token: refused, and told why.</summary>
+    public static bool IsCookieOnlyApiWrite(HttpRequest request) =>
+        IsApi(request) && !IsSafeMethod(request.Method) && string.IsNullOrEmpty(request.Headers.Authorization)
+        && request.Cookies.Count > 0;
 
     private static Task RedirectOrStatus(RedirectContext<CookieAuthenticationOptions> ctx, int status)
     {

@@ -29,7 +29,7 @@ internal sealed class FundingDecisionEffect(CaseworkDbContext db, RoundLedger le
             return;
         }
 
-        var application = await db.Set<FundingApplication>().FirstOrDefaultAsync(a => a.Id == caseFile.Id, ct);
+        var application = await db.Set<FundingApplication>().FindAsync([caseFile.Id], ct);
         if (application is null)
         {
             return;

@@ -22,7 +22,7 @@ internal sealed class SubmissionHook(CaseworkDbContext db, TimeProvider time) : 
             return;
         }
 
-        var application = await db.Set<FundingApplication>().FirstOrDefaultAsync(a => a.Id == caseFile.Id, ct);
+        var application = await db.Set<FundingApplication>().FindAsync([caseFile.Id], ct);
         application?.MarkSubmitted(time.GetUtcNow());
     }
 }

@@ -107,7 +107,7 @@ api.MapAuditEndpoints();
 publicApi.MapLegalClockEndpoints();
 api.MapApplicationEndpoints();
 api.MapTrancheAdministrationEndpoints();
-api.MapApplicationPaymentEndpoints();
+
 api.MapEscalationEndpoints();
 if (app.Environment.IsDevelopment())
 {

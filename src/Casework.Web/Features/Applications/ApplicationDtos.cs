@@ -77,7 +77,7 @@ public sealed record ApplicationDto(
     IReadOnlyDictionary<string, decimal>? Scores,
     decimal? TotalScore,
     CommitteeAdvice? Advice,
-    decimal? AwardedAmount)
+    decimal? AwardedAmount) : Api.IVersioned
 {
     public bool StudentHousing { get; init; }
 

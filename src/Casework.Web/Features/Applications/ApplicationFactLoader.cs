@@ -1,5 +1,4 @@
 using Casework.Domain.Funding;
-using Casework.Web.Features.Applications.AwardApplication;
 using Casework.Web.Persistence;
 using Casework.Web.Workflow;
 using Casework.Web.Workflow.Guards;

@@ -2,6 +2,8 @@ using System.Text.Json;
 using Casework.Domain.Cases;
 using Casework.Domain.Common;
 using Casework.Domain.Funding;
+using Casework.Web.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace Casework.Web.Features.Applications;
 
@@ -80,4 +82,13 @@ internal static class ApplicationMapping
     };
 
     private static Money? Optional(decimal? euros) => euros is { } e ? new Money(e) : null;
+
+    /// <summary>The application of a case that a command just changed, as the response shows it (the tracked row when there is one).</summary>
+    public static async Task<ApplicationDto> LoadDtoAsync(CaseworkDbContext db, Domain.Cases.CaseFile caseFile, CancellationToken ct)
+    {
+        var application = await db.Set<FundingApplication>().FindAsync([caseFile.Id], ct)
+            ?? throw new InvalidOperationException($"Case {caseFile.Id} has no application.");
+        var tranche = await db.Set<Tranche>().AsNoTracking().FirstAsync(t => t.Id == application.TrancheId, ct);
+        return ApplicationMapping.ToDto(application, caseFile, tranche);
+    }
 }

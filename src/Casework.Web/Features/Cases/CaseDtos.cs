@@ -26,7 +26,7 @@ public sealed record CaseDto(
     DateTimeOffset UpdatedAt,
     DateTimeOffset? ClosedAt,
     IReadOnlyList<DeadlineDto> Deadlines,
-    IReadOnlyList<AvailableActionDto> AvailableActions);
+    IReadOnlyList<AvailableActionDto> AvailableActions) : Api.IVersioned;
 
 public sealed record DefinitionRefDto(string Id, int Version);
 

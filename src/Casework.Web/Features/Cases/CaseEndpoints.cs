@@ -57,7 +57,7 @@ internal static class CaseEndpoints
         return api;
     }
 
-    public static string ETag(int version) => "\"" + version.ToString(CultureInfo.InvariantCulture) + "\"";
+    public static string ETag(int version) => EndpointConventions.ETag(version);
 }
 
 /// <summary>Query parameters of the work list; names are lowerCamelCase (NLGov /core/query-keys-camel-case).</summary>

@@ -3,7 +3,7 @@ using Casework.Domain.Common;
 using Casework.Domain.Funding;
 using Casework.Workflows.Guards;
 
-namespace Casework.Web.Features.Applications.AwardApplication;
+namespace Casework.Web.Features.Applications;
 
 /// <summary>The application and its round's ledger as they are now, for the award's guard.</summary>
 internal sealed record AwardFacts(FundingApplication Application, RoundBudget Budget)

@@ -7,7 +7,7 @@ using Casework.Web.Workflow;
 using Casework.Workflows.Engine;
 using Microsoft.EntityFrameworkCore;
 
-namespace Casework.Web.Features.Applications.AwardApplication;
+namespace Casework.Web.Features.Applications;
 
 /// <summary>
 /// What a funding besluit does to the money, applied with the definition's <c>recordDecision</c> effect in the

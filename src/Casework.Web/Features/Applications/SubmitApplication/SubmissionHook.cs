@@ -5,7 +5,7 @@ using Casework.Web.Workflow;
 using Casework.Workflows.Engine;
 using Microsoft.EntityFrameworkCore;
 
-namespace Casework.Web.Features.Applications.SubmitApplication;
+namespace Casework.Web.Features.Applications;
 
 /// <summary>
 /// <c>indienen</c> stamps the application with the moment of submission (the instant the window rule judged), however

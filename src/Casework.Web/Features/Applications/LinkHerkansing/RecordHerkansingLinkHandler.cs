@@ -13,23 +13,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Casework.Web.Features.Applications;
 
-/// <summary>The RVO loket's record: which earlier application this one is a herkansing of, and whether it is the same project.</summary>
-public sealed record HerkansingLinkRequest(Guid PreviousApplicationId, bool SameProject, string? Reason);
-
-public sealed record RecordHerkansingLinkCommand(Guid Id, int ExpectedVersion, HerkansingLinkRequest? Request) : ICommand<ApplicationDto>;
-
-internal sealed class RecordHerkansingLinkValidator : AbstractValidator<RecordHerkansingLinkCommand>
-{
-    public RecordHerkansingLinkValidator()
-    {
-        RuleFor(c => c.ExpectedVersion).IsCaseVersion();
-        RuleFor(c => c.Request).NotNull().WithMessage("Stuur de koppeling als JSON.");
-        RuleFor(c => c.Request!.PreviousApplicationId).NotEmpty().When(c => c.Request is not null).OverridePropertyName("previousApplicationId")
-            .WithMessage("Noem de eerdere aanvraag (previousApplicationId).");
-        RuleFor(c => c.Request!.Reason).MaximumLength(4000).When(c => c.Request is not null).OverridePropertyName("reason");
-    }
-}
-
 /// <summary>
 /// Records the herkansing link on a filed application (not in concept, before admission is decided): the earlier
 /// application (a <c>herkansing-van</c> case link replaces any earlier one), the loket's "same project" judgement,
@@ -81,29 +64,5 @@ internal sealed class RecordHerkansingLinkHandler(CaseworkDbContext db, ICurrent
         await db.SaveChangesAsync(cancellationToken);
         var tranche = await db.Set<Tranche>().AsNoTracking().FirstAsync(t => t.Id == application.TrancheId, cancellationToken);
         return ApplicationMapping.ToDto(application, caseFile, tranche);
-    }
-}
-
-internal static class HerkansingLinkEndpoints
-{
-    public static RouteGroupBuilder MapHerkansingLink(this RouteGroupBuilder group)
-    {
-        group.MapPut("/{id:guid}/herkansing", async (Guid id, [FromHeader(Name = "If-Match")] string? ifMatch, HerkansingLinkRequest? body, IMediator mediator, HttpContext http, CancellationToken ct) =>
-            {
-                var dto = await mediator.Send(new RecordHerkansingLinkCommand(id, IfMatch.Required(ifMatch, "de aanvraag"), body), ct);
-                http.Response.Headers.ETag = CaseEndpoints.ETag(dto.Version);
-                return dto;
-            })
-            .WithName("recordApplicationHerkansingLink")
-            .WithSummary("Het RVO-loket legt vast van welke eerdere aanvraag dit een herkansing is en of het hetzelfde project is")
-            .Produces<ApplicationDto>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
-        return group;
     }
 }

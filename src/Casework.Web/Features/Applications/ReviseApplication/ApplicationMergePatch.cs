@@ -104,7 +104,7 @@ internal static class ApplicationMergePatch
                 }
 
                 var dto = await mediator.Send(new ReviseApplicationCommand(id, version, body), ct);
-                request.HttpContext.Response.Headers.ETag = CaseEndpoints.ETag(dto.Version);
+                request.HttpContext.Response.Headers.ETag = EndpointConventions.ETag(dto.Version);
                 return dto;
             })
             .Accepts<ApplicationRequest>(MediaType)

@@ -1,0 +1,37 @@
+namespace Casework.Web.Features.Applications;
+
+/// <summary>
+/// The applications area: one folder per use case (command or query, validator, handler, endpoint), and at this level
+/// what several use cases share (the request and response shapes, the mapping, the admission facts, the round's
+/// ledger and ranking) and the pages.
+/// </summary>
+internal static class ApplicationsSetup
+{
+    public static IServiceCollection AddApplications(this IServiceCollection services)
+    {
+        services.AddScoped<AdmissionContextLoader>();
+        services.AddScoped<RoundLedger>();
+        services.AddScoped<Workflow.ICaseFactLoader, ApplicationFactLoader>();
+        services.AddScoped<Casework.Workflows.Guards.IWorkflowGuard, AwardFitsGuard>();
+        services.AddScoped<Workflow.IDecisionEffect, FundingDecisionEffect>();
+        services.AddScoped<Workflow.ITransitionHook, SubmissionHook>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapApplicationEndpoints(this IEndpointRouteBuilder api)
+    {
+        api.MapGroup("/applications").WithTags("Aanvragen").RequireAuthorization()
+            .MapCreateApplication()
+            .MapGetApplication()
+            .MapReviseApplication()
+            .MapApplicationMergePatch()
+            .MapSubmitApplication()
+            .MapRecordScores()
+            .MapAwardApplication()
+            .MapRecordHerkansingLink()
+            .MapGetApplicationPayments()
+            .MapRecordPayment()
+            .MapRecordReclaim();
+        return api;
+    }
+}

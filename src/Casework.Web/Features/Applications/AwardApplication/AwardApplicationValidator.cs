@@ -1,0 +1,29 @@
+using System.Globalization;
+using System.Text.Json;
+using Casework.Domain.Access;
+using Casework.Domain.Common;
+using Casework.Domain.Funding;
+using Casework.Web.Api;
+using Casework.Web.Features.Cases;
+using Casework.Web.Infrastructure.Auth;
+using Casework.Web.Persistence;
+using Casework.Web.Workflow;
+using Casework.Workflows.Engine;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Casework.Web.Features.Applications;
+
+internal sealed class AwardApplicationValidator : AbstractValidator<AwardApplicationCommand>
+{
+    public AwardApplicationValidator()
+    {
+        RuleFor(c => c.ExpectedVersion).IsCaseVersion();
+        RuleFor(c => c.Request).NotNull().WithMessage("Stuur het besluit als JSON.");
+        RuleFor(c => c.Request!.Amount).GreaterThan(0).Must(a => decimal.Round(a, 2) == a).When(c => c.Request is not null)
+            .OverridePropertyName("amount").WithMessage("Het bedrag is een positief bedrag in euro's (ten hoogste 2 decimalen).");
+        RuleFor(c => c.Request!.SentDate).NotEmpty().When(c => c.Request is not null).OverridePropertyName("sentDate");
+        RuleFor(c => c.Request!.Reason).MaximumLength(4000).When(c => c.Request is not null).OverridePropertyName("reason");
+    }
+}

@@ -1,0 +1,16 @@
+using Casework.Domain.Access;
+using Casework.Domain.Common;
+using Casework.Domain.Funding;
+using Casework.Web.Api;
+using Casework.Web.Features.Cases;
+using Casework.Web.Features.Tranches;
+using Casework.Web.Infrastructure.Auth;
+using Casework.Web.Persistence;
+using Casework.Web.Workflow;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Casework.Web.Features.Applications;
+
+public sealed record RecordPaymentCommand(Guid Id, PaymentRequest? Request) : ICommand<PaymentResultDto>;

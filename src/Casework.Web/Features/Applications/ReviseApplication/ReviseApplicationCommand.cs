@@ -1,0 +1,17 @@
+using Casework.Domain.Access;
+using Casework.Domain.Cases;
+using Casework.Domain.Funding;
+using Casework.Domain.Organisations;
+using Casework.Web.Api;
+using Casework.Web.Features.Cases;
+using Casework.Web.Infrastructure.Auth;
+using Casework.Web.Persistence;
+using Casework.Web.Workflow;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Casework.Web.Features.Applications;
+
+/// <summary>Replaces a draft's facts while the case is in concept.</summary>
+public sealed record ReviseApplicationCommand(Guid Id, int ExpectedVersion, ApplicationRequest? Request) : ICommand<ApplicationDto>;

@@ -1,6 +1,8 @@
 using Casework.Domain.Access;
+using Casework.Web.Features.Applications;
 using Casework.Web.Features.Audit;
 using Casework.Web.Features.Cases;
+using Casework.Web.Features.Knelpunten;
 using Casework.Web.Infrastructure.Auth;
 using Casework.Web.Infrastructure.Pipeline;
 using Casework.Web.Persistence;
@@ -27,7 +29,8 @@ internal sealed class BenchActor : ICurrentActor
 
 /// <summary>
 /// The host's services without HTTP: the registrations of Casework.Web's Program.cs that a command needs
-/// (Mediator with the validation and transaction behaviours, validators, persistence, workflows, TimeProvider)
+/// (Mediator with the validation and transaction behaviours, validators, persistence, workflows, the applications'
+/// and escalation features' guards, fact loaders, effects and hooks, TimeProvider)
 /// plus a fake <see cref="ICurrentActor"/>. Started as a generic host so the hosted services run exactly as at
 /// start-up: migrate the SQLite file, WAL, seed reference data, register definition versions.
 /// </summary>
@@ -99,6 +102,12 @@ internal sealed class BenchHost : IAsyncDisposable
         services.AddValidatorsFromAssemblyContaining<FireActionCommand>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddCaseworkPersistence(builder.Configuration, builder.Environment);
         services.AddCaseworkWorkflows(builder.Configuration);
+
+        // The features' guards, fact loaders, effects and hooks, as Program.cs registers them: without them the host
+        // refuses to start (a guard the definitions may name has no implementation), and the command path would skip
+        // the guard facts the real host reads (agenda.behandeld:SBSD for opAgenda on every hervatten's response).
+        services.AddApplications();
+        services.AddEscalation();
         services.AddSingleton<ICurrentActor>(actor);
         services.AddScoped<AuditVerifier>();
         services.AddSingleton(TimeProvider.System);
@@ -117,6 +126,14 @@ internal sealed class BenchHost : IAsyncDisposable
         await using var scope = Services.CreateAsyncScope();
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
         return await mediator.Send(new FireActionCommand(caseId, actionId, expectedVersion, reason, data ?? Empty));
+    }
+
+    /// <summary>The case as <c>GET /api/v1/cases/{id}</c> returns it to <paramref name="actor"/> (a fresh scope, as one request).</summary>
+    public async Task<CaseDto> GetAsync(Actor actor, Guid caseId)
+    {
+        Actor.Actor = actor;
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new GetCaseQuery(caseId));
     }
 
     /// <summary>Opens cases through the real <see cref="CaseOpener"/> (status, reference, audit, outbox), one transaction per 100.</summary>

@@ -13,7 +13,7 @@ public static class BenchProgram
         if (args is ["profile", ..])
         {
             // Not a benchmark: where the time of one persisted transition goes (bench/README.md, "Profile").
-            await PathProfile.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10);
+            await PathProfile.RunAsync(args.Length > 1 && int.TryParse(args[1], System.Globalization.CultureInfo.InvariantCulture, out var batches) ? batches : 10, args.Contains("--sql"));
             return;
         }
 

@@ -9,14 +9,16 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Casework.Benchmarks;
 
 /// <summary>
-/// A rough profile of one persisted transition, without a profiler (none is installed here): wall and process CPU
-/// time per transition for the raw baseline and the command path, and for the command path the SQL it sends
-/// (count and time per kind, measured by EF Core interceptors), the BEGIN/COMMIT time and the connection opens.
-/// What is left is managed overhead (DI scope, EF Core change tracking and query pipeline, mediator, engine, JSON).
+/// A rough profile of one persisted transition, without a profiler: wall and process CPU time per transition for
+/// the fair raw baseline (<see cref="RawAdoTransitions"/>: the same command by hand), the command path and the old
+/// minimal baseline (<see cref="RawMinimalTransitions"/>: only the rows), interleaved batch by batch on the same
+/// database; for the command path the SQL that EF Core sends (count and time per kind, measured by EF Core
+/// interceptors), the BEGIN/COMMIT time and the connection opens. What is left is managed overhead (DI scope, EF Core
+/// change tracking and query pipeline, mediator, engine, JSON). The reported ratio is ours / fair raw.
 /// </summary>
 internal static class PathProfile
 {
-    public static async Task RunAsync(int batches)
+    public static async Task RunAsync(int batches, bool showSql = false)
     {
         var timer = new SqlTimer();
         PersistedTransitionBenchmarks.ConfigureHost = services => services.ConfigureDbContext<SqliteCaseworkDbContext>(o => o.AddInterceptors(timer));
@@ -24,7 +26,10 @@ internal static class PathProfile
         bench.SetupBenchAanvraag();
         var raw = (Wall: TimeSpan.Zero, Cpu: TimeSpan.Zero);
         var ours = (Wall: TimeSpan.Zero, Cpu: TimeSpan.Zero);
+        var minimal = (Wall: TimeSpan.Zero, Cpu: TimeSpan.Zero);
         var rawCommit = TimeSpan.Zero;
+        var minimalCommit = TimeSpan.Zero;
+        long rawStatements = 0;
         var scopeCost = (Wall: TimeSpan.Zero, Cpu: TimeSpan.Zero);
         var pragmas = string.Empty;
         (long Bytes, long Calls) rawIo = (0, 0), oursIo = (0, 0);
@@ -32,14 +37,17 @@ internal static class PathProfile
         {
             // Warm-up, then alternate batches on the same cases and database, so both paths see the same load
             // from the other processes on this shared machine (sequential runs differed by a factor of 2 or more).
-            bench.RawAanhoudenHervatten();
+            await bench.RawAanhoudenHervatten();
             await bench.OursAanhoudenHervatten();
+            bench.RawMinimalAanhoudenHervatten();
             timer.Reset();
             bench.Raw.CommitTime = TimeSpan.Zero;
+            bench.Raw.Statements = 0;
+            bench.RawMinimal.CommitTime = TimeSpan.Zero;
             for (var i = 0; i < batches; i++)
             {
                 var io = WriteCounters();
-                raw = Add(raw, Measure(() => { bench.RawAanhoudenHervatten(); return Task.CompletedTask; }));
+                raw = Add(raw, Measure(bench.RawAanhoudenHervatten));
                 var between = WriteCounters();
                 rawIo = (rawIo.Bytes + between.Bytes - io.Bytes, rawIo.Calls + between.Calls - io.Calls);
                 timer.Enabled = true;
@@ -47,9 +55,12 @@ internal static class PathProfile
                 timer.Enabled = false;
                 var after = WriteCounters();
                 oursIo = (oursIo.Bytes + after.Bytes - between.Bytes, oursIo.Calls + after.Calls - between.Calls);
+                minimal = Add(minimal, Measure(() => { bench.RawMinimalAanhoudenHervatten(); return Task.CompletedTask; }));
             }
 
             rawCommit = bench.Raw.CommitTime;
+            rawStatements = bench.Raw.Statements;
+            minimalCommit = bench.RawMinimal.CommitTime;
             scopeCost = MeasureScopes(bench.Host, 2000);
             pragmas = await ComparePragmasAsync(bench);
         }
@@ -61,14 +72,17 @@ internal static class PathProfile
 
         var n = batches * PersistedTransitionBenchmarks.Batch;
         Console.WriteLine();
-        Console.WriteLine(Inv($"Interleaved: {batches} batches of {PersistedTransitionBenchmarks.Batch} transitions each way, same database and cases."));
-        Console.WriteLine("| Path | wall ms/transition | process CPU ms/transition | COMMIT ms/transition | transitions/s | ours / raw throughput |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        Console.WriteLine(Inv($"Interleaved: {batches} batches of {PersistedTransitionBenchmarks.Batch} transitions per path (fair raw, command path, minimal raw), same database and cases; load average {HttpLoad.Load()} at the end."));
+        Console.WriteLine("| Path | wall ms/transition | process CPU ms/transition | COMMIT ms/transition | SQL statements/transition | transitions/s | ours / this path (throughput) |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
         var oursCommit = timer.ByKind.GetValueOrDefault(CommitKind).Time;
-        Console.WriteLine(Inv($"| raw ADO.NET | {raw.Wall.TotalMilliseconds / n:F3} | {raw.Cpu.TotalMilliseconds / n:F3} | {rawCommit.TotalMilliseconds / n:F3} | {n / raw.Wall.TotalSeconds:F0} | |"));
-        Console.WriteLine(Inv($"| command path | {ours.Wall.TotalMilliseconds / n:F3} | {ours.Cpu.TotalMilliseconds / n:F3} | {oursCommit.TotalMilliseconds / n:F3} | {n / ours.Wall.TotalSeconds:F0} | {raw.Wall / ours.Wall:F2} |"));
-        Console.WriteLine(Inv($"| bytes written (write syscalls: WAL frames, checkpoints) per transition | raw {(double)rawIo.Bytes / n:F0} in {(double)rawIo.Calls / n:F1} calls | ours {(double)oursIo.Bytes / n:F0} in {(double)oursIo.Calls / n:F1} calls | | | |"));
-        Console.WriteLine(Inv($"| excluding COMMIT | {(raw.Wall - rawCommit).TotalMilliseconds / n:F3} (raw) | | | | {(raw.Wall - rawCommit) / (ours.Wall - oursCommit):F2} |"));
+        Console.WriteLine(Inv($"| raw ADO.NET, same command (baseline) | {raw.Wall.TotalMilliseconds / n:F3} | {raw.Cpu.TotalMilliseconds / n:F3} | {rawCommit.TotalMilliseconds / n:F3} | {(double)rawStatements / n:F1} | {n / raw.Wall.TotalSeconds:F0} | **{raw.Wall / ours.Wall:F2}** |"));
+        Console.WriteLine(Inv($"| command path | {ours.Wall.TotalMilliseconds / n:F3} | {ours.Cpu.TotalMilliseconds / n:F3} | {oursCommit.TotalMilliseconds / n:F3} | {(double)timer.Statements / n:F1} via EF Core + 4 written directly (ADR-009) | {n / ours.Wall.TotalSeconds:F0} | 1.00 |"));
+        Console.WriteLine(Inv($"| raw minimal (only the rows; history) | {minimal.Wall.TotalMilliseconds / n:F3} | {minimal.Cpu.TotalMilliseconds / n:F3} | {minimalCommit.TotalMilliseconds / n:F3} | 6.0 | {n / minimal.Wall.TotalSeconds:F0} | {minimal.Wall / ours.Wall:F2} |"));
+        Console.WriteLine(Inv($"| bytes written (write syscalls: WAL frames, checkpoints) per transition | raw {(double)rawIo.Bytes / n:F0} in {(double)rawIo.Calls / n:F1} calls | ours {(double)oursIo.Bytes / n:F0} in {(double)oursIo.Calls / n:F1} calls | | | | |"));
+        Console.WriteLine(Inv($"| excluding COMMIT | raw {(raw.Wall - rawCommit).TotalMilliseconds / n:F3} | ours {(ours.Wall - oursCommit).TotalMilliseconds / n:F3} | | | | {(raw.Wall - rawCommit) / (ours.Wall - oursCommit):F2} |"));
+        Console.WriteLine();
+        Console.WriteLine(Inv($"// BENCH-RATIO ours/raw(fair)={raw.Wall / ours.Wall:F2} ours/raw(minimal)={minimal.Wall / ours.Wall:F2} raw={raw.Wall.TotalMilliseconds / n:F3}ms ours={ours.Wall.TotalMilliseconds / n:F3}ms minimal={minimal.Wall.TotalMilliseconds / n:F3}ms load={HttpLoad.Load()}"));
 
         Console.WriteLine();
         Console.WriteLine("Command path, per transition (EF Core interceptors):");
@@ -86,6 +100,15 @@ internal static class PathProfile
         Console.WriteLine(Inv($"| of which: DI scope + IMediator + handler graph + DbContext resolve (no I/O) | | {scopeCost.Wall.TotalMilliseconds / 2000:F3} (CPU {scopeCost.Cpu.TotalMilliseconds / 2000:F3}) |"));
         Console.WriteLine();
         Console.WriteLine(pragmas);
+        if (showSql)
+        {
+            Console.WriteLine();
+            Console.WriteLine("SQL the command path sent through EF Core, per distinct text (the four transition rows are written beside EF Core, ADR-009):");
+            foreach (var (text, count) in timer.Texts.OrderByDescending(t => t.Value))
+            {
+                Console.WriteLine(Inv($"-- {(double)count / n:F2} per transition{Environment.NewLine}{text}"));
+            }
+        }
     }
 
     /// <summary>This process's write() bytes and calls so far (Linux /proc/self/io; zeros elsewhere).</summary>
@@ -187,29 +210,36 @@ internal static class PathProfile
 
         public Dictionary<string, (int Count, TimeSpan Time)> ByKind { get; } = [];
 
+        /// <summary>SQL commands executed through EF Core while enabled (BEGIN/COMMIT not counted), and their distinct texts.</summary>
+        public long Statements { get; private set; }
+
+        public Dictionary<string, int> Texts { get; } = [];
+
         public bool Enabled { get; set; }
 
         public void Reset()
         {
             ByKind.Clear();
+            Texts.Clear();
+            Statements = 0;
             Compilations = 0;
         }
 
         public ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
         {
-            Add(Kind(command), eventData.Duration);
+            AddCommand(command, eventData.Duration);
             return ValueTask.FromResult(result);
         }
 
         public ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
         {
-            Add(Kind(command), eventData.Duration);
+            AddCommand(command, eventData.Duration);
             return ValueTask.FromResult(result);
         }
 
         public ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default)
         {
-            Add(Kind(command), eventData.Duration);
+            AddCommand(command, eventData.Duration);
             return ValueTask.FromResult(result);
         }
 
@@ -229,6 +259,18 @@ internal static class PathProfile
         {
             Add("connection open", eventData.Duration);
             return Task.CompletedTask;
+        }
+
+        private void AddCommand(DbCommand command, TimeSpan duration)
+        {
+            if (!Enabled)
+            {
+                return;
+            }
+
+            Statements++;
+            Texts[command.CommandText] = Texts.GetValueOrDefault(command.CommandText) + 1;
+            Add(Kind(command), duration);
         }
 
         private void Add(string kind, TimeSpan duration)

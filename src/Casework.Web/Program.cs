@@ -71,8 +71,11 @@ if (Cli.IsAuditVerify(args))
 // Request logging outermost, so it records the status the client really got.
 app.UseSerilogRequestLogging();
 app.UseCaseworkSecurityHeaders();
-app.UseExceptionHandler();
+app.UseCaseworkExceptionHandler();
 app.UseStatusCodeProblems();
+
+// Routing after the error handlers, so that re-executing the error page (/fout) routes again.
+app.UseRouting();
 app.UseApiVersionHeader();
 app.UseApiRequestBodyLimit();
 

@@ -74,6 +74,12 @@ internal static partial class ProblemDetailsSetup
             }
 
             httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+            if (!Infrastructure.Auth.AuthSetup.IsApi(httpContext.Request))
+            {
+                // A page request: the exception handler re-executes the error page (UseCaseworkExceptionHandler).
+                return false;
+            }
+
             return await problems.TryWriteAsync(new ProblemDetailsContext
             {
                 HttpContext = httpContext,
@@ -219,8 +225,27 @@ internal sealed class ApiProblemException(ProblemDetails problem) : Exception(pr
 
 internal static class StatusCodeProblemMiddleware
 {
-    /// <summary>Responses that end without a body (404 for an unknown path, 405, 415) get ProblemDetails too.</summary>
-    public static IApplicationBuilder UseStatusCodeProblems(this IApplicationBuilder app) =>
+    /// <summary>
+    /// Exceptions a client can cause are answered as ProblemDetails on the API (ExceptionToProblemHandler); on the
+    /// pages the same exception re-executes the error page (<c>/fout</c>) with the status the API would give.
+    /// </summary>
+    public static IApplicationBuilder UseCaseworkExceptionHandler(this IApplicationBuilder app) => app
+        .UseExceptionHandler()
+        .UseWhen(http => !Infrastructure.Auth.AuthSetup.IsApi(http.Request), pages => pages.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = Features.Pages.ErrorModel.Path,
+            StatusCodeSelector = exception => ProblemMapper.ToProblem(exception)?.Status ?? StatusCodes.Status500InternalServerError,
+        }));
+
+    /// <summary>
+    /// Responses that end without a body (404 for an unknown path, 405, 415) get ProblemDetails on the API, and the
+    /// error page everywhere else: a person who follows a stale link reads a page, not JSON.
+    /// </summary>
+    public static IApplicationBuilder UseStatusCodeProblems(this IApplicationBuilder app) => app
+        .UseWhen(http => !Infrastructure.Auth.AuthSetup.IsApi(http.Request), pages => pages.UseStatusCodePagesWithReExecute(Features.Pages.ErrorModel.Path))
+        .UseWhen(http => Infrastructure.Auth.AuthSetup.IsApi(http.Request), api => api.UseStatusCodeProblemDetails());
+
+    private static IApplicationBuilder UseStatusCodeProblemDetails(this IApplicationBuilder app) =>
         app.UseStatusCodePages(async context =>
         {
             var http = context.HttpContext;

@@ -358,7 +358,7 @@ public sealed class GemeentePageTests : IAsyncLifetime
         var newApplication = await (await BrowserAsync(_factory, "rvo-loket")).GetAsync("/aanvragen/nieuw");
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        AssertDeniedPage(WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), "De werkvoorraad is er voor het loket, beoordelaars, commissieleden en beheerders. Uw zaken staan onder Mijn zaken.");
+        AssertDeniedPage(WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), "De werkvoorraad is er voor wie zaken van anderen behandelt. Uw zaken als aanvrager staan onder Mijn zaken.");
         Assert.Equal(HttpStatusCode.Forbidden, newApplication.StatusCode);
         AssertDeniedPage(WebUtility.HtmlDecode(await newApplication.Content.ReadAsStringAsync()), "Alleen een aanvrager van een gemeente kan een aanvraag opstellen.");
     }

@@ -17,7 +17,7 @@ namespace Casework.Web.Features.Meetings;
 /// </summary>
 public sealed class MeetingsModel : CaseworkPageModel
 {
-    public static readonly Role[] AllowedRoles = [Role.Secretaris, Role.Rijksvertegenwoordiger, Role.Beoordelaar, Role.Beheerder];
+    public static readonly Role[] AllowedRoles = PageAccess.EscalationRoles;
 
     public Page<MeetingSummaryDto> Meetings { get; private set; } = new([], null);
 

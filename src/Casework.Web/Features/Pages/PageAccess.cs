@@ -1,3 +1,4 @@
+using Casework.Domain.Access;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 
@@ -14,7 +15,17 @@ public static class PageAccess
 
     /// <summary>For the secretariat pages (escalations, meetings, decisions).</summary>
     public const string ForSecretariesAndReviewers =
-        "Deze pagina is voor secretariaten van gremia, rijksvertegenwoordigers, beoordelaars en beheerders. Met uw rol hoort u hier niet.";
+        "Deze pagina is voor secretariaten van gremia, rijksvertegenwoordigers, beoordelaars, beheerders en auditors. Met uw rol hoort u hier niet.";
+
+    /// <summary>
+    /// Who works from the werkvoorraad: everyone to whom cases are routed (loket, departments, committees, secretariats,
+    /// rijksvertegenwoordigers), the Beheerder, and the Auditor, who reads every case. Only a gemeente works from Mijn zaken.
+    /// </summary>
+    public static readonly Role[] WorkQueueRoles =
+        [Role.Loket, Role.Beoordelaar, Role.Commissielid, Role.Secretaris, Role.Rijksvertegenwoordiger, Role.Beheerder, Role.Auditor];
+
+    /// <summary>Who follows the escalations and the meetings: the secretariats, the departments, the Beheerder and the Auditor.</summary>
+    public static readonly Role[] EscalationRoles = [Role.Secretaris, Role.Rijksvertegenwoordiger, Role.Beoordelaar, Role.Beheerder, Role.Auditor];
 
     public static IActionResult Denied(CaseworkPageModel page, string why)
     {

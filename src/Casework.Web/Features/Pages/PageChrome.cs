@@ -29,13 +29,13 @@ public sealed class PageChrome(AuthOptions options)
             Add(PagePaths.NewApplication, "Nieuwe aanvraag");
         }
 
-        if (actor.Roles.Overlaps([Role.Loket, Role.Beoordelaar, Role.Commissielid, Role.Beheerder]))
+        if (actor.Roles.Overlaps(PageAccess.WorkQueueRoles))
         {
             Add(PagePaths.WorkQueue, "Werkvoorraad");
         }
 
         Add(PagePaths.Rounds, "Rondes");
-        if (actor.Roles.Overlaps([Role.Secretaris, Role.Rijksvertegenwoordiger, Role.Beoordelaar, Role.Beheerder]))
+        if (actor.Roles.Overlaps(PageAccess.EscalationRoles))
         {
             Add(PagePaths.Escalations, "Escalaties");
             Add(PagePaths.Meetings, "Vergaderingen");

@@ -12,7 +12,7 @@ namespace Casework.Web.Features.WorkQueue;
 /// </summary>
 public sealed class WorkQueueModel : CaseworkPageModel
 {
-    private static readonly Role[] QueueRoles = [Role.Loket, Role.Beoordelaar, Role.Commissielid, Role.Beheerder];
+    private static readonly Role[] QueueRoles = PageAccess.WorkQueueRoles;
 
     [BindProperty(SupportsGet = true, Name = "soort")]
     public string? Type { get; set; }
@@ -54,7 +54,7 @@ public sealed class WorkQueueModel : CaseworkPageModel
     {
         if (!Service<ICurrentActor>().Actor.Roles.Overlaps(QueueRoles))
         {
-            return PageAccess.Denied(this, "De werkvoorraad is er voor het loket, beoordelaars, commissieleden en beheerders. Uw zaken staan onder Mijn zaken.");
+            return PageAccess.Denied(this, "De werkvoorraad is er voor wie zaken van anderen behandelt. Uw zaken als aanvrager staan onder Mijn zaken.");
         }
 
         (Types, States) = await QueryAsync(new WorkQueueFilterOptionsQuery(), ct);

@@ -107,6 +107,7 @@ api.MapAuditEndpoints();
 publicApi.MapLegalClockEndpoints();
 api.MapApplicationEndpoints();
 api.MapTrancheAdministrationEndpoints();
+api.MapEquatedDaysAdministration();
 api.MapApplicationPaymentEndpoints();
 api.MapEscalationEndpoints();
 if (app.Environment.IsDevelopment())

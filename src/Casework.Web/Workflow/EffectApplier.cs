@@ -3,6 +3,7 @@ using System.Text.Json;
 using Casework.Domain.Cases;
 using Casework.Domain.Common;
 using Casework.Domain.Time;
+using Casework.Web.Features.Deadlines;
 using Casework.Web.Persistence;
 using Casework.Web.Persistence.Configurations;
 using Casework.Workflows.Engine;
@@ -15,7 +16,7 @@ namespace Casework.Web.Workflow;
 /// Applies a transition's effects to the unit of work: routing, deadlines, decisions, notifications and
 /// linked cases. Nothing is saved here; the command saves everything in one transaction or nothing.
 /// </summary>
-internal sealed class EffectApplier(CaseworkDbContext db, TimeProvider time, CaseOpener opener, IEnumerable<ICaseRoleResolver> roleResolvers, IEnumerable<IDecisionEffect> decisionEffects)
+internal sealed class EffectApplier(CaseworkDbContext db, TimeProvider time, LegalCalendar calendars, CaseOpener opener, IEnumerable<ICaseRoleResolver> roleResolvers, IEnumerable<IDecisionEffect> decisionEffects)
 {
     public async Task ApplyAsync(CaseFile @case, Transition transition, Actor actor, ActionInput input, CancellationToken ct)
     {
@@ -36,7 +37,7 @@ internal sealed class EffectApplier(CaseworkDbContext db, TimeProvider time, Cas
                     var suspended = await OpenDeadlineAsync(@case, Param(effect, "kind"), ct);
                     if (suspended?.Status == DeadlineStatus.Suspended)
                     {
-                        suspended.ResumeOnCompletion(Today);
+                        suspended.ResumeOnCompletion(Today, await calendars.GetAsync(db, ct));
                         SetDueInstants(suspended);
                     }
 
@@ -138,7 +139,7 @@ internal sealed class EffectApplier(CaseworkDbContext db, TimeProvider time, Cas
         }
 
         int? warn = effect.Params.TryGetValue("warnDaysBefore", out var w) && w.ValueKind == JsonValueKind.Number ? w.GetInt32() : null;
-        var deadline = Deadline.Start(@case.Id, kind, Today, length, warn);
+        var deadline = Deadline.Start(@case.Id, kind, Today, await calendars.GetAsync(db, ct), length, warn);
         db.Deadlines.Add(deadline);
         db.Entry(deadline).Property(DeadlineConfiguration.OnExpiryAction).CurrentValue = OptionalParam(effect, "onExpiry");
         SetDueInstants(deadline);

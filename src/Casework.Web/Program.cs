@@ -108,6 +108,7 @@ publicApi.MapLegalClockEndpoints();
 api.MapApplicationEndpoints();
 api.MapTrancheAdministrationEndpoints();
 api.MapEquatedDaysAdministration();
+api.MapBeslistermijnVerdaging();
 api.MapApplicationPaymentEndpoints();
 api.MapEscalationEndpoints();
 if (app.Environment.IsDevelopment())

@@ -200,6 +200,65 @@ public sealed class Deadline
     }
 
     /// <summary>
+    /// The rules a notice under Awb 4:14 must meet to move the term to <paramref name="newEnd"/>: a term that may be
+    /// moved by notice and still runs, a notice within the term, and a new date later than the current one.
+    /// </summary>
+    public IReadOnlyList<Casework.Domain.Common.BrokenRule> WhyNotPostpone(DateOnly newEnd, DateOnly notifiedOn)
+    {
+        var source = Kind.ExtensionSource ?? "Awb 4:14 lid 1";
+        var broken = new List<Casework.Domain.Common.BrokenRule>();
+        if (!Kind.ExtendableByNotice || Kind.MaximumExtension is not null)
+        {
+            broken.Add(new("VERDAGING-NIET-MOGELIJK", $"De {Kind.Name.ToLowerInvariant()} kan niet met een mededeling naar een nieuwe datum worden verschoven.", "Awb 4:14 lid 1"));
+            return broken;
+        }
+
+        if (Status != DeadlineStatus.Running)
+        {
+            broken.Add(new("VERDAGING-TERMIJN-LOOPT-NIET", Status == DeadlineStatus.Suspended
+                ? "De beslistermijn is opgeschort (Awb 4:15); verdagen kan weer als de termijn loopt."
+                : "De beslistermijn loopt niet meer; er valt niets te verdagen.", source));
+        }
+
+        if (notifiedOn > CurrentDueDate)
+        {
+            broken.Add(new("VERDAGING-NA-TERMIJN",
+                $"De beslistermijn eindigde op {DutchDate.WithWeekday(CurrentDueDate)}; de mededeling moet binnen de termijn worden gedaan, niet op {DutchDate.WithWeekday(notifiedOn)}.", source));
+        }
+
+        if (newEnd <= CurrentDueDate)
+        {
+            broken.Add(new("VERDAGING-NIET-LATER",
+                $"De nieuwe datum {DutchDate.WithWeekday(newEnd)} ligt niet na de huidige uiterste datum {DutchDate.WithWeekday(CurrentDueDate)}.", source));
+        }
+
+        return broken;
+    }
+
+    /// <summary>
+    /// Moves the term by a notice under Awb 4:14 that names a new date (not a duration). The Atw is applied to that
+    /// date as to every end (ADR-005): a named date on a Saturday moves to the Monday. Throws
+    /// <see cref="Casework.Domain.Common.BusinessRuleViolationException"/> when <see cref="WhyNotPostpone"/> names a rule.
+    /// </summary>
+    public void PostponeByNotice(DateOnly newEnd, string reason, DateOnly notifiedOn, DutchCalendar calendar)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        ArgumentNullException.ThrowIfNull(calendar);
+        var broken = WhyNotPostpone(newEnd, notifiedOn);
+        if (broken.Count > 0)
+        {
+            throw new Casework.Domain.Common.BusinessRuleViolationException(broken);
+        }
+
+        var previousDue = CurrentDueDate;
+        var extra = newEnd.DayNumber - EndBeforeAtw.DayNumber;
+        TotalExtensionDays += extra;
+        EndBeforeAtw = newEnd;
+        CurrentDueDate = TermCalculator.ApplyAtw(Kind, FirstDay, EndBeforeAtw, [], calendar);
+        _extensions.Add(new DeadlineExtension(TermLength.Days(extra), reason, notifiedOn, previousDue, CurrentDueDate));
+    }
+
+    /// <summary>
     /// Applies the Atw again to the end before the Atw, on a calendar that now knows more equated days (a besluit
     /// gelijkstelling was added). Only an open term moves; returns whether its due date changed.
     /// </summary>

@@ -176,6 +176,63 @@ public class DeadlineTests
     }
 
     [Fact]
+    public void PostponeByNotice_WithinTheTermToALaterDate_MovesTheDueDateAndRecordsTheNotice()
+    {
+        // Received Thu 05-09-2024: due Thu 31-10-2024. Notice on 20-10 names Sat 14-12-2024 -> Mon 16-12 (Atw art. 1).
+        var deadline = StartBeslistermijn();
+
+        deadline.PostponeByNotice(D("2024-12-14"), "Alle aanvragen van de ronde worden samen beoordeeld", D("2024-10-20"), Known);
+
+        Assert.Equal(D("2024-12-14"), deadline.EndBeforeAtw);
+        Assert.Equal(D("2024-12-16"), deadline.CurrentDueDate);
+        var notice = Assert.Single(deadline.Extensions);
+        Assert.Equal(D("2024-10-31"), notice.PreviousDueDate);
+        Assert.Equal(D("2024-12-16"), notice.NewDueDate);
+        Assert.Equal(D("2024-10-20"), notice.NotifiedOn);
+        Assert.Equal(44, deadline.TotalExtensionDays);
+    }
+
+    [Fact]
+    public void PostponeByNotice_AfterTheTermEnded_IsRefusedWithAwb414()
+    {
+        var deadline = StartBeslistermijn();
+
+        var error = Assert.Throws<Casework.Domain.Common.BusinessRuleViolationException>(
+            () => deadline.PostponeByNotice(D("2024-12-14"), "Te laat", D("2024-11-01"), Known));
+
+        var rule = Assert.Single(error.BrokenRules);
+        Assert.Equal("VERDAGING-NA-TERMIJN", rule.Code);
+        Assert.Equal("Awb 4:14 lid 1", rule.Source);
+        Assert.Equal(D("2024-10-31"), deadline.CurrentDueDate);
+    }
+
+    [Theory]
+    [InlineData("2024-10-31")]
+    [InlineData("2024-10-30")]
+    public void PostponeByNotice_WhenTheNewDateIsNotLater_IsRefused(string newEnd)
+    {
+        var deadline = StartBeslistermijn();
+
+        var error = Assert.Throws<Casework.Domain.Common.BusinessRuleViolationException>(
+            () => deadline.PostponeByNotice(D(newEnd), "Geen verschuiving", D("2024-10-01"), Known));
+
+        Assert.Equal("VERDAGING-NIET-LATER", Assert.Single(error.BrokenRules).Code);
+        Assert.Empty(deadline.Extensions);
+    }
+
+    [Fact]
+    public void PostponeByNotice_WhenSuspended_IsRefused()
+    {
+        var deadline = StartBeslistermijn();
+        deadline.Suspend(D("2024-09-11"));
+
+        var error = Assert.Throws<Casework.Domain.Common.BusinessRuleViolationException>(
+            () => deadline.PostponeByNotice(D("2024-12-14"), "Opgeschort", D("2024-10-01"), Known));
+
+        Assert.Equal("VERDAGING-TERMIJN-LOOPT-NIET", Assert.Single(error.BrokenRules).Code);
+    }
+
+    [Fact]
     public void ReapplyAtw_WhenABesluitNowEquatesTheLastDay_MovesTheOpenTermOnly()
     {
         // Received Fri 31-05-2030: 8 weeks end Fri 26-07-2030, a working day until a besluit equates it.

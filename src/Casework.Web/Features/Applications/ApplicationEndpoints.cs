@@ -16,6 +16,7 @@ internal static class ApplicationsSetup
         services.AddScoped<Casework.Workflows.Guards.IWorkflowGuard, AwardApplication.AwardFitsGuard>();
         services.AddScoped<Workflow.IDecisionEffect, AwardApplication.FundingDecisionEffect>();
         services.AddScoped<Workflow.ITransitionHook, SubmitApplication.SubmissionHook>();
+        services.AddScoped<Workflow.ITermStartResolver, RoundBeslistermijn>();
         return services;
     }
 

@@ -120,6 +120,28 @@ public sealed class BeslistermijnVerdagingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CasePage_ForTheLoket_OffersTheNoticeAndMovesTheTerm_ButNotForTheApplicant()
+    {
+        var (id, _) = await CaseTestData.SubmittedWbiApplicationAsync(_factory);
+        var before = await BeslistermijnAsync(id);
+        using var gemeente = await GemeentePageSetup.BrowserAsync(_factory, "rotterdam-aanvrager");
+        using var loket = await GemeentePageSetup.BrowserAsync(_factory, "rvo-loket");
+
+        var applicantPage = await gemeente.GetStringAsync($"/zaken/{id}");
+        var page = await loket.GetStringAsync($"/zaken/{id}");
+        var version = System.Text.RegularExpressions.Regex.Match(page, "name=\"version\" value=\"(\\d+)\"").Groups[1].Value;
+        var empty = await loket.PostAsync($"/zaken/{id}?handler=Verdaging", GemeentePageSetup.Form(("__RequestVerificationToken", GemeentePageSetup.Token(page)), ("version", version), ("newDueDate", ""), ("reason", "Samen beoordelen.")));
+        var posted = await loket.PostAsync($"/zaken/{id}?handler=Verdaging", GemeentePageSetup.Form(("__RequestVerificationToken", GemeentePageSetup.Token(page)), ("version", version), ("newDueDate", Iso(before.CurrentDueDate.AddDays(28))), ("reason", "Samen beoordelen.")));
+
+        Assert.DoesNotContain("Beslistermijn verdagen", applicantPage, StringComparison.Ordinal);
+        Assert.Contains("Beslistermijn verdagen", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Contains("Vul de nieuwe datum in", WebUtility.HtmlDecode(await empty.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        Assert.Equal((await CalendarAsync()).OnOrNextWorkingDay(before.CurrentDueDate.AddDays(28)), (await BeslistermijnAsync(id)).CurrentDueDate);
+    }
+
+    [Fact]
     public async Task Round_WithoutATermInItsRegeling_ShowsAwb413Lid2InTheApiAndOnThePage()
     {
         using var anonymous = _factory.CreateClient();

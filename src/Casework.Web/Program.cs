@@ -111,6 +111,8 @@ publicApi.MapLegalClockEndpoints();
 api.MapApplicationEndpoints();
 api.MapTrancheAdministrationEndpoints();
 
+api.MapEquatedDaysAdministration();
+api.MapBeslistermijnVerdaging();
 api.MapEscalationEndpoints();
 if (app.Environment.IsDevelopment())
 {

@@ -272,7 +272,8 @@ public static class MeetingBodies
         var dates = new List<DateOnly>();
         for (var d = firstDate; d <= untilDate; d = next(d))
         {
-            var working = DutchCalendar.OnOrNextWorkingDay(d);
+            // A meeting date is planning, not a legal term: the holidays of Atw art. 3 lid 1 and 2 are enough.
+            var working = DutchCalendar.HolidaysOnly.OnOrNextWorkingDay(d);
             if (working <= untilDate)
             {
                 dates.Add(working);

@@ -74,9 +74,10 @@ public sealed class Deadline
 
     public bool IsClosed => Status is DeadlineStatus.Met or DeadlineStatus.Expired or DeadlineStatus.Stopped;
 
-    public static Deadline Start(Guid caseId, TermKind kind, DateOnly eventDate, TermLength? overrideLength = null, int? warningLeadDays = null)
+    public static Deadline Start(Guid caseId, TermKind kind, DateOnly eventDate, DutchCalendar calendar, TermLength? overrideLength = null, int? warningLeadDays = null)
     {
         ArgumentNullException.ThrowIfNull(kind);
+        ArgumentNullException.ThrowIfNull(calendar);
         if (caseId == Guid.Empty)
         {
             throw new ArgumentException("A deadline belongs to a case.", nameof(caseId));
@@ -87,7 +88,7 @@ public sealed class Deadline
             throw new ArgumentOutOfRangeException(nameof(warningLeadDays), warningLeadDays, "Warning lead cannot be negative.");
         }
 
-        var calculation = TermCalculator.Calculate(kind, eventDate, overrideLength: overrideLength);
+        var calculation = TermCalculator.Calculate(kind, eventDate, calendar, overrideLength: overrideLength);
         return new Deadline
         {
             Id = Guid.NewGuid(),
@@ -147,15 +148,16 @@ public sealed class Deadline
     /// Resumes the term when the application is completed on <paramref name="completedOn"/>. Completed on the day of
     /// the request itself, the suspension (which starts the next day) never began: no day is added.
     /// </summary>
-    public void ResumeOnCompletion(DateOnly completedOn) =>
-        Resume(SuspendedSince is { } since && completedOn < since ? since : completedOn);
+    public void ResumeOnCompletion(DateOnly completedOn, DutchCalendar calendar) =>
+        Resume(SuspendedSince is { } since && completedOn < since ? since : completedOn, calendar);
 
     /// <summary>
     /// Resumes the term on <paramref name="on"/>, the day it runs again (the day the application was completed,
     /// or the day after the herstel term's last day). The end moves by the suspended days and the Atw is re-applied.
     /// </summary>
-    public void Resume(DateOnly on)
+    public void Resume(DateOnly on, DutchCalendar calendar)
     {
+        ArgumentNullException.ThrowIfNull(calendar);
         EnsureStatus(DeadlineStatus.Suspended, "resume");
         var since = SuspendedSince!.Value;
         if (on < since)
@@ -166,15 +168,16 @@ public sealed class Deadline
         var days = on.DayNumber - since.DayNumber;
         TotalSuspendedDays += days;
         EndBeforeAtw = EndBeforeAtw.AddDays(days);
-        CurrentDueDate = TermCalculator.ApplyAtw(Kind, FirstDay, EndBeforeAtw, []);
+        CurrentDueDate = TermCalculator.ApplyAtw(Kind, FirstDay, EndBeforeAtw, [], calendar);
         SuspendedSince = null;
         Status = DeadlineStatus.Running;
     }
 
     /// <summary>Extends the term by notice given within the term (Awb 4:14 lid 1, 7:10 lid 3).</summary>
-    public void ExtendByNotice(TermLength extra, string reason, DateOnly notifiedOn)
+    public void ExtendByNotice(TermLength extra, string reason, DateOnly notifiedOn, DutchCalendar calendar)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        ArgumentNullException.ThrowIfNull(calendar);
         if (Status is not (DeadlineStatus.Running or DeadlineStatus.Suspended))
         {
             throw new InvalidOperationException($"Cannot extend deadline {Id}: it is {Status}.");
@@ -192,8 +195,89 @@ public sealed class Deadline
         var newEnd = extra.EndFor(EndBeforeAtw);
         TotalExtensionDays += newEnd.DayNumber - EndBeforeAtw.DayNumber;
         EndBeforeAtw = newEnd;
-        CurrentDueDate = TermCalculator.ApplyAtw(kind, FirstDay, EndBeforeAtw, []);
+        CurrentDueDate = TermCalculator.ApplyAtw(kind, FirstDay, EndBeforeAtw, [], calendar);
         _extensions.Add(new DeadlineExtension(extra, reason, notifiedOn, previousDue, CurrentDueDate));
+    }
+
+    /// <summary>
+    /// The rules a notice under Awb 4:14 must meet to move the term to <paramref name="newEnd"/>: a term that may be
+    /// moved by notice and still runs, a notice within the term, and a new date later than the current one.
+    /// </summary>
+    public IReadOnlyList<Casework.Domain.Common.BrokenRule> WhyNotPostpone(DateOnly newEnd, DateOnly notifiedOn)
+    {
+        var source = Kind.ExtensionSource ?? "Awb 4:14 lid 1";
+        var broken = new List<Casework.Domain.Common.BrokenRule>();
+        if (!Kind.ExtendableByNotice || Kind.MaximumExtension is not null)
+        {
+            broken.Add(new("VERDAGING-NIET-MOGELIJK", $"De {Kind.Name.ToLowerInvariant()} kan niet met een mededeling naar een nieuwe datum worden verschoven.", "Awb 4:14 lid 1"));
+            return broken;
+        }
+
+        if (Status != DeadlineStatus.Running)
+        {
+            broken.Add(new("VERDAGING-TERMIJN-LOOPT-NIET", Status == DeadlineStatus.Suspended
+                ? "De beslistermijn is opgeschort (Awb 4:15); verdagen kan weer als de termijn loopt."
+                : "De beslistermijn loopt niet meer; er valt niets te verdagen.", source));
+        }
+
+        if (notifiedOn > CurrentDueDate)
+        {
+            broken.Add(new("VERDAGING-NA-TERMIJN",
+                $"De beslistermijn eindigde op {DutchDate.WithWeekday(CurrentDueDate)}; de mededeling moet binnen de termijn worden gedaan, niet op {DutchDate.WithWeekday(notifiedOn)}.", source));
+        }
+
+        if (newEnd <= CurrentDueDate)
+        {
+            broken.Add(new("VERDAGING-NIET-LATER",
+                $"De nieuwe datum {DutchDate.WithWeekday(newEnd)} ligt niet na de huidige uiterste datum {DutchDate.WithWeekday(CurrentDueDate)}.", source));
+        }
+
+        return broken;
+    }
+
+    /// <summary>
+    /// Moves the term by a notice under Awb 4:14 that names a new date (not a duration). The Atw is applied to that
+    /// date as to every end (ADR-005): a named date on a Saturday moves to the Monday. Throws
+    /// <see cref="Casework.Domain.Common.BusinessRuleViolationException"/> when <see cref="WhyNotPostpone"/> names a rule.
+    /// </summary>
+    public void PostponeByNotice(DateOnly newEnd, string reason, DateOnly notifiedOn, DutchCalendar calendar)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        ArgumentNullException.ThrowIfNull(calendar);
+        var broken = WhyNotPostpone(newEnd, notifiedOn);
+        if (broken.Count > 0)
+        {
+            throw new Casework.Domain.Common.BusinessRuleViolationException(broken);
+        }
+
+        var previousDue = CurrentDueDate;
+        var extra = newEnd.DayNumber - EndBeforeAtw.DayNumber;
+        TotalExtensionDays += extra;
+        EndBeforeAtw = newEnd;
+        CurrentDueDate = TermCalculator.ApplyAtw(Kind, FirstDay, EndBeforeAtw, [], calendar);
+        _extensions.Add(new DeadlineExtension(TermLength.Days(extra), reason, notifiedOn, previousDue, CurrentDueDate));
+    }
+
+    /// <summary>
+    /// Applies the Atw again to the end before the Atw, on a calendar that now knows more equated days (a besluit
+    /// gelijkstelling was added). Only an open term moves; returns whether its due date changed.
+    /// </summary>
+    public bool ReapplyAtw(DutchCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        if (IsClosed)
+        {
+            return false;
+        }
+
+        var due = TermCalculator.ApplyAtw(Kind, FirstDay, EndBeforeAtw, [], calendar);
+        if (due == CurrentDueDate)
+        {
+            return false;
+        }
+
+        CurrentDueDate = due;
+        return true;
     }
 
     public void MarkMet(DateOnly on)

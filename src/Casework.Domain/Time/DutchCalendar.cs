@@ -10,16 +10,29 @@ namespace Casework.Domain.Time;
 public sealed record Holiday(DateOnly Date, string Name, string Source);
 
 /// <summary>
-/// The working-day calendar of the Algemene termijnenwet (Atw): Saturdays, Sundays and the holidays of
-/// Atw art. 3 lid 1 and 2 are no working days. Easter-based holidays are computed, never tabled.
+/// The working-day calendar of the Algemene termijnenwet (Atw): Saturdays, Sundays, the holidays of
+/// Atw art. 3 lid 1 and 2 and the days equated with them under art. 3 lid 3 are no working days.
+/// Easter-based holidays are computed, never tabled (the static members); equated days are data, taken in
+/// as <see cref="EquatedDays"/> (the instance members).
 /// </summary>
-/// <remarks>
-/// Not included: days that the Crown designates as equivalent under Atw art. 3 lid 3 (e.g. the Friday after
-/// Ascension Day), published per three years in the Staatscourant. They are a decision, not a rule, and
-/// belong in data; until that table exists a computed end can be one of those days.
-/// </remarks>
-public static class DutchCalendar
+public sealed class DutchCalendar
 {
+    private const string EquatedPrefix = "gelijkgesteld met een algemeen erkende feestdag, ";
+
+    public DutchCalendar(EquatedDays equatedDays)
+    {
+        ArgumentNullException.ThrowIfNull(equatedDays);
+        EquatedDays = equatedDays;
+    }
+
+    /// <summary>
+    /// Holidays of art. 3 lid 1 and 2 only, no equated day: for planning that is no legal term (a meeting date).
+    /// Never for a term: the term calculator and deadlines take the calendar with the known besluiten.
+    /// </summary>
+    public static DutchCalendar HolidaysOnly { get; } = new(EquatedDays.None);
+
+    public EquatedDays EquatedDays { get; }
+
     private const string Art3Lid1 = "Algemene termijnenwet art. 3 lid 1";
     private const string Art3Lid2 = "Algemene termijnenwet art. 3 lid 2";
 
@@ -93,15 +106,27 @@ public static class DutchCalendar
     public static string? HolidayName(DateOnly date) =>
         NamesByYear.GetOrAdd(date.Year, BuildNames).GetValueOrDefault(date);
 
+    /// <summary>A holiday of Atw art. 3 lid 1 or 2 (computed; equated days are not included: see <see cref="IsEquated"/>).</summary>
     public static bool IsHoliday(DateOnly date) => HolidayName(date) is not null;
 
     public static bool IsWeekend(DateOnly date) => date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
 
-    /// <summary>Not a Saturday, Sunday or holiday (Atw art. 1 lid 1).</summary>
-    public static bool IsWorkingDay(DateOnly date) => !IsWeekend(date) && !IsHoliday(date);
+    /// <summary>The besluit gelijkstelling that equates the date with a holiday (Atw art. 3 lid 3); null when none does.</summary>
+    public EquatedDaysDecree? EquatedBy(DateOnly date) => EquatedDays.DecreeOn(date);
+
+    public bool IsEquated(DateOnly date) => EquatedDays.DecreeOn(date) is not null;
+
+    /// <summary>A holiday of art. 3 lid 1 or 2, or a day equated with one under lid 3.</summary>
+    public bool IsHolidayOrEquated(DateOnly date) => IsHoliday(date) || IsEquated(date);
+
+    /// <summary>True when a known besluit gelijkstelling covers the year; else a day equated in it cannot be known.</summary>
+    public bool IsEquatedKnown(int year) => EquatedDays.IsKnown(year);
+
+    /// <summary>Not a Saturday, Sunday, holiday or equated day (Atw art. 1 lid 1, art. 3).</summary>
+    public bool IsWorkingDay(DateOnly date) => !IsWeekend(date) && !IsHoliday(date) && !IsEquated(date);
 
     /// <summary>The first working day strictly after the date.</summary>
-    public static DateOnly NextWorkingDay(DateOnly date)
+    public DateOnly NextWorkingDay(DateOnly date)
     {
         var next = date.AddDays(1);
         while (!IsWorkingDay(next))
@@ -113,7 +138,7 @@ public static class DutchCalendar
     }
 
     /// <summary>The date itself when it is a working day, else the next working day (the Atw art. 1 move).</summary>
-    public static DateOnly OnOrNextWorkingDay(DateOnly date) => IsWorkingDay(date) ? date : NextWorkingDay(date);
+    public DateOnly OnOrNextWorkingDay(DateOnly date) => IsWorkingDay(date) ? date : NextWorkingDay(date);
 
     private static FrozenDictionary<DateOnly, string> BuildNames(int year) =>
         HolidaysIn(year)
@@ -121,7 +146,7 @@ public static class DutchCalendar
             .ToFrozenDictionary(g => g.Key, g => string.Join(" en ", g.Select(h => h.Name)));
 
     /// <summary>Working days in the inclusive range.</summary>
-    public static int WorkingDaysBetween(DateOnly firstDay, DateOnly lastDay)
+    public int WorkingDaysBetween(DateOnly firstDay, DateOnly lastDay)
     {
         var count = 0;
         for (var day = firstDay; day <= lastDay; day = day.AddDays(1))
@@ -135,7 +160,12 @@ public static class DutchCalendar
         return count;
     }
 
-    /// <summary>Why the date is no working day, in Dutch (the holiday name, or "weekend"); null for a working day.</summary>
-    public static string? NonWorkingReason(DateOnly date) =>
-        HolidayName(date) ?? (IsWeekend(date) ? "weekend" : null);
+    /// <summary>
+    /// Why the date is no working day, in Dutch: the holiday name, "gelijkgesteld met een algemeen erkende feestdag,
+    /// &lt;besluit&gt;", or "weekend"; null for a working day.
+    /// </summary>
+    public string? NonWorkingReason(DateOnly date) =>
+        HolidayName(date)
+        ?? (EquatedBy(date) is { } decree ? EquatedPrefix + decree.Title : null)
+        ?? (IsWeekend(date) ? "weekend" : null);
 }

@@ -8,6 +8,9 @@ public enum TermStepKind
     Extension,
     AtwNextWorkingDay,
     AtwTwoWorkingDays,
+
+    /// <summary>The end falls in a year that no known besluit gelijkstelling covers (Atw art. 3 lid 3).</summary>
+    EquatedDaysUnknown,
     Due,
 }
 
@@ -25,6 +28,7 @@ public sealed record TermStep(TermStepKind Kind, DateOnly Date, string Text);
 /// <param name="EndBeforeAtw">Raw end plus suspension plus extension: the end the Atw is applied to.</param>
 /// <param name="DueDate">The final last day on which the act is in time.</param>
 /// <param name="Steps">The explanation, in order.</param>
+/// <param name="UnknownEquatedYears">Years of the end that no known besluit gelijkstelling covers (flagged in the steps).</param>
 public sealed record TermCalculation(
     TermKind Kind,
     DateOnly EventDate,
@@ -35,7 +39,8 @@ public sealed record TermCalculation(
     TermLength? Extension,
     DateOnly EndBeforeAtw,
     DateOnly DueDate,
-    IReadOnlyList<TermStep> Steps)
+    IReadOnlyList<TermStep> Steps,
+    IReadOnlyList<int> UnknownEquatedYears)
 {
     public bool MovedByAtw => DueDate != EndBeforeAtw;
 }

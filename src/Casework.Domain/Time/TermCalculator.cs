@@ -13,7 +13,9 @@ namespace Casework.Domain.Time;
 /// <item>An extension by notice (Awb 4:14, 7:10 lid 3) is added to the end after suspension.</item>
 /// <item>The Algemene termijnenwet is applied once, to that final end: art. 1 moves an end on a Saturday,
 /// Sunday or holiday to the next working day; art. 2 makes a term of three days or more hold at least two
-/// working days. Applying it earlier (before an extension) would count the moved days twice.</item>
+/// working days. Applying it earlier (before an extension) would count the moved days twice. Days equated with a
+/// holiday under art. 3 lid 3 come from the <see cref="DutchCalendar"/> passed in; an end in a year that no known
+/// besluit gelijkstelling covers is flagged in the explanation.</item>
 /// </list>
 /// </remarks>
 public static class TermCalculator
@@ -21,11 +23,13 @@ public static class TermCalculator
     public static TermCalculation Calculate(
         TermKind kind,
         DateOnly eventDate,
+        DutchCalendar calendar,
         IReadOnlyList<SuspensionPeriod>? suspensions = null,
         TermLength? extension = null,
         TermLength? overrideLength = null)
     {
         ArgumentNullException.ThrowIfNull(kind);
+        ArgumentNullException.ThrowIfNull(calendar);
         var steps = new List<TermStep>();
         var firstDay = eventDate.AddDays(1);
         steps.Add(new TermStep(
@@ -58,7 +62,7 @@ public static class TermCalculator
                     throw new ArgumentException($"Suspensions overlap: {previous.From}-{previous.Until} and {period.From}-{period.Until}.", nameof(suspensions));
                 }
 
-                var runsUntil = kind.AtwApplies ? DutchCalendar.OnOrNextWorkingDay(end) : end;
+                var runsUntil = kind.AtwApplies ? calendar.OnOrNextWorkingDay(end) : end;
                 if (period.From > runsUntil)
                 {
                     throw new ArgumentException($"Suspension from {period.From} starts after the term already ended on {runsUntil}.", nameof(suspensions));
@@ -85,9 +89,15 @@ public static class TermCalculator
                 $"Verlengd met {extra}: einde nu {DutchDate.WithWeekday(end)} ({kind.ExtensionSource})."));
         }
 
-        var due = ApplyAtw(kind, firstDay, end, steps);
+        var due = ApplyAtw(kind, firstDay, end, steps, calendar);
+        var unknownYears = UnknownEquatedYears(kind, end, due, calendar);
+        foreach (var year in unknownYears)
+        {
+            steps.Add(new TermStep(TermStepKind.EquatedDaysUnknown, due, UnknownEquatedYearText(year)));
+        }
+
         steps.Add(new TermStep(TermStepKind.Due, due, $"Uiterste datum: {DutchDate.WithWeekday(due)}."));
-        return new TermCalculation(kind, eventDate, firstDay, length, rawEnd, suspendedDays, extension, end, due, steps);
+        return new TermCalculation(kind, eventDate, firstDay, length, rawEnd, suspendedDays, extension, end, due, steps, unknownYears);
     }
 
     /// <summary>
@@ -132,8 +142,30 @@ public static class TermCalculator
         }
     }
 
+    /// <summary>
+    /// The years of the end (before and after the Atw move) that no known besluit gelijkstelling covers, so a day the
+    /// Crown equated with a holiday there cannot be known (Atw art. 3 lid 3). Empty when the Atw does not apply.
+    /// </summary>
+    public static IReadOnlyList<int> UnknownEquatedYears(TermKind kind, DateOnly endBeforeAtw, DateOnly due, DutchCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        ArgumentNullException.ThrowIfNull(calendar);
+        if (!kind.AtwApplies)
+        {
+            return [];
+        }
+
+        return Enumerable.Range(endBeforeAtw.Year, due.Year - endBeforeAtw.Year + 1).Where(y => !calendar.IsEquatedKnown(y)).ToList();
+    }
+
+    /// <summary>The flag in a term's explanation for a year without a known besluit gelijkstelling.</summary>
+    public static string UnknownEquatedYearText(int year) =>
+        $"Let op: de termijn eindigt in {year}, en voor dit jaar is geen besluit gelijkstelling bekend " +
+        "(Algemene termijnenwet art. 3 lid 3). Een dag die de Kroon met een algemeen erkende feestdag gelijkstelt, " +
+        "is dus niet meegeteld; controleer de uiterste datum.";
+
     /// <summary>Applies Atw art. 1 and 2 to the end (when the kind says it applies) and explains the move.</summary>
-    internal static DateOnly ApplyAtw(TermKind kind, DateOnly firstDay, DateOnly end, List<TermStep> steps)
+    internal static DateOnly ApplyAtw(TermKind kind, DateOnly firstDay, DateOnly end, List<TermStep> steps, DutchCalendar calendar)
     {
         if (!kind.AtwApplies)
         {
@@ -141,19 +173,19 @@ public static class TermCalculator
         }
 
         var due = end;
-        if (!DutchCalendar.IsWorkingDay(end))
+        if (!calendar.IsWorkingDay(end))
         {
-            due = DutchCalendar.NextWorkingDay(end);
-            steps.Add(new TermStep(TermStepKind.AtwNextWorkingDay, due, ExplainMove(end, due)));
+            due = calendar.NextWorkingDay(end);
+            steps.Add(new TermStep(TermStepKind.AtwNextWorkingDay, due, ExplainMove(end, due, calendar)));
         }
 
         // Atw art. 2: a term of at least three days must hold at least two working days.
         if (end.DayNumber - firstDay.DayNumber + 1 >= 3)
         {
             var moved = due;
-            while (!HasTwoWorkingDays(firstDay, moved))
+            while (!HasTwoWorkingDays(firstDay, moved, calendar))
             {
-                moved = DutchCalendar.NextWorkingDay(moved);
+                moved = calendar.NextWorkingDay(moved);
             }
 
             if (moved != due)
@@ -169,12 +201,12 @@ public static class TermCalculator
         return due;
     }
 
-    private static bool HasTwoWorkingDays(DateOnly firstDay, DateOnly lastDay)
+    private static bool HasTwoWorkingDays(DateOnly firstDay, DateOnly lastDay, DutchCalendar calendar)
     {
         var count = 0;
         for (var day = firstDay; day <= lastDay && count < 2; day = day.AddDays(1))
         {
-            if (DutchCalendar.IsWorkingDay(day))
+            if (calendar.IsWorkingDay(day))
             {
                 count++;
             }
@@ -220,19 +252,22 @@ public static class TermCalculator
         }
     }
 
-    private static string ExplainMove(DateOnly end, DateOnly due)
+    private static string ExplainMove(DateOnly end, DateOnly due, DutchCalendar calendar)
     {
         var nonWorking = new List<string>();
+        var equated = calendar.IsEquated(end);
         for (var day = end.AddDays(1); day < due; day = day.AddDays(1))
         {
-            nonWorking.Add($"{DutchDate.WithWeekday(day)} ({DutchCalendar.NonWorkingReason(day)})");
+            nonWorking.Add($"{DutchDate.WithWeekday(day)} ({calendar.NonWorkingReason(day)})");
+            equated |= calendar.IsEquated(day);
         }
 
         var also = nonWorking.Count == 0
             ? string.Empty
             : $"; ook {string.Join(", ", nonWorking[..^1])}{(nonWorking.Count > 1 ? " en " : string.Empty)}{nonWorking[^1]} " +
               $"{(nonWorking.Count > 1 ? "zijn" : "is")} geen werkdag";
-        return $"Eindigt op {DutchDate.WithWeekday(end)}, {DutchCalendar.NonWorkingReason(end)}{also}: " +
-               $"verschoven naar de eerstvolgende werkdag, {DutchDate.WithWeekday(due)} (Algemene termijnenwet art. 1).";
+        return $"Eindigt op {DutchDate.WithWeekday(end)}, {calendar.NonWorkingReason(end)}{also}: " +
+               $"verschoven naar de eerstvolgende werkdag, {DutchDate.WithWeekday(due)} " +
+               $"(Algemene termijnenwet art. 1{(equated ? " en art. 3 lid 3" : string.Empty)}).";
     }
 }

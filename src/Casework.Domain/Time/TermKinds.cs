@@ -17,7 +17,10 @@ public static class TermKinds
         ExtendableByNotice: true,
         MaximumExtension: null,
         ExtensionSource: "Awb 4:14 lid 1",
-        WarningLeadDays: 14);
+        WarningLeadDays: 14,
+        LengthIsConfigurable: true,
+        Note: "Awb 4:13 lid 2 when no statute names a term. A round whose regeling names its own beslistermijn " +
+              "(Awb 4:13 lid 1) carries its length and start in the round's rule set; the deadline is started with it.");
 
     public static TermKind Hersteltermijn { get; } = new(
         Id: "hersteltermijn",

@@ -39,6 +39,9 @@ public class CaseworkDbContext : DbContext
 
     public DbSet<CaseLink> CaseLinks => Set<CaseLink>();
 
+    /// <summary>Besluiten gelijkstelling (Algemene termijnenwet art. 3 lid 3) with their days: reference data.</summary>
+    public DbSet<EquatedDaysDecree> EquatedDaysDecrees => Set<EquatedDaysDecree>();
+
     /// <summary>Bumps the concurrency version of every changed case once per save, so no behaviour method can forget it.</summary>
     /// <remarks>
     /// Changes are detected once, here; the save itself then runs without a second full DetectChanges (nothing

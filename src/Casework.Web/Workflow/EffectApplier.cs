@@ -3,6 +3,7 @@ using System.Text.Json;
 using Casework.Domain.Cases;
 using Casework.Domain.Common;
 using Casework.Domain.Time;
+using Casework.Web.Features.Deadlines;
 using Casework.Web.Persistence;
 using Casework.Web.Persistence.Configurations;
 using Casework.Workflows.Engine;
@@ -15,7 +16,7 @@ namespace Casework.Web.Workflow;
 /// Applies a transition's effects to the unit of work: routing, deadlines, decisions, notifications and
 /// linked cases. Nothing is saved here; the command saves everything in one transaction or nothing.
 /// </summary>
-internal sealed class EffectApplier(CaseworkDbContext db, TimeProvider time, CaseOpener opener, IEnumerable<ICaseRoleResolver> roleResolvers, IEnumerable<IDecisionEffect> decisionEffects)
+internal sealed class EffectApplier(CaseworkDbContext db, TimeProvider time, LegalCalendar calendars, CaseOpener opener, IEnumerable<ICaseRoleResolver> roleResolvers, IEnumerable<IDecisionEffect> decisionEffects, IEnumerable<ITermStartResolver> termStarts)
 {
     public async Task ApplyAsync(CaseFile @case, Transition transition, Actor actor, ActionInput input, CancellationToken ct)
     {
@@ -36,7 +37,7 @@ internal sealed class EffectApplier(CaseworkDbContext db, TimeProvider time, Cas
                     var suspended = await OpenDeadlineAsync(@case, Param(effect, "kind"), ct);
                     if (suspended?.Status == DeadlineStatus.Suspended)
                     {
-                        suspended.ResumeOnCompletion(Today);
+                        suspended.ResumeOnCompletion(Today, await calendars.GetAsync(db, ct));
                         SetDueInstants(suspended);
                     }
 
@@ -131,14 +132,22 @@ internal sealed class EffectApplier(CaseworkDbContext db, TimeProvider time, Cas
             existing.Stop();
         }
 
-        TermLength? length = null;
-        if (kind.LengthIsConfigurable && input.Data.TryGetValue("termijnDagen", out var days) && days.ValueKind == JsonValueKind.Number && days.TryGetInt32(out var n) && n > 0)
+        TermStart? start = null;
+        foreach (var resolver in termStarts)
+        {
+            start ??= await resolver.ResolveAsync(@case, kind, Today, ct);
+        }
+
+        // The authority sets a hersteltermijn per case (termijnDagen); a beslistermijn comes from the round, never from input.
+        var length = start?.Length;
+        if (start is null && kind.LengthIsConfigurable && kind.Id != TermKinds.Beslistermijn.Id
+            && input.Data.TryGetValue("termijnDagen", out var days) && days.ValueKind == JsonValueKind.Number && days.TryGetInt32(out var n) && n > 0)
         {
             length = TermLength.Days(n);
         }
 
         int? warn = effect.Params.TryGetValue("warnDaysBefore", out var w) && w.ValueKind == JsonValueKind.Number ? w.GetInt32() : null;
-        var deadline = Deadline.Start(@case.Id, kind, Today, length, warn);
+        var deadline = Deadline.Start(@case.Id, kind, start?.EventDate ?? Today, await calendars.GetAsync(db, ct), length, warn);
         db.Deadlines.Add(deadline);
         db.Entry(deadline).Property(DeadlineConfiguration.OnExpiryAction).CurrentValue = OptionalParam(effect, "onExpiry");
         SetDueInstants(deadline);
@@ -232,4 +241,19 @@ public interface IDecisionEffect
 public interface ICaseRoleResolver
 {
     Task<string?> ResolveAsync(Domain.Cases.CaseFile caseFile, string role, CancellationToken ct);
+}
+
+/// <summary>How a term runs for a case: from which day and for how long, where a feature knows better than the term kind.</summary>
+/// <param name="EventDate">The event day the term counts from (it does not count itself).</param>
+/// <param name="Length">The length, or null for the term kind's own.</param>
+/// <param name="Source">Where the term comes from (the regeling's article, or the Awb).</param>
+public sealed record TermStart(DateOnly EventDate, TermLength? Length, string Source);
+
+/// <summary>
+/// Gives the start and length of a term a feature governs (e.g. a round's beslistermijn); null leaves the term kind's
+/// default (the transition's day, the kind's length). Register as scoped: <c>services.AddScoped&lt;ITermStartResolver, MyResolver&gt;()</c>.
+/// </summary>
+public interface ITermStartResolver
+{
+    Task<TermStart?> ResolveAsync(CaseFile caseFile, TermKind kind, DateOnly today, CancellationToken ct);
 }

@@ -21,7 +21,10 @@ public class HistoricRuleSetsTests
         Assert.Equal(round, ruleSet.Round);
         Assert.False(string.IsNullOrWhiteSpace(ruleSet.MinimumHomes.Source));
         Assert.False(string.IsNullOrWhiteSpace(ruleSet.WindowSource));
-        Assert.Equal(8, ruleSet.DecisionTermWeeks.Value);
+        Assert.Equal(8, ruleSet.Beslistermijn.Weeks);
+        Assert.Equal(BeslistermijnStart.Ontvangst, ruleSet.Beslistermijn.Start);
+        Assert.Equal("Awb 4:13 lid 2", ruleSet.Beslistermijn.Source);
+        Assert.True(ruleSet.Beslistermijn.IsAwbDefault);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Casework.Domain.Time;
+using static Casework.Domain.Tests.Time.Calendars;
 using static Casework.Domain.Tests.Time.Dates;
 
 namespace Casework.Domain.Tests.Time;
@@ -8,12 +9,12 @@ public class DeadlineTests
     private static readonly Guid CaseId = Guid.Parse("6f1c1a38-0d54-4d1f-9a3e-2f7b8b0c9d11");
 
     // Received Thu 05-09-2024: 8 weeks end Thu 31-10-2024.
-    private static Deadline StartBeslistermijn() => Deadline.Start(CaseId, TermKinds.Beslistermijn, D("2024-09-05"));
+    private static Deadline StartBeslistermijn() => Deadline.Start(CaseId, TermKinds.Beslistermijn, D("2024-09-05"), Known);
 
     [Fact]
     public void Start_WhenApplicationReceived_IsRunningWithCalculatedDueDate()
     {
-        var deadline = Deadline.Start(CaseId, TermKinds.Beslistermijn, D("2024-09-01"));
+        var deadline = Deadline.Start(CaseId, TermKinds.Beslistermijn, D("2024-09-01"), Known);
 
         Assert.NotEqual(Guid.Empty, deadline.Id);
         Assert.Equal("beslistermijn", deadline.KindId);
@@ -29,13 +30,13 @@ public class DeadlineTests
     [Fact]
     public void Start_WhenEmptyCaseId_Throws()
     {
-        Assert.Throws<ArgumentException>(() => Deadline.Start(Guid.Empty, TermKinds.Beslistermijn, D("2024-09-01")));
+        Assert.Throws<ArgumentException>(() => Deadline.Start(Guid.Empty, TermKinds.Beslistermijn, D("2024-09-01"), Known));
     }
 
     [Fact]
     public void WarningDate_WhenLeadLongerThanTerm_IsFirstDay()
     {
-        var deadline = Deadline.Start(CaseId, TermKinds.Hersteltermijn, D("2024-09-10"), TermLength.Days(5), warningLeadDays: 30);
+        var deadline = Deadline.Start(CaseId, TermKinds.Hersteltermijn, D("2024-09-10"), Known, TermLength.Days(5), warningLeadDays: 30);
 
         Assert.Equal(D("2024-09-11"), deadline.WarningDate);
     }
@@ -57,7 +58,7 @@ public class DeadlineTests
         deadline.Suspend(D("2024-09-11"));
         Assert.Equal(DeadlineStatus.Suspended, deadline.Status);
         Assert.Equal(D("2024-09-11"), deadline.SuspendedSince);
-        deadline.Resume(D("2024-09-21"));
+        deadline.Resume(D("2024-09-21"), Known);
 
         Assert.Equal(DeadlineStatus.Running, deadline.Status);
         Assert.Null(deadline.SuspendedSince);
@@ -74,7 +75,7 @@ public class DeadlineTests
 
         Assert.True(deadline.SuspendForRequest(D("2024-09-10")));
         Assert.Equal(D("2024-09-11"), deadline.SuspendedSince);
-        deadline.ResumeOnCompletion(D("2024-09-10"));
+        deadline.ResumeOnCompletion(D("2024-09-10"), Known);
 
         Assert.Equal(0, deadline.TotalSuspendedDays);
         Assert.Equal(D("2024-10-31"), deadline.CurrentDueDate);
@@ -95,9 +96,9 @@ public class DeadlineTests
         var deadline = StartBeslistermijn();
 
         deadline.Suspend(D("2024-09-11"));
-        deadline.Resume(D("2024-09-21")); // 10 days -> Sun 10-11 -> Mon 11-11
+        deadline.Resume(D("2024-09-21"), Known); // 10 days -> Sun 10-11 -> Mon 11-11
         deadline.Suspend(D("2024-10-01"));
-        deadline.Resume(D("2024-10-03")); // 2 more -> Tue 12-11 (not Mon 11-11 + 2 = Wed 13-11)
+        deadline.Resume(D("2024-10-03"), Known); // 2 more -> Tue 12-11 (not Mon 11-11 + 2 = Wed 13-11)
 
         Assert.Equal(12, deadline.TotalSuspendedDays);
         Assert.Equal(D("2024-11-12"), deadline.CurrentDueDate);
@@ -108,10 +109,10 @@ public class DeadlineTests
     {
         var deadline = StartBeslistermijn();
         deadline.Suspend(D("2024-09-11"));
-        deadline.Resume(D("2024-09-25"));
+        deadline.Resume(D("2024-09-25"), Known);
 
         var calculated = TermCalculator.Calculate(
-            TermKinds.Beslistermijn, D("2024-09-05"), [new SuspensionPeriod(D("2024-09-11"), D("2024-09-25"))]);
+            TermKinds.Beslistermijn, D("2024-09-05"), Known, [new SuspensionPeriod(D("2024-09-11"), D("2024-09-25"))]);
 
         Assert.Equal(calculated.DueDate, deadline.CurrentDueDate);
     }
@@ -121,7 +122,7 @@ public class DeadlineTests
     {
         var deadline = StartBeslistermijn();
 
-        var error = Assert.Throws<InvalidOperationException>(() => deadline.Resume(D("2024-09-21")));
+        var error = Assert.Throws<InvalidOperationException>(() => deadline.Resume(D("2024-09-21"), Known));
         Assert.Contains("Running", error.Message, StringComparison.Ordinal);
     }
 
@@ -131,7 +132,7 @@ public class DeadlineTests
         var deadline = StartBeslistermijn();
         deadline.Suspend(D("2024-09-11"));
 
-        Assert.Throws<ArgumentOutOfRangeException>(() => deadline.Resume(D("2024-09-10")));
+        Assert.Throws<ArgumentOutOfRangeException>(() => deadline.Resume(D("2024-09-10"), Known));
         Assert.Equal(DeadlineStatus.Suspended, deadline.Status);
     }
 
@@ -147,7 +148,7 @@ public class DeadlineTests
     [Fact]
     public void Suspend_WhenKindNotSuspendable_Throws()
     {
-        var deadline = Deadline.Start(CaseId, TermKinds.Bezwaartermijn, D("2024-11-14"));
+        var deadline = Deadline.Start(CaseId, TermKinds.Bezwaartermijn, D("2024-11-14"), Known);
 
         Assert.Throws<InvalidOperationException>(() => deadline.Suspend(D("2024-11-20")));
         Assert.Equal(DeadlineStatus.Running, deadline.Status);
@@ -165,13 +166,89 @@ public class DeadlineTests
     public void Suspend_WhenOnSundayAfterSaturdayEndMovedToMonday_IsStillWithinTheTerm()
     {
         // Sat 07-09-2024: 8 weeks end Sat 02-11, moved to Mon 04-11. Suspended Sun 03-11 up to Tue 05-11: 2 days.
-        var deadline = Deadline.Start(CaseId, TermKinds.Beslistermijn, D("2024-09-07"));
+        var deadline = Deadline.Start(CaseId, TermKinds.Beslistermijn, D("2024-09-07"), Known);
 
         deadline.Suspend(D("2024-11-03"));
-        deadline.Resume(D("2024-11-05"));
+        deadline.Resume(D("2024-11-05"), Known);
 
         Assert.Equal(D("2024-11-04"), deadline.EndBeforeAtw);
         Assert.Equal(D("2024-11-04"), deadline.CurrentDueDate);
+    }
+
+    [Fact]
+    public void PostponeByNotice_WithinTheTermToALaterDate_MovesTheDueDateAndRecordsTheNotice()
+    {
+        // Received Thu 05-09-2024: due Thu 31-10-2024. Notice on 20-10 names Sat 14-12-2024 -> Mon 16-12 (Atw art. 1).
+        var deadline = StartBeslistermijn();
+
+        deadline.PostponeByNotice(D("2024-12-14"), "Alle aanvragen van de ronde worden samen beoordeeld", D("2024-10-20"), Known);
+
+        Assert.Equal(D("2024-12-14"), deadline.EndBeforeAtw);
+        Assert.Equal(D("2024-12-16"), deadline.CurrentDueDate);
+        var notice = Assert.Single(deadline.Extensions);
+        Assert.Equal(D("2024-10-31"), notice.PreviousDueDate);
+        Assert.Equal(D("2024-12-16"), notice.NewDueDate);
+        Assert.Equal(D("2024-10-20"), notice.NotifiedOn);
+        Assert.Equal(44, deadline.TotalExtensionDays);
+    }
+
+    [Fact]
+    public void PostponeByNotice_AfterTheTermEnded_IsRefusedWithAwb414()
+    {
+        var deadline = StartBeslistermijn();
+
+        var error = Assert.Throws<Casework.Domain.Common.BusinessRuleViolationException>(
+            () => deadline.PostponeByNotice(D("2024-12-14"), "Te laat", D("2024-11-01"), Known));
+
+        var rule = Assert.Single(error.BrokenRules);
+        Assert.Equal("VERDAGING-NA-TERMIJN", rule.Code);
+        Assert.Equal("Awb 4:14 lid 1", rule.Source);
+        Assert.Equal(D("2024-10-31"), deadline.CurrentDueDate);
+    }
+
+    [Theory]
+    [InlineData("2024-10-31")]
+    [InlineData("2024-10-30")]
+    public void PostponeByNotice_WhenTheNewDateIsNotLater_IsRefused(string newEnd)
+    {
+        var deadline = StartBeslistermijn();
+
+        var error = Assert.Throws<Casework.Domain.Common.BusinessRuleViolationException>(
+            () => deadline.PostponeByNotice(D(newEnd), "Geen verschuiving", D("2024-10-01"), Known));
+
+        Assert.Equal("VERDAGING-NIET-LATER", Assert.Single(error.BrokenRules).Code);
+        Assert.Empty(deadline.Extensions);
+    }
+
+    [Fact]
+    public void PostponeByNotice_WhenSuspended_IsRefused()
+    {
+        var deadline = StartBeslistermijn();
+        deadline.Suspend(D("2024-09-11"));
+
+        var error = Assert.Throws<Casework.Domain.Common.BusinessRuleViolationException>(
+            () => deadline.PostponeByNotice(D("2024-12-14"), "Opgeschort", D("2024-10-01"), Known));
+
+        Assert.Equal("VERDAGING-TERMIJN-LOOPT-NIET", Assert.Single(error.BrokenRules).Code);
+    }
+
+    [Fact]
+    public void ReapplyAtw_WhenABesluitNowEquatesTheLastDay_MovesTheOpenTermOnly()
+    {
+        // Received Fri 31-05-2030: 8 weeks end Fri 26-07-2030, a working day until a besluit equates it.
+        var open = Deadline.Start(CaseId, TermKinds.Beslistermijn, D("2030-05-31"), Known);
+        var met = Deadline.Start(CaseId, TermKinds.Beslistermijn, D("2030-05-31"), Known);
+        met.MarkMet(D("2030-06-10"));
+        var later = new DutchCalendar(Build([.. KnownBesluiten, ("Besluit gelijkstelling 2029-2031", 2029, 2031, ["2030-07-26"])]));
+
+        Assert.Equal(D("2030-07-26"), open.CurrentDueDate);
+        Assert.True(open.ReapplyAtw(later));
+        Assert.False(met.ReapplyAtw(later));
+        Assert.False(open.ReapplyAtw(later));
+
+        Assert.Equal(D("2030-07-29"), open.CurrentDueDate);
+        Assert.Equal(D("2030-07-26"), open.EndBeforeAtw);
+        Assert.Equal(D("2030-07-26"), met.CurrentDueDate);
     }
 
     [Fact]
@@ -187,7 +264,7 @@ public class DeadlineTests
     {
         var deadline = StartBeslistermijn();
 
-        deadline.ExtendByNotice(TermLength.Weeks(4), "Advies van de provincie nodig", D("2024-10-20"));
+        deadline.ExtendByNotice(TermLength.Weeks(4), "Advies van de provincie nodig", D("2024-10-20"), Known);
 
         Assert.Equal(D("2024-11-28"), deadline.CurrentDueDate);
         var extension = Assert.Single(deadline.Extensions);
@@ -199,21 +276,21 @@ public class DeadlineTests
     [Fact]
     public void ExtendByNotice_WhenObjectionDecisionPostponedBeyondSixWeeksInTotal_Throws()
     {
-        var deadline = Deadline.Start(CaseId, TermKinds.BeslissingOpBezwaar, D("2024-12-27"));
-        deadline.ExtendByNotice(TermLength.Weeks(4), "Hoorzitting", D("2025-01-15"));
+        var deadline = Deadline.Start(CaseId, TermKinds.BeslissingOpBezwaar, D("2024-12-27"), Known);
+        deadline.ExtendByNotice(TermLength.Weeks(4), "Hoorzitting", D("2025-01-15"), Known);
 
-        Assert.Throws<InvalidOperationException>(() => deadline.ExtendByNotice(TermLength.Weeks(3), "Nog meer tijd", D("2025-01-20")));
+        Assert.Throws<InvalidOperationException>(() => deadline.ExtendByNotice(TermLength.Weeks(3), "Nog meer tijd", D("2025-01-20"), Known));
         Assert.Equal(D("2025-03-07"), deadline.CurrentDueDate);
-        deadline.ExtendByNotice(TermLength.Weeks(2), "Laatste verdaging", D("2025-01-20"));
+        deadline.ExtendByNotice(TermLength.Weeks(2), "Laatste verdaging", D("2025-01-20"), Known);
         Assert.Equal(D("2025-03-21"), deadline.CurrentDueDate);
     }
 
     [Fact]
     public void ExtendByNotice_WhenKindNotExtendable_Throws()
     {
-        var deadline = Deadline.Start(CaseId, TermKinds.Bezwaartermijn, D("2024-11-14"));
+        var deadline = Deadline.Start(CaseId, TermKinds.Bezwaartermijn, D("2024-11-14"), Known);
 
-        Assert.Throws<InvalidOperationException>(() => deadline.ExtendByNotice(TermLength.Weeks(1), "Coulance", D("2024-11-20")));
+        Assert.Throws<InvalidOperationException>(() => deadline.ExtendByNotice(TermLength.Weeks(1), "Coulance", D("2024-11-20"), Known));
     }
 
     [Fact]
@@ -221,7 +298,7 @@ public class DeadlineTests
     {
         var deadline = StartBeslistermijn();
 
-        Assert.Throws<InvalidOperationException>(() => deadline.ExtendByNotice(TermLength.Weeks(2), "Te laat", D("2024-11-01")));
+        Assert.Throws<InvalidOperationException>(() => deadline.ExtendByNotice(TermLength.Weeks(2), "Te laat", D("2024-11-01"), Known));
         Assert.Empty(deadline.Extensions);
     }
 
@@ -230,7 +307,7 @@ public class DeadlineTests
     {
         var deadline = StartBeslistermijn();
 
-        Assert.Throws<ArgumentException>(() => deadline.ExtendByNotice(TermLength.Weeks(2), " ", D("2024-10-01")));
+        Assert.Throws<ArgumentException>(() => deadline.ExtendByNotice(TermLength.Weeks(2), " ", D("2024-10-01"), Known));
     }
 
     [Fact]
@@ -327,8 +404,8 @@ public class DeadlineTests
 
         var status = deadline.Status;
         Assert.Throws<InvalidOperationException>(() => deadline.Suspend(D("2024-10-02")));
-        Assert.Throws<InvalidOperationException>(() => deadline.Resume(D("2024-10-02")));
-        Assert.Throws<InvalidOperationException>(() => deadline.ExtendByNotice(TermLength.Weeks(1), "Reden", D("2024-10-02")));
+        Assert.Throws<InvalidOperationException>(() => deadline.Resume(D("2024-10-02"), Known));
+        Assert.Throws<InvalidOperationException>(() => deadline.ExtendByNotice(TermLength.Weeks(1), "Reden", D("2024-10-02"), Known));
         Assert.Throws<InvalidOperationException>(() => deadline.MarkMet(D("2024-10-02")));
         Assert.Throws<InvalidOperationException>(() => deadline.MarkExpired(D("2024-12-01")));
         Assert.Throws<InvalidOperationException>(deadline.Stop);

@@ -1,4 +1,5 @@
 using Casework.Domain.Time;
+using static Casework.Domain.Tests.Time.Calendars;
 using static Casework.Domain.Tests.Time.Dates;
 
 namespace Casework.Domain.Tests.Time;
@@ -29,10 +30,10 @@ public class DutchCalendarTests
         Assert.Contains(holidays, h => h.Date == D(ascension) && h.Name == "Hemelvaartsdag");
         Assert.Contains(holidays, h => h.Date == D(whitMonday) && h.Name == "Tweede Pinksterdag");
         Assert.Contains(holidays, h => h.Date == D(whitMonday).AddDays(-1) && h.Name == "Eerste Pinksterdag");
-        Assert.False(DutchCalendar.IsWorkingDay(D(goodFriday)));
-        Assert.False(DutchCalendar.IsWorkingDay(D(ascension)));
-        Assert.False(DutchCalendar.IsWorkingDay(D(whitMonday)));
-        Assert.True(DutchCalendar.IsWorkingDay(D(goodFriday).AddDays(-1)));
+        Assert.False(Known.IsWorkingDay(D(goodFriday)));
+        Assert.False(Known.IsWorkingDay(D(ascension)));
+        Assert.False(Known.IsWorkingDay(D(whitMonday)));
+        Assert.True(Known.IsWorkingDay(D(goodFriday).AddDays(-1)));
     }
 
     [Theory]
@@ -60,8 +61,8 @@ public class DutchCalendarTests
     public void IsWorkingDay_WhenKingsDayMovedToSaturday_SundayTwentySeventhIsStillNoWorkingDayAndMondayIs()
     {
         Assert.Null(DutchCalendar.HolidayName(D("2025-04-27")));
-        Assert.False(DutchCalendar.IsWorkingDay(D("2025-04-27")));
-        Assert.True(DutchCalendar.IsWorkingDay(D("2025-04-28")));
+        Assert.False(Known.IsWorkingDay(D("2025-04-27")));
+        Assert.True(Known.IsWorkingDay(D("2025-04-28")));
     }
 
     [Fact]
@@ -88,17 +89,70 @@ public class DutchCalendarTests
     public void HolidayName_WhenFixedOrCoincidingHoliday_ReturnsDutchName(string date, string expected)
     {
         Assert.Equal(expected, DutchCalendar.HolidayName(D(date)));
-        Assert.False(DutchCalendar.IsWorkingDay(D(date)));
+        Assert.False(Known.IsWorkingDay(D(date)));
     }
 
     [Theory]
-    [InlineData("2024-12-27")]
     [InlineData("2024-04-26")]
-    [InlineData("2024-05-10")] // Friday after Ascension: only an Atw art. 3 lid 3 designation would make it one
+    [InlineData("2024-12-23")]
+    [InlineData("2022-05-27")] // Friday after Ascension 2022: no besluit for 2020-2022 is known here
     public void IsWorkingDay_WhenOrdinaryWeekday_ReturnsTrue(string date)
     {
-        Assert.True(DutchCalendar.IsWorkingDay(D(date)));
+        Assert.True(Known.IsWorkingDay(D(date)));
         Assert.Null(DutchCalendar.HolidayName(D(date)));
+    }
+
+    [Theory]
+    [InlineData("2024-12-27", Besluit2023)]
+    [InlineData("2024-05-10", Besluit2023)] // Friday after Ascension: an Atw art. 3 lid 3 designation makes it one
+    [InlineData("2018-12-31", Besluit2017)]
+    [InlineData("2026-01-02", Besluit2026)]
+    public void IsWorkingDay_WhenEquatedByABesluit_ReturnsFalseAndNamesTheBesluit(string date, string besluit)
+    {
+        // Corrected: 27-12-2024 and 10-05-2024 were asserted to be working days; they are no holiday of art. 3 lid 1
+        // or 2, but the besluit gelijkstelling of 2023 equates them with one (lid 3).
+        Assert.Null(DutchCalendar.HolidayName(D(date)));
+        Assert.True(DutchCalendar.HolidaysOnly.IsWorkingDay(D(date)));
+        Assert.False(Known.IsWorkingDay(D(date)));
+        Assert.Equal(besluit, Known.EquatedBy(D(date))?.Title);
+        Assert.Equal("gelijkgesteld met een algemeen erkende feestdag, " + besluit, Known.NonWorkingReason(D(date)));
+    }
+
+    [Theory]
+    [InlineData(2016, false)]
+    [InlineData(2017, true)]
+    [InlineData(2019, true)]
+    [InlineData(2020, false)]
+    [InlineData(2021, false)]
+    [InlineData(2022, false)]
+    [InlineData(2023, true)]
+    [InlineData(2028, true)]
+    [InlineData(2029, false)]
+    [InlineData(2030, false)]
+    public void IsEquatedKnown_WhenYear_TrueOnlyWhereABesluitCoversIt(int year, bool known)
+    {
+        Assert.Equal(known, Known.IsEquatedKnown(year));
+    }
+
+    [Fact]
+    public void EquatedDaysDecreeRecord_WhenDaysAreWrong_NamesEveryBrokenRule()
+    {
+        var error = Assert.Throws<Casework.Domain.Common.BusinessRuleViolationException>(() => EquatedDaysDecree.Record(
+            Guid.NewGuid(), Besluit2023, 2029, 2031, [D("2028-05-26"), D("2030-05-04"), D("2030-12-25"), D("2031-05-30")], Known.EquatedDays, DateTimeOffset.UnixEpoch, "test"));
+
+        Assert.Equal(
+            ["GELIJKSTELLING-BESLUIT-BEKEND", "GELIJKSTELLING-DAG-BUITEN-JAREN", "GELIJKSTELLING-DAG-BEKEND", "GELIJKSTELLING-DAG-WEEKEND", "GELIJKSTELLING-DAG-FEESTDAG"],
+            error.BrokenRules.Select(r => r.Code));
+        Assert.All(error.BrokenRules, r => Assert.StartsWith("Algemene termijnenwet art.", r.Source, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void EquatedDaysDecreeRecord_WhenYearsReversed_IsRefused()
+    {
+        var error = Assert.Throws<Casework.Domain.Common.BusinessRuleViolationException>(() => EquatedDaysDecree.Record(
+            Guid.NewGuid(), "Besluit gelijkstelling 2031", 2031, 2029, [D("2030-05-31")], Known.EquatedDays, DateTimeOffset.UnixEpoch, "test"));
+
+        Assert.Contains(error.BrokenRules, r => r.Code == "GELIJKSTELLING-JAREN");
     }
 
     [Theory]
@@ -108,7 +162,7 @@ public class DutchCalendarTests
     [InlineData("2024-12-31", "2025-01-02")] // over New Year
     public void NextWorkingDay_WhenNonWorkingDaysFollow_SkipsAllOfThem(string from, string expected)
     {
-        Assert.Equal(D(expected), DutchCalendar.NextWorkingDay(D(from)));
+        Assert.Equal(D(expected), Known.NextWorkingDay(D(from)));
     }
 
     [Fact]

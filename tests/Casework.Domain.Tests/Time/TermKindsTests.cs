@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Casework.Domain.Time;
+using static Casework.Domain.Tests.Time.Calendars;
 
 namespace Casework.Domain.Tests.Time;
 
@@ -50,14 +51,14 @@ public class TermKindsTests
         var kind = TermKinds.Get(id);
         var eventDate = new DateOnly(2024, 11, 14);
 
-        var result = TermCalculator.Calculate(kind, eventDate);
+        var result = TermCalculator.Calculate(kind, eventDate, Known);
 
         Assert.Equal(eventDate.AddDays(1), result.FirstDay);
         Assert.True(result.RawEndDate > eventDate);
         Assert.True(result.DueDate >= result.RawEndDate);
         if (kind.AtwApplies)
         {
-            Assert.True(DutchCalendar.IsWorkingDay(result.DueDate));
+            Assert.True(Known.IsWorkingDay(result.DueDate));
         }
         else
         {

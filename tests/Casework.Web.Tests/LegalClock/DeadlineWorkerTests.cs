@@ -10,15 +10,16 @@ namespace Casework.Web.Tests.LegalClock;
 
 /// <summary>
 /// A knelpunt triaged on Thursday 14-11-2024 gets the 6-week knelpunt-reactietermijn: raw end Thursday
-/// 26-12-2024 (Tweede Kerstdag), due Friday 27-12-2024; warning 5 days earlier, Sunday 22-12-2024.
-/// Expiry is due at the start of Saturday 28-12 in Amsterdam (27-12 23:00 UTC), the warning at the
-/// start of 22-12 (21-12 23:00 UTC).
+/// 26-12-2024 (Tweede Kerstdag); Friday 27-12-2024 is equated with a holiday (Atw art. 3 lid 3), then the weekend,
+/// so it is due Monday 30-12-2024; warning 5 days earlier, Wednesday 25-12-2024.
+/// Expiry is due at the start of Tuesday 31-12 in Amsterdam (30-12 23:00 UTC), the warning at the
+/// start of 25-12 (24-12 23:00 UTC). (Corrected from due Friday 27-12-2024, which ignored the besluit gelijkstelling.)
 /// </summary>
 public sealed class DeadlineWorkerTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Triage = new(2024, 11, 14, 9, 0, 0, TimeSpan.Zero);
-    private static readonly DateTimeOffset ExpiryDue = new(2024, 12, 27, 23, 0, 0, TimeSpan.Zero);
-    private static readonly DateTimeOffset WarningDue = new(2024, 12, 21, 23, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset ExpiryDue = new(2024, 12, 30, 23, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset WarningDue = new(2024, 12, 24, 23, 0, 0, TimeSpan.Zero);
 
     private readonly FakeTimeProvider _clock = new(Triage);
     private LegalClockApp _app = null!;
@@ -32,15 +33,15 @@ public sealed class DeadlineWorkerTests : IAsyncLifetime
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
-    public async Task TriageAfronden_WhenFired_StartsReactietermijnDueOnFridayAfterChristmas()
+    public async Task TriageAfronden_WhenFired_StartsReactietermijnDueOnMondayAfterTheEquatedFriday()
     {
         var caseId = await _app.OpenTriagedKnelpuntAsync();
 
         var deadline = await _app.DeadlineOfAsync(caseId);
         Assert.Equal("knelpunt-reactietermijn", deadline.KindId);
         Assert.Equal(DeadlineStatus.Running, deadline.Status);
-        Assert.Equal(new DateOnly(2024, 12, 27), deadline.CurrentDueDate);
-        Assert.Equal(new DateOnly(2024, 12, 22), deadline.WarningDate);
+        Assert.Equal(new DateOnly(2024, 12, 30), deadline.CurrentDueDate);
+        Assert.Equal(new DateOnly(2024, 12, 25), deadline.WarningDate);
         Assert.Equal("reactietermijnVerlopen", await _app.ShadowAsync<string?>(deadline.Id, DeadlineConfiguration.OnExpiryAction));
         Assert.Equal(ExpiryDue, await _app.DueAtAsync(caseId));
     }

@@ -7,6 +7,8 @@ namespace Casework.Web.Tests.LegalClock;
 
 public sealed class TermCalculatorEndpointTests : IAsyncLifetime
 {
+    private const string Besluit2023 = "Besluit gelijkstelling van 28 april 2023, 19 mei 2023, 10 mei 2024, 27 december 2024 en 30 mei 2025 met een algemeen erkende feestdag";
+
     private readonly LegalClockApp _app = new(new FakeTimeProvider(new DateTimeOffset(2024, 11, 14, 9, 0, 0, TimeSpan.Zero)));
     private HttpClient _client = null!;
 
@@ -23,25 +25,48 @@ public sealed class TermCalculatorEndpointTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task CalculateTerm_WhenDecisionMadeKnownThursday14November2024_ObjectionTermEndsFriday27DecemberBecauseOfBoxingDay()
+    public async Task CalculateTerm_WhenDecisionMadeKnownThursday14November2024_ObjectionTermEndsMonday30DecemberOverBoxingDayAndTheEquatedFriday()
     {
+        // Corrected: this test used to expect Friday 27-12-2024, which the besluit gelijkstelling of 2023 equates with
+        // a holiday (Algemene termijnenwet art. 3 lid 3); the worked example of docs/domain.md ends on Monday 30-12-2024.
         var term = await _client.GetFromJsonAsync<JsonElement>("/api/v1/terms/bezwaartermijn?start=2024-11-14");
 
         Assert.Equal("2024-11-14", term.GetProperty("eventDate").GetString());
         Assert.Equal("2024-11-15", term.GetProperty("firstDay").GetString());
         Assert.Equal("2024-12-26", term.GetProperty("rawEndDate").GetString());
-        Assert.Equal("2024-12-27", term.GetProperty("dueDate").GetString());
+        Assert.Equal("2024-12-30", term.GetProperty("dueDate").GetString());
         Assert.True(term.GetProperty("movedByAtw").GetBoolean());
-        var moved = Assert.Single(term.GetProperty("movedOver").EnumerateArray());
-        Assert.Equal("2024-12-26", moved.GetProperty("date").GetString());
-        Assert.Equal("Tweede Kerstdag", moved.GetProperty("reason").GetString());
-        Assert.True(moved.GetProperty("holiday").GetBoolean());
+        Assert.True(term.GetProperty("equatedDaysKnown").GetBoolean());
+        var moved = term.GetProperty("movedOver").EnumerateArray().ToList();
+        Assert.Equal(["2024-12-26", "2024-12-27", "2024-12-28", "2024-12-29"], moved.Select(d => d.GetProperty("date").GetString()));
+        Assert.Equal("Tweede Kerstdag", moved[0].GetProperty("reason").GetString());
+        Assert.True(moved[0].GetProperty("holiday").GetBoolean());
+        Assert.False(moved[0].GetProperty("equated").GetBoolean());
+        Assert.Equal("gelijkgesteld met een algemeen erkende feestdag, " + Besluit2023, moved[1].GetProperty("reason").GetString());
+        Assert.True(moved[1].GetProperty("holiday").GetBoolean());
+        Assert.True(moved[1].GetProperty("equated").GetBoolean());
+        Assert.Equal(Besluit2023, moved[1].GetProperty("source").GetString());
+        Assert.Equal("weekend", moved[2].GetProperty("reason").GetString());
         Assert.Equal("Awb 6:7, 6:8 lid 1", term.GetProperty("legalSource").GetString());
         Assert.Equal("6 weken", term.GetProperty("length").GetString());
         var steps = term.GetProperty("steps").EnumerateArray().ToList();
         Assert.Equal("Start", steps[0].GetProperty("kind").GetString());
-        Assert.Contains(steps, s => s.GetProperty("kind").GetString() == "AtwNextWorkingDay" && s.GetProperty("text").GetString()!.Contains("Tweede Kerstdag", StringComparison.Ordinal));
-        Assert.Equal("2024-12-27", steps[^1].GetProperty("date").GetString());
+        Assert.Contains(steps, s => s.GetProperty("kind").GetString() == "AtwNextWorkingDay" && s.GetProperty("text").GetString()!.Contains("Tweede Kerstdag", StringComparison.Ordinal)
+            && s.GetProperty("text").GetString()!.Contains("gelijkgesteld met een algemeen erkende feestdag, " + Besluit2023, StringComparison.Ordinal));
+        Assert.Equal("2024-12-30", steps[^1].GetProperty("date").GetString());
+    }
+
+    [Theory]
+    [InlineData("2021-03-05", 2021)]
+    [InlineData("2030-03-01", 2030)]
+    public async Task CalculateTerm_WhenEndYearHasNoKnownBesluitGelijkstelling_FlagsIt(string start, int year)
+    {
+        var term = await _client.GetFromJsonAsync<JsonElement>($"/api/v1/terms/bezwaartermijn?start={start}");
+
+        Assert.False(term.GetProperty("equatedDaysKnown").GetBoolean());
+        Assert.Equal([year], term.GetProperty("unknownEquatedYears").EnumerateArray().Select(y => y.GetInt32()));
+        Assert.Contains(term.GetProperty("steps").EnumerateArray(), s => s.GetProperty("kind").GetString() == "EquatedDaysUnknown"
+            && s.GetProperty("text").GetString()!.Contains("voor dit jaar is geen besluit gelijkstelling bekend", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -5,8 +5,9 @@ using Microsoft.Extensions.Time.Testing;
 namespace Casework.Web.Tests.LegalClock;
 
 /// <summary>
-/// Three knelpunten: A (VRO) and B (SZW) triaged on 14-11-2024, due 27-12-2024; C (VRO) triaged on
-/// 05-12-2024, due 16-01-2025. VRO must never see B.
+/// Three knelpunten: A (VRO) and B (SZW) triaged on 14-11-2024, due Monday 30-12-2024 (26-12 is Tweede Kerstdag,
+/// 27-12 is equated with a holiday under Atw art. 3 lid 3, then the weekend); C (VRO) triaged on 05-12-2024, due
+/// 16-01-2025. VRO must never see B.
 /// </summary>
 public sealed class WorkListDeadlineFilterTests : IAsyncLifetime
 {
@@ -42,7 +43,8 @@ public sealed class WorkListDeadlineFilterTests : IAsyncLifetime
     [Fact]
     public async Task ListCases_Overdue_ReturnsOwnCasesPastTheirDueDateBeforeAndAfterTheWorkerRan()
     {
-        _clock.SetUtcNow(new DateTimeOffset(2024, 12, 28, 9, 0, 0, TimeSpan.Zero));
+        // The day after the due date (corrected from 28-12, the day after the old, wrong due date 27-12-2024).
+        _clock.SetUtcNow(new DateTimeOffset(2024, 12, 31, 9, 0, 0, TimeSpan.Zero));
         using var vro = _app.As("vro-beoordelaar");
         using var szw = _app.As("szw-beoordelaar");
 

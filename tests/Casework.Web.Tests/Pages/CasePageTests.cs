@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Casework.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Casework.Web.Tests.Pages;
 
@@ -151,7 +152,9 @@ public sealed partial class CasePageTests(CasePageFixture fixture) : IClassFixtu
         using var gemeente = await SignedInAsync("rotterdam-aanvrager");
         var seen = WebUtility.HtmlDecode(await gemeente.GetStringAsync($"/zaken/{id}"));
         // 28 days from today, moved past a weekend or holiday by the Algemene termijnenwet like every term.
-        var due = Casework.Web.Features.Pages.NlFormat.Date(Casework.Domain.Time.Deadline.Start(id, Casework.Domain.Time.TermKinds.Hersteltermijn, Casework.Domain.Time.AmsterdamClock.Today(TimeProvider.System), Casework.Domain.Time.TermLength.Days(28), null).CurrentDueDate);
+        await using var scope = Factory.CreateScope();
+        var calendar = await scope.ServiceProvider.GetRequiredService<Casework.Web.Features.Deadlines.LegalCalendar>().GetAsync(CaseworkWebFactory.Db(scope), CancellationToken.None);
+        var due = Casework.Web.Features.Pages.NlFormat.Date(Casework.Domain.Time.Deadline.Start(id, Casework.Domain.Time.TermKinds.Hersteltermijn, Casework.Domain.Time.AmsterdamClock.Today(TimeProvider.System), calendar, Casework.Domain.Time.TermLength.Days(28), null).CurrentDueDate);
         Assert.Contains($"Hersteltermijn: tot en met <strong>{due}</strong>", seen, StringComparison.Ordinal);
     }
 

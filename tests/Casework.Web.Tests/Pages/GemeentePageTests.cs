@@ -304,10 +304,11 @@ public sealed class GemeentePageTests : IAsyncLifetime
         await using (var scope = _factory.CreateScope())
         {
             var db = CaseworkWebFactory.Db(scope);
-            db.Deadlines.Add(Casework.Domain.Time.Deadline.Start(soon.Id, Casework.Domain.Time.TermKinds.Hersteltermijn, today.AddDays(-10)));
-            db.Deadlines.Add(Casework.Domain.Time.Deadline.Start(overdue.Id, Casework.Domain.Time.TermKinds.Hersteltermijn, today.AddDays(-30)));
-            db.Deadlines.Add(Casework.Domain.Time.Deadline.Start(later.Id, Casework.Domain.Time.TermKinds.Beslistermijn, today));
-            db.Deadlines.Add(Casework.Domain.Time.Deadline.Start(elsewhere.Id, Casework.Domain.Time.TermKinds.Hersteltermijn, today.AddDays(-30)));
+            var calendar = await scope.ServiceProvider.GetRequiredService<Casework.Web.Features.Deadlines.LegalCalendar>().GetAsync(db, CancellationToken.None);
+            db.Deadlines.Add(Casework.Domain.Time.Deadline.Start(soon.Id, Casework.Domain.Time.TermKinds.Hersteltermijn, today.AddDays(-10), calendar));
+            db.Deadlines.Add(Casework.Domain.Time.Deadline.Start(overdue.Id, Casework.Domain.Time.TermKinds.Hersteltermijn, today.AddDays(-30), calendar));
+            db.Deadlines.Add(Casework.Domain.Time.Deadline.Start(later.Id, Casework.Domain.Time.TermKinds.Beslistermijn, today, calendar));
+            db.Deadlines.Add(Casework.Domain.Time.Deadline.Start(elsewhere.Id, Casework.Domain.Time.TermKinds.Hersteltermijn, today.AddDays(-30), calendar));
             await db.SaveChangesAsync();
         }
 

@@ -85,7 +85,8 @@ public sealed class PostgresConcurrencyTests(PostgresServer server, ITestOutputH
             cases.Add(await app.OpenTriagedKnelpuntAsync(title: $"Knelpunt {i}"));
         }
 
-        clock.SetUtcNow(new DateTimeOffset(2024, 12, 27, 23, 1, 0, TimeSpan.Zero));
+        // Just past the expiry instant: due Monday 30-12-2024 (27-12 is equated with a holiday, Atw art. 3 lid 3).
+        clock.SetUtcNow(new DateTimeOffset(2024, 12, 30, 23, 1, 0, TimeSpan.Zero));
         await using var other = new LegalClockApp(clock, postgresConnectionString: database);
 
         var results = await Task.WhenAll(

@@ -94,7 +94,7 @@ public static class AdmissionRules
     {
         ArgumentNullException.ThrowIfNull(context);
         var from = Dutch.AmsterdamDate(context.Round.ClosesAt ?? context.SubmittedAt);
-        return from.AddDays(7 * context.Round.RuleSet.DecisionTermWeeks.Value);
+        return from.AddDays(7 * context.Round.RuleSet.Beslistermijn.Weeks);
     }
 
     /// <summary>

@@ -55,7 +55,8 @@ public sealed record FundingRuleSet
     /// <summary>Part of the ceiling that goes first to one category of application (WBI T6: student housing).</summary>
     public PriorityBudgetParameter? PriorityBudget { get; init; }
 
-    public required RuleParameter<int> DecisionTermWeeks { get; init; }
+    /// <summary>How the beslistermijn runs in the round; where no source names one, Awb 4:13 lid 2 (eight weeks from receipt).</summary>
+    public BeslistermijnParameter Beslistermijn { get; init; } = BeslistermijnParameter.Awb413Lid2;
 
     /// <summary>Construction starts within this many years of the decision.</summary>
     public required RuleParameter<int> StartConstructionYears { get; init; }

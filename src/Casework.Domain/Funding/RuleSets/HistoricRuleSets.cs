@@ -21,7 +21,6 @@ public static class HistoricRuleSets
     private const string VhfRegeling2023 =
         "Meerjarige regeling specifieke uitkering herstructurering volkshuisvesting (Stcrt. 2023-17370)";
     private const string VhfAmendment2024 = "Stcrt. 2024-15432 (wijziging van 13 mei 2024)";
-    private const string Awb413 = "Awb art. 4:13 (redelijke termijn, uiterlijk 8 weken)";
 
     /// <summary>Criteria and weights of the WBI from 1 August 2025; each criterion scored 1-10.</summary>
     public static ScoringScheme WbiScoring2025 { get; } = new(
@@ -68,7 +67,7 @@ public static class HistoricRuleSets
                 0.10m, "RVO, Volkshuisvestingsfonds 2021, toelatingscriteria (projectkosten ten hoogste 10% van de aanvraag)"),
             OneAwardPerGemeente = new(true, "RVO, Volkshuisvestingsfonds 2021; nul20.nl (ten hoogste één uitkering per gemeente)"),
             Scoring = ScoringScheme.None("Toetsingscommissie VHF: positief/negatief advies en rangschikking (kst 32847-810)"),
-            DecisionTermWeeks = new(8, Awb413),
+            Beslistermijn = BeslistermijnParameter.Awb413Lid2,
             // Stand-in: 2021 sets only a duration of at most 10 years; the start term is the 2023 one.
             StartConstructionYears = new(2, "Stand-in uit VHF 2023 (secundaire bron: start binnen 2 jaar)"),
             CompletionYears = new(10, "RVO, Volkshuisvestingsfonds 2021 (looptijd ten hoogste 10 jaar)"),
@@ -144,7 +143,7 @@ public static class HistoricRuleSets
             Herkansing = new(17, $"{RegelingWbi} art. 4 (herkansing: afgewezen in het vorige tijdvak, zelfde project, binnen 17 weken)"),
             // Stand-in: weights before 1 August 2025 are not documented; the 2025 weights are the nearest.
             Scoring = WbiScoring2025 with { Source = $"Stand-in: {Wbi2025ScoringSource}; eerdere weging niet gedocumenteerd" },
-            DecisionTermWeeks = new(8, Awb413),
+            Beslistermijn = BeslistermijnParameter.Awb413Lid2,
             StartConstructionYears = new(3, $"{RegelingWbi} art. 2 (eerste bouw binnen 3 jaar na het besluit)"),
             CompletionYears = new(10, $"{RegelingWbi} art. 2 (alle woningen binnen 10 jaar na het besluit)"),
         };

@@ -52,6 +52,7 @@ internal static class AuditSetup
     {
         services.AddSingleton(configuration.GetSection(AuditOptions.Section).Get<AuditOptions>() ?? new AuditOptions());
         services.AddScoped<AuditVerifier>();
+        services.AddScoped<Cases.PrivilegedReads>();
         services.AddHostedService<AuditCheckpointWorker>();
         return services;
     }

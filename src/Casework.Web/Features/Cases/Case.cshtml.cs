@@ -53,6 +53,9 @@ public sealed class CaseModel : CaseworkPageModel
     /// <summary>The outcomes the decision form offers (value, text); empty when the person may not decide now.</summary>
     public IReadOnlyList<(string Value, string Text)> DecisionOptions { get; private set; } = [];
 
+    /// <summary>The running beslistermijn when the caller's organisation has the case and may tell the applicant a new date (Awb 4:14).</summary>
+    public DeadlineDto? Postponable { get; private set; }
+
     /// <summary>What was posted, to show it again after a refusal.</summary>
     public string? PostedForm { get; private set; }
 
@@ -270,6 +273,29 @@ public sealed class CaseModel : CaseworkPageModel
         return await RefusedAfterCommandAsync(id, ct);
     }
 
+    /// <summary>The Awb 4:14 notice: the decision cannot be given within the term; the applicant gets a new date and the reason.</summary>
+    public async Task<IActionResult> OnPostVerdagingAsync(Guid id, int version, string? newDueDate, string? reason, CancellationToken ct)
+    {
+        Remember("Verdaging", new Dictionary<string, string> { ["newDueDate"] = newDueDate ?? string.Empty, ["reason"] = reason ?? string.Empty });
+        DateOnly? date = DateOnly.TryParseExact(newDueDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed : null;
+        if (date is null)
+        {
+            ModelState.AddModelError("Verdaging.newDueDate", "Vul de nieuwe datum in waarop het besluit tegemoet kan worden gezien.");
+            return await RefuseAsync(id, StatusCodes.Status400BadRequest, ct);
+        }
+
+        var (ok, result) = await TrySendAsync(new Deadlines.PostponeBeslistermijnCommand(id, version, new Deadlines.VerdagingRequest(date, reason, null)), "Verdaging", ct);
+        if (ok)
+        {
+            var due = result!.Deadlines.FirstOrDefault(d => d.Kind == TermKinds.Beslistermijn.Id && d.Status == DeadlineStatus.Running)?.DueDate;
+            Flash($"De aanvrager krijgt bericht dat de beslistermijn niet wordt gehaald (Awb 4:14). Nieuwe uiterste datum: {(due is { } d ? NlFormat.Date(d) : NlFormat.Date(date.Value))}.");
+            return Redirect(PagePaths.Case(id));
+        }
+
+        Rekey("Verdaging", k => k is "newDueDate" or "reason" ? k : k == "notifiedOn" ? "newDueDate" : null);
+        return await RefusedAfterCommandAsync(id, ct);
+    }
+
     /// <summary>The field of a form: its id is what the error summary links to, its errors come from ModelState.</summary>
     public CaseFieldView Field(string key, string name, string label, string type, bool required, string? defaultValue, string? hint = null, IReadOnlyList<(string Value, string Text)>? choices = null, string? form = null, string? postedKey = null)
     {
@@ -475,6 +501,10 @@ public sealed class CaseModel : CaseworkPageModel
         var adviseren = Case.AvailableActions.FirstOrDefault(a => a.Id == "adviseren");
         CanScore = Extras.Application is not null && adviseren is not null
             && adviseren.Reasons.All(r => r.Guard is not null);
+        var actor = Service<Infrastructure.Auth.ICurrentActor>().Actor;
+        Postponable = Case.RoutedTo is { } routed && routed == actor.Organisation && !actor.Roles.All(r => r == Domain.Access.Role.Auditor)
+            ? Case.Deadlines.FirstOrDefault(d => d.Kind == TermKinds.Beslistermijn.Id && d.Status == DeadlineStatus.Running && d.DueDate >= Today)
+            : null;
         Actions = views;
     }
 

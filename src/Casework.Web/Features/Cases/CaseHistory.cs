@@ -14,9 +14,12 @@ public sealed record AuditEventDto(long Sequence, DateTimeOffset At, string Acto
 
 public sealed record GetCaseHistoryQuery(Guid CaseId) : IQuery<CaseHistoryDto>;
 
-internal sealed class GetCaseHistoryHandler(CaseworkDbContext db, ICurrentActor current) : IQueryHandler<GetCaseHistoryQuery, CaseHistoryDto>
+internal sealed class GetCaseHistoryHandler(CaseworkDbContext db, ICurrentActor current, PrivilegedReads reads) : IQueryHandler<GetCaseHistoryQuery, CaseHistoryDto>
 {
-    public async ValueTask<CaseHistoryDto> Handle(GetCaseHistoryQuery query, CancellationToken cancellationToken)
+    public async ValueTask<CaseHistoryDto> Handle(GetCaseHistoryQuery query, CancellationToken cancellationToken) =>
+        await reads.TracedAsync(current.Actor, query.CaseId, PrivilegedReads.History, () => ReadAsync(query, cancellationToken), h => h.Reference, cancellationToken);
+
+    private async Task<CaseHistoryDto> ReadAsync(GetCaseHistoryQuery query, CancellationToken cancellationToken)
     {
         var caseFile = await CaseAccess.LoadVisibleAsync(db, query.CaseId, current.Actor, cancellationToken, tracked: false);
         var stream = AuditTrail.CaseStream(caseFile.Id);

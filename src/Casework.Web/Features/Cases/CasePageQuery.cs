@@ -33,7 +33,7 @@ public sealed record ScoringCriterionDto(string Name, decimal Weight, decimal Mi
 /// <summary>The standard hersteltermijn counted from today (the authority may set another length where the definition allows it).</summary>
 public sealed record HerstelTermPreviewDto(string Name, string LegalSource, string? Length, DateOnly DueDate);
 
-internal sealed class GetCasePageExtrasHandler(CaseworkDbContext db, ICurrentActor current, TimeProvider time) : IQueryHandler<GetCasePageExtrasQuery, CasePageExtrasDto>
+internal sealed class GetCasePageExtrasHandler(CaseworkDbContext db, ICurrentActor current, TimeProvider time, Deadlines.LegalCalendar calendars) : IQueryHandler<GetCasePageExtrasQuery, CasePageExtrasDto>
 {
     public async ValueTask<CasePageExtrasDto> Handle(GetCasePageExtrasQuery query, CancellationToken cancellationToken)
     {
@@ -63,7 +63,7 @@ internal sealed class GetCasePageExtrasHandler(CaseworkDbContext db, ICurrentAct
         var names = await db.Organisations.AsNoTracking().Where(o => codes.Contains(o.Code)).ToDictionaryAsync(o => o.Code, o => o.Name, cancellationToken);
 
         var kind = TermKinds.Get("hersteltermijn");
-        var preview = Deadline.Start(caseFile.Id, kind, AmsterdamClock.Today(time));
+        var preview = Deadline.Start(caseFile.Id, kind, AmsterdamClock.Today(time), await calendars.GetAsync(db, cancellationToken));
         return new CasePageExtrasDto(
             caseFile.Version,
             new DefinitionRefDto(caseFile.DefinitionId, caseFile.DefinitionVersion),

@@ -12,17 +12,20 @@ public sealed record GetCaseQuery(Guid Id) : IQuery<CaseDto>;
 
 public sealed record ListCasesQuery(string? Type, string? State, string? Organisation, bool? Overdue, int? DueWithin, bool? Closed, string? Cursor, int? Limit) : IQuery<Page<CaseSummaryDto>>;
 
-internal sealed class CaseQueryHandlers(CaseworkDbContext db, ICurrentActor current, CaseTransitions transitions, TimeProvider time) :
+internal sealed class CaseQueryHandlers(CaseworkDbContext db, ICurrentActor current, CaseTransitions transitions, TimeProvider time, PrivilegedReads reads) :
     IQueryHandler<GetCaseQuery, CaseDto>,
     IQueryHandler<ListCasesQuery, Page<CaseSummaryDto>>
 {
     public async ValueTask<CaseDto> Handle(GetCaseQuery query, CancellationToken cancellationToken)
     {
         var actor = current.Actor;
-        var caseFile = await CaseAccess.LoadVisibleAsync(db, query.Id, actor, cancellationToken, tracked: false);
-        var deadlines = await db.Deadlines.AsNoTracking().Where(d => d.CaseId == caseFile.Id).ToListAsync(cancellationToken);
-        var actions = caseFile.IsClosed ? [] : await transitions.AvailableAsync(caseFile, actor, cancellationToken);
-        return CaseMapping.ToDto(caseFile, deadlines, actions, AmsterdamClock.Today(time));
+        return await reads.TracedAsync(actor, query.Id, PrivilegedReads.Case, async () =>
+        {
+            var caseFile = await CaseAccess.LoadVisibleAsync(db, query.Id, actor, cancellationToken, tracked: false);
+            var deadlines = await db.Deadlines.AsNoTracking().Where(d => d.CaseId == caseFile.Id).ToListAsync(cancellationToken);
+            var actions = caseFile.IsClosed ? [] : await transitions.AvailableAsync(caseFile, actor, cancellationToken);
+            return CaseMapping.ToDto(caseFile, deadlines, actions, AmsterdamClock.Today(time));
+        }, dto => dto.Reference, cancellationToken);
     }
 
     public async ValueTask<Page<CaseSummaryDto>> Handle(ListCasesQuery query, CancellationToken cancellationToken)

@@ -14,6 +14,7 @@ internal static class LegalClockSetup
             .Validate(o => o.ClaimTimeout > TimeSpan.Zero, "Deadlines:ClaimTimeout must be positive.")
             .Validate(o => o.BatchSize > 0, "Deadlines:BatchSize must be positive.")
             .ValidateOnStart();
+        services.AddSingleton<LegalCalendar>();
         services.AddSingleton<DeadlineWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<DeadlineWorker>());
         return services;

@@ -27,9 +27,11 @@ public sealed record TermKindDto(
 
 /// <summary>A day that is no working day and pushed the end further (Algemene termijnenwet art. 1).</summary>
 /// <param name="Date">The day.</param>
-/// <param name="Reason">Why it is no working day: the holiday's Dutch name, or <c>weekend</c>.</param>
-/// <param name="Holiday">True for a holiday of Atw art. 3 (also when it falls on a weekend).</param>
-public sealed record NonWorkingDayDto(DateOnly Date, string Reason, bool Holiday);
+/// <param name="Reason">Why it is no working day: the holiday's Dutch name, "gelijkgesteld met een algemeen erkende feestdag, &lt;besluit&gt;", or <c>weekend</c>.</param>
+/// <param name="Holiday">True for a holiday of Atw art. 3, a day equated with one included (also when it falls on a weekend).</param>
+/// <param name="Equated">True for a day equated with a holiday by a besluit gelijkstelling (Atw art. 3 lid 3).</param>
+/// <param name="Source">The article, or for an equated day the title of its besluit; null for a weekend day.</param>
+public sealed record NonWorkingDayDto(DateOnly Date, string Reason, bool Holiday, bool Equated, string? Source);
 
 /// <summary>One step of the explanation, in Dutch.</summary>
 public sealed record TermStepDto(TermStepKind Kind, DateOnly Date, string Text);
@@ -51,6 +53,8 @@ public sealed record SuspensionDto(DateOnly FromDate, DateOnly UntilDate, int Da
 /// <param name="MovedOver">The non-working days the end was moved over, with their names.</param>
 /// <param name="Steps">The explanation, step by step, in Dutch.</param>
 /// <param name="LegalSource">The article(s) the term comes from.</param>
+/// <param name="EquatedDaysKnown">False when the end falls in a year without a known besluit gelijkstelling (Atw art. 3 lid 3): the steps say so.</param>
+/// <param name="UnknownEquatedYears">Those years.</param>
 public sealed record TermCalculationDto(
     TermKindDto Kind,
     DateOnly EventDate,
@@ -64,7 +68,9 @@ public sealed record TermCalculationDto(
     bool MovedByAtw,
     IReadOnlyList<NonWorkingDayDto> MovedOver,
     IReadOnlyList<TermStepDto> Steps,
-    string LegalSource);
+    string LegalSource,
+    bool EquatedDaysKnown,
+    IReadOnlyList<int> UnknownEquatedYears);
 
 public sealed record ListTermKindsQuery : IQuery<IReadOnlyList<TermKindDto>>;
 
@@ -111,14 +117,14 @@ internal static class TermInput
     }
 }
 
-internal sealed class TermCalculatorHandlers :
+internal sealed class TermCalculatorHandlers(Persistence.CaseworkDbContext db, LegalCalendar calendars) :
     IQueryHandler<ListTermKindsQuery, IReadOnlyList<TermKindDto>>,
     IQueryHandler<CalculateTermQuery, TermCalculationDto>
 {
     public ValueTask<IReadOnlyList<TermKindDto>> Handle(ListTermKindsQuery query, CancellationToken cancellationToken) =>
         ValueTask.FromResult<IReadOnlyList<TermKindDto>>(TermKinds.All.Select(ToDto).ToList());
 
-    public ValueTask<TermCalculationDto> Handle(CalculateTermQuery query, CancellationToken cancellationToken)
+    public async ValueTask<TermCalculationDto> Handle(CalculateTermQuery query, CancellationToken cancellationToken)
     {
         if (!TermKinds.TryGet(query.Kind, out var kind) || kind is null)
         {
@@ -136,10 +142,11 @@ internal sealed class TermCalculatorHandlers :
             throw Invalid("suspensions", $"De termijn '{kind.Name}' kan niet worden opgeschort; opschorting (Awb 4:15) geldt alleen voor de beslistermijn op een aanvraag.");
         }
 
+        var calendar = await calendars.GetAsync(db, cancellationToken);
         TermCalculation calculation;
         try
         {
-            calculation = TermCalculator.Calculate(kind, start, suspensions);
+            calculation = TermCalculator.Calculate(kind, start, calendar, suspensions);
         }
         catch (ArgumentException ex) when (ex.ParamName == "suspensions")
         {
@@ -147,7 +154,7 @@ internal sealed class TermCalculatorHandlers :
             throw Invalid("suspensions", "De opschortingen passen niet bij deze termijn: ze overlappen, beginnen voor de eerste dag of na het einde van de termijn.");
         }
 
-        return ValueTask.FromResult(ToDto(calculation, suspensions));
+        return ToDto(calculation, suspensions, calendar);
     }
 
     private static ValidationException Invalid(string field, string message) => new([new ValidationFailure(field, message)]);
@@ -169,14 +176,16 @@ internal sealed class TermCalculatorHandlers :
         k.WarningLeadDays,
         k.Note);
 
-    private static TermCalculationDto ToDto(TermCalculation c, IEnumerable<SuspensionPeriod> suspensions)
+    private static TermCalculationDto ToDto(TermCalculation c, IEnumerable<SuspensionPeriod> suspensions, DutchCalendar calendar)
     {
         var movedOver = new List<NonWorkingDayDto>();
         for (var day = c.EndBeforeAtw; day < c.DueDate; day = day.AddDays(1))
         {
-            if (DutchCalendar.NonWorkingReason(day) is { } reason)
+            if (calendar.NonWorkingReason(day) is { } reason)
             {
-                movedOver.Add(new NonWorkingDayDto(day, reason, DutchCalendar.IsHoliday(day)));
+                var equated = calendar.EquatedBy(day);
+                var source = DutchCalendar.HolidaysIn(day.Year).FirstOrDefault(h => h.Date == day)?.Source ?? equated?.Title;
+                movedOver.Add(new NonWorkingDayDto(day, reason, calendar.IsHolidayOrEquated(day), equated is not null, source));
             }
         }
 
@@ -193,6 +202,8 @@ internal sealed class TermCalculatorHandlers :
             c.MovedByAtw,
             movedOver,
             c.Steps.Select(s => new TermStepDto(s.Kind, s.Date, s.Text)).ToList(),
-            c.Kind.LegalSource);
+            c.Kind.LegalSource,
+            c.UnknownEquatedYears.Count == 0,
+            c.UnknownEquatedYears);
     }
 }

@@ -113,7 +113,7 @@ internal static class MeetingAccess
             return next;
         }
 
-        var date = DutchCalendar.OnOrNextWorkingDay(MeetingBodies.Rhythm(body).Next(after));
+        var date = DutchCalendar.HolidaysOnly.OnOrNextWorkingDay(MeetingBodies.Rhythm(body).Next(after));
         next = Meeting.Plan(Guid.NewGuid(), body, DefaultTitle(body, date), date, MeetingBodies.CutOffFor(body, date), now);
         db.Set<Meeting>().Add(next);
         return next;

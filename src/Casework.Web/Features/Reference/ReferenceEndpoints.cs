@@ -28,6 +28,7 @@ internal static class ReferenceEndpoints
             .WithSummary("Gemeenten, departementen, uitvoeringsorganisaties, gremia, toetsingscommissies en allianties")
             .Produces<Page<OrganisatieDto>>();
 
+        group.MapEquatedDaysReads();
         return api;
     }
 }

@@ -33,7 +33,7 @@ public sealed class RoundModel : CaseworkPageModel
         ["oneAwardPerGemeente"] = "Ten hoogste één toekenning per gemeente",
         ["herkansing"] = "Herkansing",
         ["scoring"] = "Beoordeling (criteria en wegingen)",
-        ["decisionTermWeeks"] = "Beslistermijn (weken)",
+        ["beslistermijn"] = "Beslistermijn",
         ["startConstructionYears"] = "Start bouw binnen (jaren na het besluit)",
         ["completionYears"] = "Gereed binnen (jaren na het besluit)",
         ["homes"] = "woningen",
@@ -227,11 +227,29 @@ public sealed class RoundModel : CaseworkPageModel
                 continue;
             }
 
+            if (property.Name == "beslistermijn" && Beslistermijn(property.Value) is { } term)
+            {
+                lines.Add(new RuleLine(label, term.Describe(), term.Source));
+                continue;
+            }
+
             var source = property.Value.ValueKind == JsonValueKind.Object && property.Value.TryGetProperty("source", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
             lines.Add(new RuleLine(label, Describe(property.Name, property.Value), source));
         }
 
         return lines;
+    }
+
+    private static Casework.Domain.Funding.BeslistermijnParameter? Beslistermijn(JsonElement value)
+    {
+        try
+        {
+            return value.Deserialize<Casework.Domain.Funding.BeslistermijnParameter>(Casework.Domain.Funding.FundingRuleSetJson.Options);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private static string Describe(string key, JsonElement value)

@@ -222,6 +222,11 @@ internal sealed class TrancheAdministrationHandlers(CaseworkDbContext db, ICurre
             throw new ValidationException([new FluentValidation.Results.ValidationFailure("ruleSetOverrides", "De regelset is ongeldig: " + e.Message)]);
         }
 
+        if ((ruleSet.Beslistermijn is null ? "Geef de beslistermijn met weken, start en bron, of laat hem weg voor Awb 4:13 lid 2." : ruleSet.Beslistermijn.WhyInvalid()) is { } invalidTerm)
+        {
+            throw new ValidationException([new FluentValidation.Results.ValidationFailure("ruleSetOverrides.beslistermijn", invalidTerm)]);
+        }
+
         var id = Guid.NewGuid();
 
         // Announcing through the API is the announcement itself, unless the Beheerder records an earlier one.

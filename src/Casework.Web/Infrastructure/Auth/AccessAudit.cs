@@ -7,9 +7,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Casework.Web.Infrastructure.Auth;
 
 /// <summary>
-/// Writes sign-in, sign-out and refused-access events to the audit trail, each in a unit of work of its
-/// own: a refused command's transaction is rolled back, and the refusal must survive that.
-/// Streams: <c>auth:{user}</c> for sign-in/out, <c>access:{organisation}</c> (or <c>access:anoniem</c>) for refusals.
+/// Writes sign-in, sign-out, refused-access and privileged-read events to the audit trail, each in a unit of work of
+/// its own: a refused command's transaction is rolled back, and the refusal must survive that; a read has none.
+/// Streams: <c>auth:{user}</c> for sign-in/out, <c>access:{organisation}</c> (or <c>access:anoniem</c>) for refusals,
+/// <c>read:{user}</c> for the reads of a Beheerder or Auditor (one stream per reader, so readers do not contend).
 /// </summary>
 internal sealed partial class AccessAuditWriter(IServiceScopeFactory scopes, AuthOptions options, ILogger<AccessAuditWriter> logger)
 {
@@ -21,6 +22,15 @@ internal sealed partial class AccessAuditWriter(IServiceScopeFactory scopes, Aut
     private const int MaxKeyLength = 64;
 
     public static string AccessStream(string organisation) => Truncate("access:" + organisation);
+
+    public static string ReadStream(string userId) => Truncate("read:" + userId);
+
+    /// <summary>
+    /// A read by a privileged user (BIO 8.15: who, what, when, result). Throws when it cannot be written, so the read
+    /// fails rather than leave no trace.
+    /// </summary>
+    public Task PrivilegedReadAsync(Actor actor, string what, string objectType, string objectId, string result, object? values, CancellationToken ct) =>
+        AppendAsync(ReadStream(actor.UserId), actor, "inzage." + what, objectType, Truncate(objectId), result, null, values, null, ct);
 
     public Task SignedInAsync(Actor actor, string method, CancellationToken ct) =>
         AppendAsync(Truncate(AuditTrail.AuthStream(actor.UserId)), actor, "aanmelding." + method, "gebruiker", actor.UserId, "ok", null, new { organisatie = actor.Organisation, rollen = actor.Roles.Select(r => r.ToString()).Order(StringComparer.Ordinal) }, null, ct);

@@ -11,7 +11,7 @@ namespace Casework.Web.Persistence.Seed;
 /// Adds the reference data that is missing and leaves what is there alone, so a restart adds nothing
 /// and an administrator's later changes survive. All rows go in one transaction.
 /// </summary>
-internal sealed class ReferenceDataSeeder(CaseworkDbContext db)
+internal sealed class ReferenceDataSeeder(CaseworkDbContext db, TimeProvider time)
 {
     public Task<int> SeedAsync(CancellationToken cancellationToken) => db.InWriteTransactionAsync(SeedInTransactionAsync, cancellationToken);
 
@@ -74,6 +74,7 @@ internal sealed class ReferenceDataSeeder(CaseworkDbContext db)
 
         added += await SeedDesignatedRegionsAsync(organisations.Keys, cancellationToken);
         added += await SeedTranchesAsync(cancellationToken);
+        added += await SeedEquatedDaysAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return added;
     }
@@ -128,6 +129,37 @@ internal sealed class ReferenceDataSeeder(CaseworkDbContext db)
                 row.Toelichting);
             db.Add(tranche);
             db.Add(RoundBudget.Open(new RoundBudgetId(id), regeling, row.Round, new Money(row.CeilingEur)));
+            added++;
+        }
+
+        return added;
+    }
+
+    /// <summary>
+    /// The besluiten gelijkstelling of gelijkgestelde-dagen.csv (Atw art. 3 lid 3), one row per day. A besluit already
+    /// stored (by title) is left alone, so one that a Beheerder added or a later seed file both survive a restart.
+    /// </summary>
+    private async Task<int> SeedEquatedDaysAsync(CancellationToken cancellationToken)
+    {
+        var stored = await db.EquatedDaysDecrees.AsNoTracking().ToListAsync(cancellationToken);
+        var known = new EquatedDays(stored);
+        var added = 0;
+        foreach (var besluit in SeedResources.EquatedDays().GroupBy(r => r.Besluit, StringComparer.Ordinal))
+        {
+            if (known.Decrees.Any(d => string.Equals(d.Title, besluit.Key, StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
+            var years = besluit.Select(r => (r.FirstYear, r.LastYear)).Distinct().ToList();
+            if (years.Count != 1)
+            {
+                throw new InvalidOperationException($"gelijkgestelde-dagen.csv gives '{besluit.Key}' more than one range of years.");
+            }
+
+            var decree = EquatedDaysDecree.Record(Guid.NewGuid(), besluit.Key, years[0].FirstYear, years[0].LastYear, besluit.Select(r => r.Date), known, time.GetUtcNow(), "referentiegegevens");
+            db.EquatedDaysDecrees.Add(decree);
+            known = new EquatedDays([.. known.Decrees, decree]);
             added++;
         }
 

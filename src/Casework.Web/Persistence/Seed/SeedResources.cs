@@ -47,6 +47,15 @@ internal static class SeedResources
             map.Map(r => r.GemeenteCbsCode).Name("cbs_code");
         });
 
+    /// <summary>Days equated with an algemeen erkende feestdag (Atw art. 3 lid 3), one row per day with its besluit.</summary>
+    public static IReadOnlyList<EquatedDayRow> EquatedDays() =>
+        Read<EquatedDayRow>("gelijkgestelde-dagen.csv", map => map.Map(r => r.Besluit).Name("besluit"), map =>
+        {
+            map.Map(r => r.FirstYear).Name("eerste_jaar");
+            map.Map(r => r.LastYear).Name("laatste_jaar");
+            map.Map(r => r.Date).Name("datum");
+        });
+
     private static List<T> Read<T>(string resource, Action<ClassMap<T>> key, Action<ClassMap<T>> rest)
     {
         var name = "Casework.Seed." + resource;
@@ -111,4 +120,15 @@ internal sealed class RegionMemberRow
     public string Region { get; set; } = string.Empty;
 
     public string GemeenteCbsCode { get; set; } = string.Empty;
+}
+
+internal sealed class EquatedDayRow
+{
+    public string Besluit { get; set; } = string.Empty;
+
+    public int FirstYear { get; set; }
+
+    public int LastYear { get; set; }
+
+    public DateOnly Date { get; set; }
 }

@@ -1034,6 +1034,39 @@ namespace Casework.Web.Persistence.Migrations.PostgreSql
                     b.ToTable("Deadlines", (string)null);
                 });
 
+            modelBuilder.Entity("Casework.Domain.Time.EquatedDaysDecree", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("FirstYear")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LastYear")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Title")
+                        .IsUnique();
+
+                    b.ToTable("EquatedDaysDecrees", (string)null);
+                });
+
             modelBuilder.Entity("Casework.Web.Features.Applications.DesignatedRegionMember", b =>
                 {
                     b.Property<string>("RegionSet")
@@ -1401,6 +1434,38 @@ namespace Casework.Web.Persistence.Migrations.PostgreSql
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Casework.Domain.Time.EquatedDaysDecree", b =>
+                {
+                    b.OwnsMany("Casework.Domain.Time.EquatedDay", "Days", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<DateOnly>("Date")
+                                .HasColumnType("date");
+
+                            b1.Property<Guid>("DecreeId")
+                                .HasColumnType("uuid");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("Date")
+                                .IsUnique();
+
+                            b1.HasIndex("DecreeId");
+
+                            b1.ToTable("EquatedDays", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("DecreeId");
+                        });
+
+                    b.Navigation("Days");
                 });
 
             modelBuilder.Entity("Casework.Web.Features.Applications.Payment", b =>

@@ -1033,6 +1033,39 @@ namespace Casework.Web.Persistence.Migrations.SqlServer
                     b.ToTable("Deadlines", (string)null);
                 });
 
+            modelBuilder.Entity("Casework.Domain.Time.EquatedDaysDecree", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("FirstYear")
+                        .HasColumnType("int");
+
+                    b.Property<int>("LastYear")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Title")
+                        .IsUnique();
+
+                    b.ToTable("EquatedDaysDecrees", (string)null);
+                });
+
             modelBuilder.Entity("Casework.Web.Features.Applications.DesignatedRegionMember", b =>
                 {
                     b.Property<string>("RegionSet")
@@ -1400,6 +1433,38 @@ namespace Casework.Web.Persistence.Migrations.SqlServer
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Casework.Domain.Time.EquatedDaysDecree", b =>
+                {
+                    b.OwnsMany("Casework.Domain.Time.EquatedDay", "Days", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<DateOnly>("Date")
+                                .HasColumnType("date");
+
+                            b1.Property<Guid>("DecreeId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("Date")
+                                .IsUnique();
+
+                            b1.HasIndex("DecreeId");
+
+                            b1.ToTable("EquatedDays", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("DecreeId");
+                        });
+
+                    b.Navigation("Days");
                 });
 
             modelBuilder.Entity("Casework.Web.Features.Applications.Payment", b =>

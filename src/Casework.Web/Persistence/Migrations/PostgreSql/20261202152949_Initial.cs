@@ -111,6 +111,22 @@ namespace Casework.Web.Persistence.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "EquatedDaysDecrees",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    FirstYear = table.Column<int>(type: "integer", nullable: false),
+                    LastYear = table.Column<int>(type: "integer", nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EquatedDaysDecrees", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IdempotencyRecords",
                 columns: table => new
                 {
@@ -434,6 +450,26 @@ namespace Casework.Web.Persistence.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "EquatedDays",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    DecreeId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EquatedDays", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EquatedDays_EquatedDaysDecrees_DecreeId",
+                        column: x => x.DecreeId,
+                        principalTable: "EquatedDaysDecrees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AgendaItems",
                 columns: table => new
                 {
@@ -713,6 +749,23 @@ namespace Casework.Web.Persistence.Migrations.PostgreSql
                 columns: new[] { "Status", "WarnAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_EquatedDays_Date",
+                table: "EquatedDays",
+                column: "Date",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EquatedDays_DecreeId",
+                table: "EquatedDays",
+                column: "DecreeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EquatedDaysDecrees_Title",
+                table: "EquatedDaysDecrees",
+                column: "Title",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Focusgebieden_AllianceCode",
                 table: "Focusgebieden",
                 column: "AllianceCode");
@@ -813,6 +866,9 @@ namespace Casework.Web.Persistence.Migrations.PostgreSql
                 name: "DesignatedRegionMembers");
 
             migrationBuilder.DropTable(
+                name: "EquatedDays");
+
+            migrationBuilder.DropTable(
                 name: "Focusgebieden");
 
             migrationBuilder.DropTable(
@@ -847,6 +903,9 @@ namespace Casework.Web.Persistence.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "Vastlopers");
+
+            migrationBuilder.DropTable(
+                name: "EquatedDaysDecrees");
 
             migrationBuilder.DropTable(
                 name: "AgendaItems");

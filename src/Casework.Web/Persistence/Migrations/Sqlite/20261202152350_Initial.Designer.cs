@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Casework.Web.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCaseworkDbContext))]
-    [Migration("20261123151916_Initial")]
+    [Migration("20261202152350_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1027,6 +1027,39 @@ namespace Casework.Web.Persistence.Migrations.Sqlite
                     b.ToTable("Deadlines", (string)null);
                 });
 
+            modelBuilder.Entity("Casework.Domain.Time.EquatedDaysDecree", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FirstYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LastYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Title")
+                        .IsUnique();
+
+                    b.ToTable("EquatedDaysDecrees", (string)null);
+                });
+
             modelBuilder.Entity("Casework.Web.Features.Applications.DesignatedRegionMember", b =>
                 {
                     b.Property<string>("RegionSet")
@@ -1390,6 +1423,36 @@ namespace Casework.Web.Persistence.Migrations.Sqlite
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Casework.Domain.Time.EquatedDaysDecree", b =>
+                {
+                    b.OwnsMany("Casework.Domain.Time.EquatedDay", "Days", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateOnly>("Date")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("DecreeId")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("Date")
+                                .IsUnique();
+
+                            b1.HasIndex("DecreeId");
+
+                            b1.ToTable("EquatedDays", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("DecreeId");
+                        });
+
+                    b.Navigation("Days");
                 });
 
             modelBuilder.Entity("Casework.Web.Features.Applications.Payment", b =>

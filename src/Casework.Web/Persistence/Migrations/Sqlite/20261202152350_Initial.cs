@@ -109,6 +109,22 @@ namespace Casework.Web.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "EquatedDaysDecrees",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    FirstYear = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastYear = table.Column<int>(type: "INTEGER", nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EquatedDaysDecrees", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IdempotencyRecords",
                 columns: table => new
                 {
@@ -432,6 +448,26 @@ namespace Casework.Web.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "EquatedDays",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DecreeId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EquatedDays", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EquatedDays_EquatedDaysDecrees_DecreeId",
+                        column: x => x.DecreeId,
+                        principalTable: "EquatedDaysDecrees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AgendaItems",
                 columns: table => new
                 {
@@ -711,6 +747,23 @@ namespace Casework.Web.Persistence.Migrations.Sqlite
                 columns: new[] { "Status", "WarnAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_EquatedDays_Date",
+                table: "EquatedDays",
+                column: "Date",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EquatedDays_DecreeId",
+                table: "EquatedDays",
+                column: "DecreeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EquatedDaysDecrees_Title",
+                table: "EquatedDaysDecrees",
+                column: "Title",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Focusgebieden_AllianceCode",
                 table: "Focusgebieden",
                 column: "AllianceCode");
@@ -811,6 +864,9 @@ namespace Casework.Web.Persistence.Migrations.Sqlite
                 name: "DesignatedRegionMembers");
 
             migrationBuilder.DropTable(
+                name: "EquatedDays");
+
+            migrationBuilder.DropTable(
                 name: "Focusgebieden");
 
             migrationBuilder.DropTable(
@@ -845,6 +901,9 @@ namespace Casework.Web.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Vastlopers");
+
+            migrationBuilder.DropTable(
+                name: "EquatedDaysDecrees");
 
             migrationBuilder.DropTable(
                 name: "AgendaItems");

@@ -109,6 +109,22 @@ namespace Casework.Web.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "EquatedDaysDecrees",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    FirstYear = table.Column<int>(type: "int", nullable: false),
+                    LastYear = table.Column<int>(type: "int", nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    RecordedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EquatedDaysDecrees", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IdempotencyRecords",
                 columns: table => new
                 {
@@ -432,6 +448,26 @@ namespace Casework.Web.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "EquatedDays",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    DecreeId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EquatedDays", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EquatedDays_EquatedDaysDecrees_DecreeId",
+                        column: x => x.DecreeId,
+                        principalTable: "EquatedDaysDecrees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AgendaItems",
                 columns: table => new
                 {
@@ -711,6 +747,23 @@ namespace Casework.Web.Persistence.Migrations.SqlServer
                 columns: new[] { "Status", "WarnAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_EquatedDays_Date",
+                table: "EquatedDays",
+                column: "Date",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EquatedDays_DecreeId",
+                table: "EquatedDays",
+                column: "DecreeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EquatedDaysDecrees_Title",
+                table: "EquatedDaysDecrees",
+                column: "Title",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Focusgebieden_AllianceCode",
                 table: "Focusgebieden",
                 column: "AllianceCode");
@@ -811,6 +864,9 @@ namespace Casework.Web.Persistence.Migrations.SqlServer
                 name: "DesignatedRegionMembers");
 
             migrationBuilder.DropTable(
+                name: "EquatedDays");
+
+            migrationBuilder.DropTable(
                 name: "Focusgebieden");
 
             migrationBuilder.DropTable(
@@ -845,6 +901,9 @@ namespace Casework.Web.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "Vastlopers");
+
+            migrationBuilder.DropTable(
+                name: "EquatedDaysDecrees");
 
             migrationBuilder.DropTable(
                 name: "AgendaItems");

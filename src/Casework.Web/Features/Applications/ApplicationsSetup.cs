@@ -15,6 +15,7 @@ internal static class ApplicationsSetup
         services.AddScoped<Casework.Workflows.Guards.IWorkflowGuard, AwardFitsGuard>();
         services.AddScoped<Workflow.IDecisionEffect, FundingDecisionEffect>();
         services.AddScoped<Workflow.ITransitionHook, SubmissionHook>();
+        services.AddScoped<Workflow.ITermStartResolver, RoundBeslistermijn>();
         return services;
     }
 

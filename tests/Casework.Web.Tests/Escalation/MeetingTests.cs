@@ -36,6 +36,56 @@ public sealed class MeetingTests : IAsyncLifetime
         await Expect(HttpStatusCode.OK, await (await _host.As(Sbsd)).Post($"/api/v1/meetings/{meeting.Id()}/close", new { }));
     }
 
+    /// <summary>
+    /// "Agenderen" with a free-text meeting moved the case to Geagendeerd while it was on no agenda, and the SBSD's
+    /// decision was then blocked. Whichever way the action is fired, it names a planned meeting of the body and puts
+    /// the case on its agenda.
+    /// </summary>
+    [Fact]
+    public async Task AgenderenThroughTheGenericAction_WithFreeText_IsRefusedAndChangesNothing_WithAMeeting_PutsTheCaseOnItsAgenda()
+    {
+        var id = await KnelpuntWithProposal(_host);
+        var date = _host.Today.AddDays(10);
+        var meeting = await PlanMeeting(_host, Sbsd, "SBSD", date);
+        var brsd = await PlanMeeting(_host, Brsd, "BRSD", date);
+        var sbsd = await _host.As(Sbsd);
+        var before = await CaseOf(_host, Sbsd, id);
+
+        var (freeText, problem) = await sbsd.Fire(id, "agenderenSbsd", data: new { vergadering = "SB van volgende week" });
+        var (otherBody, _) = await sbsd.Fire(id, "agenderenSbsd", data: new { vergadering = brsd.Id().ToString() });
+
+        Assert.Equal(HttpStatusCode.BadRequest, freeText);
+        Assert.Contains("data.vergadering", problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        Assert.Equal(HttpStatusCode.BadRequest, otherBody);
+        var unchanged = await CaseOf(_host, Sbsd, id);
+        Assert.Equal(before.Str("state"), unchanged.Str("state"));
+        Assert.Equal(before.GetProperty("version").GetInt32(), unchanged.GetProperty("version").GetInt32());
+
+        await Expect(HttpStatusCode.OK, await sbsd.Fire(id, "agenderenSbsd", data: new { vergadering = meeting.Id().ToString() }));
+
+        var (_, planned) = await sbsd.Get($"/api/v1/meetings/{meeting.Id()}");
+        var item = Assert.Single(planned.GetProperty("items").EnumerateArray());
+        Assert.Equal(id, item.GetProperty("caseId").GetGuid());
+
+        // The body can now decide on it once the meeting is held, as when the meeting page agendered it.
+        _host.AdvanceTo(date);
+        await Expect(HttpStatusCode.OK, await sbsd.Post(
+            $"/api/v1/meetings/{meeting.Id()}/agenda-items/{item.Id()}/decision",
+            new { action = "sbsdEscaleren", besluit = "Het SBSD legt het knelpunt voor aan de BRSD." }));
+        Assert.Equal("escalatieBrsd", (await CaseOf(_host, Sbsd, id)).Str("state"));
+    }
+
+    [Fact]
+    public async Task PlanMeeting_InThePast_IsRefused_AndADefaultTitleReadsAsADutchDate()
+    {
+        var (past, problem) = await (await _host.As(Sbsd)).Post("/api/v1/meetings", new { body = "SBSD", date = D(_host.Today.AddDays(-1)) });
+        var planned = await PlanMeeting(_host, Sbsd, "SBSD", new DateOnly(2026, 3, 12));
+
+        Assert.Equal(HttpStatusCode.BadRequest, past);
+        Assert.Contains("date", problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        Assert.Equal("Strategisch Beraad Sociaal Domein van 12 maart 2026", planned.Str("title"));
+    }
+
     [Fact]
     public async Task CloseMeeting_WithUnhandledItem_MovesItToNextMeetingOfSameBodyKeepingHistory()
     {

@@ -305,7 +305,15 @@ public sealed class CaseModel : CaseworkPageModel
     }
 
     /// <summary>How a workflow input field is asked for: control type, choices and a sensible default.</summary>
-    public (string Type, IReadOnlyList<(string Value, string Text)> Choices, string? Default) FieldShape(ActionInputFieldDto field) => field.Type switch
+    public (string Type, IReadOnlyList<(string Value, string Text)> Choices, string? Default) FieldShape(ActionInputFieldDto field, string actionId) => field switch
+    {
+        // A case is agendered on a planned meeting of the body, never on a free text.
+        { Name: Meetings.BodyAgenda.MeetingField } => ("select", Extras.MeetingChoices.GetValueOrDefault(actionId, []).Select(m => (m.Value, m.Text)).ToList(), null),
+        { Name: Workflow.Guards.DuplicaatBestaatGuard.Field } => ("select", Extras.OtherOpenCases.Select(m => (m.Value, m.Text)).ToList(), null),
+        _ => FieldShape(field),
+    };
+
+    private (string Type, IReadOnlyList<(string Value, string Text)> Choices, string? Default) FieldShape(ActionInputFieldDto field) => field.Type switch
     {
         "number" => ("decimal", [], null),
         "integer" => ("number", [], null),
@@ -321,6 +329,8 @@ public sealed class CaseModel : CaseworkPageModel
         "termijnDagen" => $"Leeg laten voor de standaardtermijn van {Extras.HerstelTerm.Length}." + Bounds(field, " dagen"),
         "verzenddatum" => "De dag waarop het besluit wordt verzonden; de bezwaartermijn begint de dag erna (Awb 6:8).",
         "bedrag" or "vastgesteldBedrag" => "Bijvoorbeeld 1.250.000 of 1250000,50.",
+        Meetings.BodyAgenda.MeetingField => "De zaak komt op de agenda van deze vergadering. Staat zij er niet bij, plan haar dan eerst onder Vergaderingen.",
+        Workflow.Guards.DuplicaatBestaatGuard.Field => "De openstaande zaak van dezelfde soort waarmee deze wordt samengevoegd.",
         _ => null,
     };
 

@@ -1,8 +1,10 @@
+using Casework.Domain.Escalation;
 using Casework.Domain.Funding;
 using Casework.Domain.Time;
 using Casework.Web.Features.Applications;
 using Casework.Web.Infrastructure.Auth;
 using Casework.Web.Persistence;
+using Casework.Workflows.Loading;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,7 +26,17 @@ public sealed record CasePageExtrasDto(
     ApplicationDto? Application,
     IReadOnlyList<ScoringCriterionDto> Criteria,
     string? ScoringSource,
-    HerstelTermPreviewDto HerstelTerm);
+    HerstelTermPreviewDto HerstelTerm)
+{
+    /// <summary>Per agendering action (an input named <c>vergadering</c>): the body's planned meetings from today on.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<CaseChoiceDto>> MeetingChoices { get; init; } = new Dictionary<string, IReadOnlyList<CaseChoiceDto>>();
+
+    /// <summary>For an input naming another case (<c>duplicaatVan</c>): the open cases of the same type the caller may see.</summary>
+    public IReadOnlyList<CaseChoiceDto> OtherOpenCases { get; init; } = [];
+}
+
+/// <summary>One option of a choice the page offers: the value the action takes and what a person reads.</summary>
+public sealed record CaseChoiceDto(string Value, string Text);
 
 public sealed record CaseDecisionDto(string BesluitType, string ActionId, DateOnly Date, DateOnly? SentDate, string DecidedBy, string? Toelichting);
 
@@ -33,7 +45,7 @@ public sealed record ScoringCriterionDto(string Name, decimal Weight, decimal Mi
 /// <summary>The standard hersteltermijn counted from today (the authority may set another length where the definition allows it).</summary>
 public sealed record HerstelTermPreviewDto(string Name, string LegalSource, string? Length, DateOnly DueDate);
 
-internal sealed class GetCasePageExtrasHandler(CaseworkDbContext db, ICurrentActor current, TimeProvider time, Deadlines.LegalCalendar calendars) : IQueryHandler<GetCasePageExtrasQuery, CasePageExtrasDto>
+internal sealed class GetCasePageExtrasHandler(CaseworkDbContext db, ICurrentActor current, TimeProvider time, Deadlines.LegalCalendar calendars, DefinitionCatalog catalog) : IQueryHandler<GetCasePageExtrasQuery, CasePageExtrasDto>
 {
     public async ValueTask<CasePageExtrasDto> Handle(GetCasePageExtrasQuery query, CancellationToken cancellationToken)
     {
@@ -72,6 +84,52 @@ internal sealed class GetCasePageExtrasHandler(CaseworkDbContext db, ICurrentAct
             application,
             criteria,
             scoringSource,
-            new HerstelTermPreviewDto(kind.Name, kind.LegalSource, kind.Length?.ToString(), preview.CurrentDueDate));
+            new HerstelTermPreviewDto(kind.Name, kind.LegalSource, kind.Length?.ToString(), preview.CurrentDueDate))
+        {
+            MeetingChoices = await MeetingChoicesAsync(caseFile, cancellationToken),
+            OtherOpenCases = await OtherOpenCasesAsync(caseFile, cancellationToken),
+        };
+    }
+
+    /// <summary>The planned meetings of the body of each agendering action the case's definition has from its state.</summary>
+    private async Task<IReadOnlyDictionary<string, IReadOnlyList<CaseChoiceDto>>> MeetingChoicesAsync(Domain.Cases.CaseFile caseFile, CancellationToken ct)
+    {
+        var actions = catalog.Find(caseFile.DefinitionId, caseFile.DefinitionVersion)?.Definition.Actions
+            .Where(a => a.From.Contains(caseFile.State) && a.Body is not null && a.Input.Fields.Any(f => f.Name == Meetings.BodyAgenda.MeetingField))
+            .ToList() ?? [];
+        if (actions.Count == 0)
+        {
+            return new Dictionary<string, IReadOnlyList<CaseChoiceDto>>();
+        }
+
+        var bodies = actions.Select(a => a.Body!).Distinct().ToList();
+        var today = AmsterdamClock.Today(time);
+        var meetings = await db.Set<Meeting>().AsNoTracking()
+            .Where(m => bodies.Contains(m.BodyCode) && m.Status == MeetingStatus.Gepland && m.Date >= today)
+            .OrderBy(m => m.Date)
+            .Select(m => new { m.Id, m.BodyCode, m.Title, m.Date })
+            .ToListAsync(ct);
+        return actions.ToDictionary(
+            a => a.Id,
+            a => (IReadOnlyList<CaseChoiceDto>)meetings.Where(m => m.BodyCode == a.Body)
+                .Select(m => new CaseChoiceDto(m.Id.ToString(), m.Title.Contains(Pages.NlFormat.Date(m.Date), StringComparison.Ordinal) ? m.Title : $"{m.Title} ({Pages.NlFormat.Date(m.Date)})")).ToList());
+    }
+
+    private async Task<IReadOnlyList<CaseChoiceDto>> OtherOpenCasesAsync(Domain.Cases.CaseFile caseFile, CancellationToken ct)
+    {
+        var asksForCase = catalog.Find(caseFile.DefinitionId, caseFile.DefinitionVersion)?.Definition.Actions
+            .Any(a => a.From.Contains(caseFile.State) && a.Input.Fields.Any(f => f.Name == Workflow.Guards.DuplicaatBestaatGuard.Field)) ?? false;
+        if (!asksForCase)
+        {
+            return [];
+        }
+
+        var others = await db.Cases.AsNoTracking().VisibleTo(current.Actor)
+            .Where(c => c.CaseType == caseFile.CaseType && !c.IsClosed && c.Id != caseFile.Id)
+            .OrderByDescending(c => c.CreatedAt)
+            .Take(200)
+            .Select(c => new { c.Reference, c.Title })
+            .ToListAsync(ct);
+        return others.Select(c => new CaseChoiceDto(c.Reference, $"{c.Reference}: {c.Title}")).ToList();
     }
 }

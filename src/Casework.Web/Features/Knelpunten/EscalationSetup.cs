@@ -13,6 +13,7 @@ internal static class EscalationSetup
         services.AddScoped<ICaseRoleResolver, RijksvertegenwoordigerDepartmentResolver>();
         services.AddScoped<ITransitionHook, KnelpuntTransitionHook>();
         services.AddScoped<ITransitionHook, Vastlopers.VastloperConversionHook>();
+        services.AddScoped<ITransitionHook, Meetings.AgenderingHook>();
         return services;
     }
 

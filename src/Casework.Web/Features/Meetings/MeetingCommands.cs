@@ -93,8 +93,8 @@ internal static class MeetingAccess
         await db.Set<Meeting>().Include(m => m.Items).ThenInclude(i => i.ActionItems).FirstOrDefaultAsync(m => m.Id == id, ct)
         ?? throw ApiProblemException.NotFound("De vergadering");
 
-    public static string DefaultTitle(string body, DateOnly date) =>
-        string.Create(CultureInfo.InvariantCulture, $"{MeetingBodies.DisplayName(body)} {date:yyyy-MM-dd}");
+    /// <summary>"Strategisch Beraad Sociaal Domein van 10 december 2026": what a person calls the meeting.</summary>
+    public static string DefaultTitle(string body, DateOnly date) => $"{MeetingBodies.DisplayName(body)} van {Pages.NlFormat.Date(date)}";
 
     public static async Task EnsureBodyExistsAsync(CaseworkDbContext db, string body, CancellationToken ct)
     {
@@ -128,6 +128,13 @@ internal sealed class PlanMeetingHandler(CaseworkDbContext db, ICurrentActor cur
         MeetingAccess.EnsureSecretaryOf(actor, command.Body, administratorMay: true);
         await MeetingAccess.EnsureBodyExistsAsync(db, command.Body, cancellationToken);
         var date = command.Date!.Value;
+        if (date < AmsterdamClock.Today(time))
+        {
+            // A meeting is planned ahead: its agenda, cut-off and decisions follow from the date. A meeting that was
+            // held without being planned here is entered with today's date or later, never silently in the past.
+            throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("date", $"Een vergadering plant u vooruit: kies vandaag ({Pages.NlFormat.Date(AmsterdamClock.Today(time))}) of later.")]);
+        }
+
         var meeting = Meeting.Plan(Guid.NewGuid(), command.Body, string.IsNullOrWhiteSpace(command.Title) ? MeetingAccess.DefaultTitle(command.Body, date) : command.Title, date, command.CutOffDate ?? MeetingBodies.CutOffFor(command.Body, date), time.GetUtcNow());
         db.Set<Meeting>().Add(meeting);
         await db.SaveChangesAsync(cancellationToken);

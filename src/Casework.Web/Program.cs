@@ -51,13 +51,14 @@ builder.Services.AddMediator((Mediator.MediatorOptions options) =>
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
 builder.Services.AddCaseworkPersistence(builder.Configuration, builder.Environment);
 builder.Services.AddCaseworkWorkflows(builder.Configuration);
-builder.Services.AddCaseworkAuthentication(builder.Configuration, builder.Environment);
+var devSignIn = DevSignInPolicy.From(builder.Configuration, builder.Environment);
+builder.Services.AddCaseworkAuthentication(builder.Configuration, builder.Environment, devSignIn);
 builder.Services.AddCaseworkWebSecurity(builder.Configuration, builder.Environment);
 builder.Services.AddCaseworkAudit(builder.Configuration);
 builder.Services.AddLegalClock();
 builder.Services.AddApplications();
 builder.Services.AddEscalation();
-builder.Services.AddCaseworkPages(builder.Environment);
+builder.Services.AddCaseworkPages(devSignIn);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddSingleton(TimeProvider.System);
 
@@ -68,6 +69,8 @@ if (Cli.IsAuditVerify(args))
     return await Cli.VerifyAuditAsync(app.Services);
 }
 
+devSignIn.WarnAtStart(app.Logger);
+
 // Request logging outermost, so it records the status the client really got.
 app.UseSerilogRequestLogging();
 app.UseCaseworkSecurityHeaders();
@@ -75,6 +78,7 @@ app.UseExceptionHandler();
 app.UseStatusCodeProblems();
 app.UseApiVersionHeader();
 app.UseApiRequestBodyLimit();
+app.UseDevSignInGate();
 
 // The pages' stylesheet (wwwroot), public and before authentication; the security headers above still apply.
 app.UseStaticFiles();
@@ -109,7 +113,7 @@ api.MapApplicationEndpoints();
 api.MapTrancheAdministrationEndpoints();
 api.MapApplicationPaymentEndpoints();
 api.MapEscalationEndpoints();
-if (app.Environment.IsDevelopment())
+if (devSignIn.IsOn)
 {
     api.MapDevTokenEndpoints();
 }

@@ -17,7 +17,10 @@ public sealed record DevTokenResponse(string AccessToken, string TokenType, Date
 /// <summary>Answer of <c>POST /api/v1/dev/sign-in</c>: who is now signed in (with a cookie).</summary>
 public sealed record DevSignInResponse(string UserId, string DisplayName, string Organisation, IReadOnlyList<string> Roles);
 
-/// <summary>Development sign-in: present only when the environment is Development (the endpoints are not even mapped elsewhere).</summary>
+/// <summary>
+/// Development sign-in: mapped only where <see cref="DevSignInPolicy"/> has it on (elsewhere the endpoints do not exist), and
+/// answered only for the requests it allows (the others get 404 from <see cref="DevSignInGate"/>).
+/// </summary>
 internal static class DevTokenEndpoints
 {
     public static IEndpointRouteBuilder MapDevTokenEndpoints(this IEndpointRouteBuilder api)
@@ -35,7 +38,7 @@ internal static class DevTokenEndpoints
             })
             .RequireRateLimiting(WebSecurity.SignInPolicy)
             .WithName("issueDevToken")
-            .WithSummary("Ontwikkel-aanmelding (alleen in Development): een bearer-token voor een demogebruiker of een organisatie met rollen")
+            .WithSummary("Ontwikkel-aanmelding (alleen voor ontwikkeling: in Development vanaf deze machine, of met DevSignIn:Enabled): een bearer-token voor een demogebruiker of een organisatie met rollen")
             .Produces<DevTokenResponse>()
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
@@ -44,13 +47,13 @@ internal static class DevTokenEndpoints
                 SignInWithCookieAsync(request, db, audit, http, ct))
             .RequireRateLimiting(WebSecurity.SignInPolicy)
             .WithName("devSignIn")
-            .WithSummary("Ontwikkel-aanmelding voor de pagina's (alleen in Development): zet het aanmeldcookie voor een demogebruiker of een organisatie met rollen")
+            .WithSummary("Ontwikkel-aanmelding voor de pagina's (alleen voor ontwikkeling: in Development vanaf deze machine, of met DevSignIn:Enabled): zet het aanmeldcookie voor een demogebruiker of een organisatie met rollen")
             .Produces<DevSignInResponse>()
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         group.MapGet("/users", () => DemoUsers.All)
             .WithName("listDemoUsers")
-            .WithSummary("De demogebruikers van de ontwikkel-aanmelding (alleen in Development)")
+            .WithSummary("De demogebruikers van de ontwikkel-aanmelding (alleen voor ontwikkeling: in Development vanaf deze machine, of met DevSignIn:Enabled)")
             .Produces<IReadOnlyList<DemoUser>>();
         return api;
     }

@@ -8,20 +8,19 @@ namespace Casework.Web.Features.Auth;
 
 /// <summary>
 /// The pages' sign-in and sign-out (outside the API, not in the OpenAPI document): <c>GET /sign-in</c>
-/// starts OpenID Connect (authorization code + PKCE) or, in Development without an authority, sends the
+/// starts OpenID Connect (authorization code + PKCE) or, where the development sign-in is on, sends the
 /// browser to the development picker; <c>POST /sign-out</c> ends the cookie (and the authority's session).
 /// </summary>
 internal static class SignInEndpoints
 {
     public static IEndpointRouteBuilder MapSignInEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet(SignInPaths.SignIn, (string? returnUrl, AuthOptions options, HttpContext http) =>
+        app.MapGet(SignInPaths.SignIn, (string? returnUrl, AuthOptions options, DevSignInPolicy devSignIn, HttpContext http) =>
             {
                 var target = LocalOrRoot(returnUrl);
                 if (string.IsNullOrWhiteSpace(options.Authority))
                 {
-                    var environment = http.RequestServices.GetRequiredService<IHostEnvironment>();
-                    return environment.IsDevelopment()
+                    return devSignIn.Allows(http)
                         ? Results.Redirect(SignInPaths.DevPicker + "?returnUrl=" + Uri.EscapeDataString(target))
                         : Results.NotFound();
                 }

@@ -29,16 +29,19 @@ internal static class AuthSetup
 
     public const string OidcScheme = OpenIdConnectDefaults.AuthenticationScheme;
 
-    public static IServiceCollection AddCaseworkAuthentication(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    public static IServiceCollection AddCaseworkAuthentication(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment, DevSignInPolicy devSignIn)
     {
         var options = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         var oidc = !string.IsNullOrWhiteSpace(options.Authority);
-        if (!oidc && !environment.IsDevelopment())
+        if (!oidc && !devSignIn.IsOn)
         {
-            throw new InvalidOperationException("Authentication:Authority is not configured. Outside Development Casework signs in with OpenID Connect only.");
+            throw new InvalidOperationException(
+                "Authentication:Authority is not configured. Outside Development Casework signs in with OpenID Connect only "
+                + "(a demo host without an authority sets DevSignIn:Enabled=true).");
         }
 
         services.AddSingleton(options);
+        services.AddSingleton(devSignIn);
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentActor, HttpCurrentActor>();
         services.AddSingleton<AccessAuditWriter>();
@@ -78,7 +81,21 @@ internal static class AuthSetup
                 }
                 else
                 {
+                    // The signing key of development tokens is no secret: where the sign-in is for this machine only,
+                    // a token presented from elsewhere is not read at all (401), so nobody can forge one from outside.
                     jwt.TokenValidationParameters = DevTokenValidation(options);
+                    jwt.Events = new JwtBearerEvents
+                    {
+                        OnMessageReceived = ctx =>
+                        {
+                            if (!devSignIn.Allows(ctx.HttpContext))
+                            {
+                                ctx.NoResult();
+                            }
+
+                            return Task.CompletedTask;
+                        },
+                    };
                 }
             })
             .AddCookie(CookieScheme, cookie =>
@@ -99,6 +116,17 @@ internal static class AuthSetup
                     // The API never redirects to a sign-in page: it answers 401/403 (ProblemDetails).
                     OnRedirectToLogin = ctx => RedirectOrStatus(ctx, StatusCodes.Status401Unauthorized),
                     OnRedirectToAccessDenied = ctx => RedirectOrStatus(ctx, StatusCodes.Status403Forbidden),
+
+                    // Without an authority every cookie is a development sign-in: valid only where that sign-in is allowed.
+                    OnValidatePrincipal = ctx =>
+                    {
+                        if (!oidc && !devSignIn.Allows(ctx.HttpContext))
+                        {
+                            ctx.RejectPrincipal();
+                        }
+
+                        return Task.CompletedTask;
+                    },
                 };
             });
 

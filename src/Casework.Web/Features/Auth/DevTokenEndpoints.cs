@@ -2,7 +2,6 @@ using Casework.Domain.Access;
 using Casework.Web.Api;
 using Casework.Web.Infrastructure.Auth;
 using Casework.Web.Persistence;
-using Casework.Web.Workflow;
 using Casework.Workflows.Engine;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
@@ -26,14 +25,12 @@ internal static class DevTokenEndpoints
     public static IEndpointRouteBuilder MapDevTokenEndpoints(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/dev").WithTags("Ontwikkeling").AllowAnonymous();
-        group.MapPost("/token", async (DevTokenRequest request, AuthOptions options, CaseworkDbContext db, AuditTrail audit, TimeProvider time, CancellationToken ct) =>
+        group.MapPost("/token", async (DevTokenRequest request, AuthOptions options, CaseworkDbContext db, AccessAuditWriter audit, TimeProvider time, CancellationToken ct) =>
             {
                 var user = await ResolveAsync(request, db, ct);
                 var now = time.GetUtcNow();
                 var token = AuthSetup.IssueDevToken(options, user.UserId, user.DisplayName, user.Organisation, user.Roles, now);
-                var actor = new Actor(user.UserId, user.Organisation, user.Roles.Select(Enum.Parse<Role>).ToHashSet());
-                await audit.AppendAsync(AuditTrail.AuthStream(user.UserId), actor, "aanmelding.ontwikkeling", "gebruiker", user.UserId, "ok", null, new { organisatie = user.Organisation, rollen = user.Roles }, null, ct);
-                await db.SaveChangesAsync(ct);
+                await audit.SignedInAsync(new Actor(user.UserId, user.Organisation, user.Roles.Select(Enum.Parse<Role>).ToHashSet()), "ontwikkeling", ct);
                 return new DevTokenResponse(token, "Bearer", now.Add(options.DevTokenLifetime), user.UserId, user.Organisation, user.Roles);
             })
             .RequireRateLimiting(WebSecurity.SignInPolicy)

@@ -71,8 +71,12 @@ if (Cli.IsAuditVerify(args))
 
 devSignIn.WarnAtStart(app.Logger);
 
-// Request logging outermost, so it records the status the client really got.
-app.UseSerilogRequestLogging();
+// Request logging outermost, so it records the status the client really got. A 503 is an outage already logged once
+// where it is noticed (the identity provider), so its requests are not each an error.
+app.UseSerilogRequestLogging(o => o.GetLevel = (http, _, exception) =>
+    exception is not null || (http.Response.StatusCode >= StatusCodes.Status500InternalServerError && http.Response.StatusCode != StatusCodes.Status503ServiceUnavailable)
+        ? Serilog.Events.LogEventLevel.Error
+        : Serilog.Events.LogEventLevel.Information);
 app.UseCaseworkSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodeProblems();

@@ -51,13 +51,14 @@ builder.Services.AddMediator((Mediator.MediatorOptions options) =>
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
 builder.Services.AddCaseworkPersistence(builder.Configuration, builder.Environment);
 builder.Services.AddCaseworkWorkflows(builder.Configuration);
-builder.Services.AddCaseworkAuthentication(builder.Configuration, builder.Environment);
+var devSignIn = DevSignInPolicy.From(builder.Configuration, builder.Environment);
+builder.Services.AddCaseworkAuthentication(builder.Configuration, builder.Environment, devSignIn);
 builder.Services.AddCaseworkWebSecurity(builder.Configuration, builder.Environment);
 builder.Services.AddCaseworkAudit(builder.Configuration);
 builder.Services.AddLegalClock();
 builder.Services.AddApplications();
 builder.Services.AddEscalation();
-builder.Services.AddCaseworkPages(builder.Environment);
+builder.Services.AddCaseworkPages(devSignIn);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddSingleton(TimeProvider.System);
 
@@ -68,8 +69,14 @@ if (Cli.IsAuditVerify(args))
     return await Cli.VerifyAuditAsync(app.Services);
 }
 
-// Request logging outermost, so it records the status the client really got.
-app.UseSerilogRequestLogging();
+devSignIn.WarnAtStart(app.Logger);
+
+// Request logging outermost, so it records the status the client really got. A 503 is an outage already logged once
+// where it is noticed (the identity provider), so its requests are not each an error.
+app.UseSerilogRequestLogging(o => o.GetLevel = (http, _, exception) =>
+    exception is not null || (http.Response.StatusCode >= StatusCodes.Status500InternalServerError && http.Response.StatusCode != StatusCodes.Status503ServiceUnavailable)
+        ? Serilog.Events.LogEventLevel.Error
+        : Serilog.Events.LogEventLevel.Information);
 app.UseCaseworkSecurityHeaders();
 app.UseCaseworkExceptionHandler();
 app.UseStatusCodeProblems();
@@ -78,6 +85,7 @@ app.UseStatusCodeProblems();
 app.UseRouting();
 app.UseApiVersionHeader();
 app.UseApiRequestBodyLimit();
+app.UseDevSignInGate();
 
 // The pages' stylesheet (wwwroot), public and before authentication; the security headers above still apply.
 app.UseStaticFiles();
@@ -114,7 +122,7 @@ api.MapTrancheAdministrationEndpoints();
 api.MapEquatedDaysAdministration();
 api.MapBeslistermijnVerdaging();
 api.MapEscalationEndpoints();
-if (app.Environment.IsDevelopment())
+if (devSignIn.IsOn)
 {
     api.MapDevTokenEndpoints();
 }

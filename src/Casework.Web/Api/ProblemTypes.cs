@@ -23,6 +23,7 @@ internal static class ProblemTypes
     public static readonly ProblemType IdempotencyKeyReused = new("idempotency-key-reused", "Idempotency-Key hergebruikt", StatusCodes.Status422UnprocessableEntity);
     public static readonly ProblemType TooManyRequests = new("too-many-requests", "Te veel verzoeken", StatusCodes.Status429TooManyRequests);
     public static readonly ProblemType Internal = new("internal-error", "Interne fout", StatusCodes.Status500InternalServerError);
+    public static readonly ProblemType ServiceUnavailable = new("service-unavailable", "Tijdelijk niet beschikbaar", StatusCodes.Status503ServiceUnavailable);
 
     public static ProblemType ForStatus(int status) => status switch
     {
@@ -37,6 +38,7 @@ internal static class ProblemTypes
         422 => RuleViolation,
         428 => PreconditionRequired,
         429 => TooManyRequests,
+        503 => ServiceUnavailable,
         _ => status >= 500 ? Internal : new ProblemType("http-" + status, "Fout", status),
     };
 

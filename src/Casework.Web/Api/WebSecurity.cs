@@ -105,8 +105,9 @@ internal static class WebSecurity
     }
 
     /// <summary>
-    /// nosniff, no referrer, no framing and a Content-Security-Policy on every response. The API reference
-    /// page (Scalar, served from this host) gets a policy with a per-request nonce for its scripts.
+    /// nosniff, no referrer, no framing and a Content-Security-Policy on every response, and no caching of what
+    /// depends on the caller (<see cref="DependsOnTheCaller"/>). The API reference page (Scalar, served from this host)
+    /// gets a policy with a per-request nonce for its scripts.
     /// </summary>
     public static IApplicationBuilder UseCaseworkSecurityHeaders(this IApplicationBuilder app)
     {
@@ -132,11 +133,26 @@ internal static class WebSecurity
                 headers.ContentSecurityPolicy = http.Items.TryGetValue(ScalarOptions.NonceHttpContextItemKey, out var nonce) && nonce is string value
                     ? ApiDocsCsp(value)
                     : http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) ? ApiCsp : DefaultCsp;
+                if (DependsOnTheCaller(http))
+                {
+                    headers.CacheControl = "no-store";
+                    headers.Pragma = "no-cache";
+                }
+
                 return Task.CompletedTask;
             });
             return next(http);
         });
     }
+
+    /// <summary>
+    /// A response for a signed-in caller (an API answer, a page, a refusal) shows what that caller may see, and a
+    /// development sign-in's answer carries a credential: neither may be kept by a browser or a shared cache
+    /// (OWASP ASVS V8.2.1). Static assets are served before authentication, so they keep their caching.
+    /// </summary>
+    public static bool DependsOnTheCaller(HttpContext http) =>
+        http.User.Identity?.IsAuthenticated == true
+        || Infrastructure.Auth.DevSignInPolicy.IsDevSignInPath(http.Request.Path);
 
     /// <summary>
     /// Scalar's bundle is served from this host (no CDN); its start-up script carries the nonce. It injects

@@ -9,6 +9,9 @@ namespace Casework.Web.Workflow;
 /// Appends audit events to a stream's hash chain inside the current unit of work. The head is the
 /// latest event of the stream, pending ones of this unit of work included; the unique (stream, sequence)
 /// index makes a racing writer fail instead of forking the chain.
+/// Every append runs inside a write transaction, so the head is read after the writer took its turn: a command's
+/// (<c>TransactionBehavior</c>, the deadline worker's), or, for an event outside any command (sign-in, sign-out, a
+/// refused request), the one of <see cref="AuditWriter"/>. An append outside a transaction is refused.
 /// </summary>
 internal sealed class AuditTrail(CaseworkDbContext db, TimeProvider time)
 {
@@ -28,6 +31,12 @@ internal sealed class AuditTrail(CaseworkDbContext db, TimeProvider time)
         string? reason,
         CancellationToken ct)
     {
+        // Outside a write transaction two appenders read the same head and one of them fails on the unique index.
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException($"An audit event for {stream} was appended outside a write transaction; use a command or AuditWriter.");
+        }
+
         // Pending events are tracked by Add() below, so no DetectChanges is needed to find them (a full
         // DetectChanges here walked the whole case graph on every append); and of the head only its sequence
         // and hash are needed, not the whole row with its old/new values.
@@ -76,4 +85,40 @@ internal sealed class AuditTrail(CaseworkDbContext db, TimeProvider time)
             .OrderByDescending(e => e.Sequence)
             .Select(e => new ChainHead(e.Sequence, e.Hash))
             .FirstOrDefault()));
+}
+
+/// <summary>
+/// The one path for an audit event that belongs to no command (sign-in, sign-out, a refused request): a unit of work
+/// of its own, so it survives the rollback of whatever it records, in one write transaction. Two appends to one stream
+/// at once cannot fork the chain (the unique (stream, sequence) index refuses the loser); where the provider does not
+/// serialise writers (SQL Server's READ COMMITTED) the loser appends again after the winner.
+/// </summary>
+internal sealed class AuditWriter(IServiceScopeFactory scopes)
+{
+    private const int MaxAttempts = 5;
+
+    public async Task AppendAsync(string stream, Actor actor, string action, string objectType, string objectId, string result, object? oldValues, object? newValues, string? reason, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<CaseworkDbContext>();
+                var trail = scope.ServiceProvider.GetRequiredService<AuditTrail>();
+                await db.InWriteTransactionAsync(
+                    async token =>
+                    {
+                        await trail.AppendAsync(stream, actor, action, objectType, objectId, result, oldValues, newValues, reason, token);
+                        return await db.SaveChangesAsync(token);
+                    },
+                    ct);
+                return;
+            }
+            catch (DbUpdateException) when (attempt < MaxAttempts)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(10 * attempt), ct);
+            }
+        }
+    }
 }

@@ -41,6 +41,7 @@ internal static class WorkflowSetup
         services.AddScoped<WorkflowEngine>();
         services.AddScoped<CaseFacts>();
         services.AddScoped<AuditTrail>();
+        services.AddSingleton<AuditWriter>();
         services.AddScoped<EffectApplier>();
         services.AddScoped<CaseTransitions>();
         services.AddScoped<CaseActionPath>();

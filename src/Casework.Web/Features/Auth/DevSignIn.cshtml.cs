@@ -12,7 +12,8 @@ namespace Casework.Web.Features.Auth;
 /// The development sign-in picker (<c>/dev/sign-in</c>, where <c>GET /sign-in</c> sends the browser when no authority
 /// is configured): one form per demo user. The POST checks the antiforgery token (Razor Pages does, so a cross-site form
 /// cannot sign a browser in as someone else) and signs in exactly as <c>POST /api/v1/dev/sign-in</c> does. The route
-/// exists only in Development (<see cref="PagesSetup"/> removes it elsewhere, so both verbs are 404).
+/// exists only where the development sign-in is on (<see cref="PagesSetup"/> removes it elsewhere, so both verbs are 404), and
+/// <see cref="DevSignInGate"/> answers 404 to a request it does not allow (not from this machine).
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(WebSecurity.SignInPolicy)]

@@ -2,7 +2,6 @@ using Casework.Domain.Access;
 using Casework.Web.Api;
 using Casework.Web.Infrastructure.Auth;
 using Casework.Web.Persistence;
-using Casework.Web.Workflow;
 using Casework.Workflows.Engine;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
@@ -17,25 +16,26 @@ public sealed record DevTokenResponse(string AccessToken, string TokenType, Date
 /// <summary>Answer of <c>POST /api/v1/dev/sign-in</c>: who is now signed in (with a cookie).</summary>
 public sealed record DevSignInResponse(string UserId, string DisplayName, string Organisation, IReadOnlyList<string> Roles);
 
-/// <summary>Development sign-in: present only when the environment is Development (the endpoints are not even mapped elsewhere).</summary>
+/// <summary>
+/// Development sign-in: mapped only where <see cref="DevSignInPolicy"/> has it on (elsewhere the endpoints do not exist), and
+/// answered only for the requests it allows (the others get 404 from <see cref="DevSignInGate"/>).
+/// </summary>
 internal static class DevTokenEndpoints
 {
     public static IEndpointRouteBuilder MapDevTokenEndpoints(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/dev").WithTags("Ontwikkeling").AllowAnonymous();
-        group.MapPost("/token", async (DevTokenRequest request, AuthOptions options, CaseworkDbContext db, AuditTrail audit, TimeProvider time, CancellationToken ct) =>
+        group.MapPost("/token", async (DevTokenRequest request, AuthOptions options, CaseworkDbContext db, AccessAuditWriter audit, TimeProvider time, CancellationToken ct) =>
             {
                 var user = await ResolveAsync(request, db, ct);
                 var now = time.GetUtcNow();
                 var token = AuthSetup.IssueDevToken(options, user.UserId, user.DisplayName, user.Organisation, user.Roles, now);
-                var actor = new Actor(user.UserId, user.Organisation, user.Roles.Select(Enum.Parse<Role>).ToHashSet());
-                await audit.AppendAsync(AuditTrail.AuthStream(user.UserId), actor, "aanmelding.ontwikkeling", "gebruiker", user.UserId, "ok", null, new { organisatie = user.Organisation, rollen = user.Roles }, null, ct);
-                await db.SaveChangesAsync(ct);
+                await audit.SignedInAsync(new Actor(user.UserId, user.Organisation, user.Roles.Select(Enum.Parse<Role>).ToHashSet()), "ontwikkeling", ct);
                 return new DevTokenResponse(token, "Bearer", now.Add(options.DevTokenLifetime), user.UserId, user.Organisation, user.Roles);
             })
             .RequireRateLimiting(WebSecurity.SignInPolicy)
             .WithName("issueDevToken")
-            .WithSummary("Ontwikkel-aanmelding (alleen in Development): een bearer-token voor een demogebruiker of een organisatie met rollen")
+            .WithSummary("Ontwikkel-aanmelding (alleen voor ontwikkeling: in Development vanaf deze machine, of met DevSignIn:Enabled): een bearer-token voor een demogebruiker of een organisatie met rollen")
             .Produces<DevTokenResponse>()
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
@@ -44,13 +44,13 @@ internal static class DevTokenEndpoints
                 SignInWithCookieAsync(request, db, audit, http, ct))
             .RequireRateLimiting(WebSecurity.SignInPolicy)
             .WithName("devSignIn")
-            .WithSummary("Ontwikkel-aanmelding voor de pagina's (alleen in Development): zet het aanmeldcookie voor een demogebruiker of een organisatie met rollen")
+            .WithSummary("Ontwikkel-aanmelding voor de pagina's (alleen voor ontwikkeling: in Development vanaf deze machine, of met DevSignIn:Enabled): zet het aanmeldcookie voor een demogebruiker of een organisatie met rollen")
             .Produces<DevSignInResponse>()
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         group.MapGet("/users", () => DemoUsers.All)
             .WithName("listDemoUsers")
-            .WithSummary("De demogebruikers van de ontwikkel-aanmelding (alleen in Development)")
+            .WithSummary("De demogebruikers van de ontwikkel-aanmelding (alleen voor ontwikkeling: in Development vanaf deze machine, of met DevSignIn:Enabled)")
             .Produces<IReadOnlyList<DemoUser>>();
         return api;
     }

@@ -7,31 +7,14 @@ using Microsoft.AspNetCore.Mvc;
 namespace Casework.Web.Features.Auth;
 
 /// <summary>
-/// The pages' sign-in and sign-out (outside the API, not in the OpenAPI document): <c>GET /sign-in</c>
-/// starts OpenID Connect (authorization code + PKCE) or, in Development without an authority, sends the
-/// browser to the development picker; <c>POST /sign-out</c> ends the cookie (and the authority's session).
+/// The pages' sign-out (outside the API, not in the OpenAPI document): <c>POST /sign-out</c> ends the cookie (and
+/// the authority's session). The sign-in, <c>GET /sign-in</c>, is a page (<see cref="SignInModel"/>), so that it can
+/// show why signing in is not possible right now.
 /// </summary>
 internal static class SignInEndpoints
 {
     public static IEndpointRouteBuilder MapSignInEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet(SignInPaths.SignIn, (string? returnUrl, AuthOptions options, HttpContext http) =>
-            {
-                var target = LocalOrRoot(returnUrl);
-                if (string.IsNullOrWhiteSpace(options.Authority))
-                {
-                    var environment = http.RequestServices.GetRequiredService<IHostEnvironment>();
-                    return environment.IsDevelopment()
-                        ? Results.Redirect(SignInPaths.DevPicker + "?returnUrl=" + Uri.EscapeDataString(target))
-                        : Results.NotFound();
-                }
-
-                return Results.Challenge(new AuthenticationProperties { RedirectUri = target }, [AuthSetup.OidcScheme]);
-            })
-            .AllowAnonymous()
-            .RequireRateLimiting(WebSecurity.SignInPolicy)
-            .ExcludeFromDescription();
-
         app.MapPost(SignInPaths.SignOut, async (AuthOptions options, AccessAuditWriter audit, HttpContext http, CancellationToken ct) =>
             {
                 // A cross-site form could otherwise sign a user out; the pages post the antiforgery token.

@@ -5,6 +5,7 @@ using Casework.Domain.Time;
 using Casework.Web.Api;
 using Casework.Web.Features.Cases;
 using Casework.Web.Infrastructure.Auth;
+using Casework.Web.Infrastructure.Export;
 using Casework.Web.Persistence;
 using Casework.Web.Workflow;
 using CsvHelper;
@@ -112,7 +113,7 @@ internal sealed class MeetingQueryHandlers(CaseworkDbContext db, ICurrentActor c
         var nextDates = await db.Set<Meeting>().AsNoTracking().Where(m => nextMeetings.Values.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Date, cancellationToken);
 
         await using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        await using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
+        await using (var csv = new CsvWriter(writer, SpreadsheetSafe.ForCsv()))
         {
             foreach (var header in new[] { "volgnummer", "zaak", "titel", "status", "besluit", "actie", "besloten_op", "besloten_door", "actiepunten", "doorgeschoven_naar" })
             {

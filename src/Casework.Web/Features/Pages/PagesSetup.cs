@@ -1,3 +1,5 @@
+using Casework.Web.Infrastructure.Auth;
+
 namespace Casework.Web.Features.Pages;
 
 /// <summary>
@@ -7,15 +9,15 @@ namespace Casework.Web.Features.Pages;
 /// </summary>
 internal static class PagesSetup
 {
-    public static IServiceCollection AddCaseworkPages(this IServiceCollection services, IHostEnvironment environment)
+    public static IServiceCollection AddCaseworkPages(this IServiceCollection services, DevSignInPolicy devSignIn)
     {
         services.AddSingleton<PageChrome>();
         services.AddRazorPages(o =>
             {
                 o.RootDirectory = "/Features";
 
-                // The demo-user picker exists only in Development: elsewhere it has no route at all (404).
-                if (!environment.IsDevelopment())
+                // The demo-user picker exists only where the development sign-in is on: elsewhere it has no route at all (404).
+                if (!devSignIn.IsOn)
                 {
                     o.Conventions.AddPageRouteModelConvention("/Auth/DevSignIn", model => model.Selectors.Clear());
                 }

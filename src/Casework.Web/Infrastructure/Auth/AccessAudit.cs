@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Casework.Web.Persistence;
 using Casework.Web.Workflow;
 using Casework.Workflows.Engine;
 using Microsoft.EntityFrameworkCore;
@@ -8,11 +7,12 @@ namespace Casework.Web.Infrastructure.Auth;
 
 /// <summary>
 /// Writes sign-in, sign-out, refused-access and privileged-read events to the audit trail, each in a unit of work of
-/// its own: a refused command's transaction is rolled back, and the refusal must survive that; a read has none.
-/// Streams: <c>auth:{user}</c> for sign-in/out, <c>access:{organisation}</c> (or <c>access:anoniem</c>) for refusals,
-/// <c>read:{user}</c> for the reads of a Beheerder or Auditor (one stream per reader, so readers do not contend).
+/// its own (<see cref="AuditWriter"/>): a refused command's transaction is rolled back, and the refusal must survive
+/// that; a read has none. Streams: <c>auth:{user}</c> for sign-in/out, <c>access:{organisation}</c> (or
+/// <c>access:anoniem</c>) for refusals, <c>read:{user}</c> for the reads of a Beheerder or Auditor (one stream per
+/// reader, so readers do not contend).
 /// </summary>
-internal sealed partial class AccessAuditWriter(IServiceScopeFactory scopes, AuthOptions options, ILogger<AccessAuditWriter> logger)
+internal sealed partial class AccessAuditWriter(AuditWriter writer, AuthOptions options, ILogger<AccessAuditWriter> logger)
 {
     public const string AnonymousStream = "access:anoniem";
 
@@ -78,32 +78,8 @@ internal sealed partial class AccessAuditWriter(IServiceScopeFactory scopes, Aut
         }
     }
 
-    private async Task AppendAsync(string stream, Actor actor, string action, string objectType, string objectId, string result, object? oldValues, object? newValues, string? reason, CancellationToken ct)
-    {
-        // Two refusals on one stream at once race for the same sequence number; the unique index makes
-        // the loser fail, and it simply appends again after the winner.
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<CaseworkDbContext>();
-                var trail = scope.ServiceProvider.GetRequiredService<AuditTrail>();
-                await db.InWriteTransactionAsync(
-                    async token =>
-                    {
-                        await trail.AppendAsync(stream, actor, action, objectType, objectId, result, oldValues, newValues, reason is null ? null : Truncate(reason, 4000), token);
-                        return await db.SaveChangesAsync(token);
-                    },
-                    ct);
-                return;
-            }
-            catch (DbUpdateException) when (attempt < 5)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(10 * attempt), ct);
-            }
-        }
-    }
+    private Task AppendAsync(string stream, Actor actor, string action, string objectType, string objectId, string result, object? oldValues, object? newValues, string? reason, CancellationToken ct) =>
+        writer.AppendAsync(stream, actor, action, objectType, objectId, result, oldValues, newValues, reason is null ? null : Truncate(reason, 4000), ct);
 
     private static string Truncate(string value, int max = MaxKeyLength) => value.Length <= max ? value : value[..max];
 

@@ -29,19 +29,23 @@ internal static class AuthSetup
 
     public const string OidcScheme = OpenIdConnectDefaults.AuthenticationScheme;
 
-    public static IServiceCollection AddCaseworkAuthentication(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    public static IServiceCollection AddCaseworkAuthentication(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment, DevSignInPolicy devSignIn)
     {
         var options = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         var oidc = !string.IsNullOrWhiteSpace(options.Authority);
-        if (!oidc && !environment.IsDevelopment())
+        if (!oidc && !devSignIn.IsOn)
         {
-            throw new InvalidOperationException("Authentication:Authority is not configured. Outside Development Casework signs in with OpenID Connect only.");
+            throw new InvalidOperationException(
+                "Authentication:Authority is not configured. Outside Development Casework signs in with OpenID Connect only "
+                + "(a demo host without an authority sets DevSignIn:Enabled=true).");
         }
 
         services.AddSingleton(options);
+        services.AddSingleton(devSignIn);
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentActor, HttpCurrentActor>();
         services.AddSingleton<AccessAuditWriter>();
+        services.AddSingleton<IdentityProviderStatus>();
         JwtSecurityTokenHandler.DefaultMapInboundClaims = false;
 
         var authentication = services.AddAuthentication(o =>
@@ -55,8 +59,10 @@ internal static class AuthSetup
             })
             .AddPolicyScheme(SelectorScheme, "Bearer (API) of cookie (pagina's)", p => p.ForwardDefaultSelector = http =>
                 ReadsBearerOnly(http.Request) ? JwtBearerDefaults.AuthenticationScheme : CookieScheme)
+            // Pages challenge through the cookie, which sends the browser to GET /sign-in: the one place that starts
+            // OpenID Connect, and that can say so when the identity provider is unreachable.
             .AddPolicyScheme(ChallengeScheme, "401/403 (API) of aanmelden (pagina's)", p => p.ForwardDefaultSelector = http =>
-                IsApi(http.Request) ? JwtBearerDefaults.AuthenticationScheme : oidc ? OidcScheme : CookieScheme)
+                IsApi(http.Request) ? JwtBearerDefaults.AuthenticationScheme : CookieScheme)
             .AddJwtBearer(jwt =>
             {
                 jwt.MapInboundClaims = false;
@@ -69,6 +75,31 @@ internal static class AuthSetup
                     jwt.TokenValidationParameters.RoleClaimType = CaseworkClaims.Role;
                     jwt.Events = new JwtBearerEvents
                     {
+                        // Without the authority's metadata no token can be checked: the API answers 503 (below), not a 500
+                        // per request from the handler's own failure.
+                        OnMessageReceived = async ctx =>
+                        {
+                            // No token, nothing to check (the challenge authenticates too, also without a token: 401).
+                            if (string.IsNullOrEmpty(ctx.Request.Headers.Authorization))
+                            {
+                                return;
+                            }
+
+                            var status = ctx.HttpContext.RequestServices.GetRequiredService<IdentityProviderStatus>();
+                            if (!await status.IsReachableAsync(ctx.Options.ConfigurationManager, ctx.HttpContext.RequestAborted))
+                            {
+                                ctx.HttpContext.Items[IdentityProviderStatus.UnavailableKey] = true;
+                                ctx.NoResult();
+                            }
+                        },
+                        OnChallenge = async ctx =>
+                        {
+                            if (ctx.HttpContext.Items.ContainsKey(IdentityProviderStatus.UnavailableKey))
+                            {
+                                ctx.HandleResponse();
+                                await WriteIdentityProviderUnavailableAsync(ctx.HttpContext);
+                            }
+                        },
                         OnTokenValidated = ctx =>
                         {
                             ClaimsMapping.AddCaseworkClaims(ctx.Principal, options);
@@ -78,7 +109,21 @@ internal static class AuthSetup
                 }
                 else
                 {
+                    // The signing key of development tokens is no secret: where the sign-in is for this machine only,
+                    // a token presented from elsewhere is not read at all (401), so nobody can forge one from outside.
                     jwt.TokenValidationParameters = DevTokenValidation(options);
+                    jwt.Events = new JwtBearerEvents
+                    {
+                        OnMessageReceived = ctx =>
+                        {
+                            if (!devSignIn.Allows(ctx.HttpContext))
+                            {
+                                ctx.NoResult();
+                            }
+
+                            return Task.CompletedTask;
+                        },
+                    };
                 }
             })
             .AddCookie(CookieScheme, cookie =>
@@ -99,6 +144,17 @@ internal static class AuthSetup
                     // The API never redirects to a sign-in page: it answers 401/403 (ProblemDetails).
                     OnRedirectToLogin = ctx => RedirectOrStatus(ctx, StatusCodes.Status401Unauthorized),
                     OnRedirectToAccessDenied = ctx => RedirectOrStatus(ctx, StatusCodes.Status403Forbidden),
+
+                    // Without an authority every cookie is a development sign-in: valid only where that sign-in is allowed.
+                    OnValidatePrincipal = ctx =>
+                    {
+                        if (!oidc && !devSignIn.Allows(ctx.HttpContext))
+                        {
+                            ctx.RejectPrincipal();
+                        }
+
+                        return Task.CompletedTask;
+                    },
                 };
             });
 
@@ -140,6 +196,7 @@ internal static class AuthSetup
                         }
 
                         await audit.SignedInAsync(actor, "oidc", ctx.HttpContext.RequestAborted);
+                        ctx.HttpContext.RequestServices.GetRequiredService<IdentityProviderStatus>().Reachable();
                     },
                 };
             });
@@ -156,6 +213,21 @@ internal static class AuthSetup
         });
         services.AddSingleton<IAuthorizationHandler, CaseworkUserHandler>();
         return services;
+    }
+
+    private static async Task WriteIdentityProviderUnavailableAsync(HttpContext http)
+    {
+        http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        http.Response.Headers.RetryAfter = IdentityProviderStatus.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await http.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = new Microsoft.AspNetCore.Mvc.ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Detail = "De aanmeldvoorziening is nu niet bereikbaar, daardoor kan uw token niet worden gecontroleerd. Probeer het over enkele minuten opnieuw.",
+            },
+        });
     }
 
     public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);

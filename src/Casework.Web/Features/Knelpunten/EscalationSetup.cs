@@ -11,7 +11,7 @@ internal static class EscalationSetup
     {
         services.AddScoped<ICaseFactLoader, AgendaFactLoader>();
         services.AddScoped<ICaseRoleResolver, RijksvertegenwoordigerDepartmentResolver>();
-        services.AddScoped<ITransitionHook, KnelpuntTransitionHook>();
+        services.AddKnelpunten();
         services.AddScoped<ITransitionHook, Vastlopers.VastloperConversionHook>();
         return services;
     }

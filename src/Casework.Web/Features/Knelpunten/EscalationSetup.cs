@@ -10,9 +10,8 @@ internal static class EscalationSetup
     public static IServiceCollection AddEscalation(this IServiceCollection services)
     {
         services.AddScoped<ICaseFactLoader, AgendaFactLoader>();
-        services.AddScoped<ICaseRoleResolver, RijksvertegenwoordigerDepartmentResolver>();
         services.AddKnelpunten();
-        services.AddScoped<ITransitionHook, Vastlopers.VastloperConversionHook>();
+        services.AddVastlopers();
         return services;
     }
 

@@ -1,14 +1,5 @@
 namespace Casework.Web.Features.Audit;
 
-/// <summary>Configuration section <c>Audit</c>.</summary>
-public sealed class AuditOptions
-{
-    public const string Section = "Audit";
-
-    /// <summary>How often the heads of all audit streams are checkpointed; zero turns the worker off.</summary>
-    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromHours(1);
-}
-
 /// <summary>
 /// Takes a checkpoint of every audit stream's head at a fixed interval, so that deleting the tail of a
 /// stream, or a whole stream, is detectable by the verification (the chains alone cannot show it).
@@ -44,16 +35,4 @@ internal sealed partial class AuditCheckpointWorker(IServiceProvider services, A
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Audit checkpoint failed")]
     private partial void LogFailed(Exception exception);
-}
-
-internal static class AuditSetup
-{
-    public static IServiceCollection AddCaseworkAudit(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddSingleton(configuration.GetSection(AuditOptions.Section).Get<AuditOptions>() ?? new AuditOptions());
-        services.AddScoped<AuditVerifier>();
-        services.AddScoped<Cases.PrivilegedReads>();
-        services.AddHostedService<AuditCheckpointWorker>();
-        return services;
-    }
 }

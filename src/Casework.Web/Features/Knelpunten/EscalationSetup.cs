@@ -10,9 +10,8 @@ internal static class EscalationSetup
     public static IServiceCollection AddEscalation(this IServiceCollection services)
     {
         services.AddScoped<ICaseFactLoader, AgendaFactLoader>();
-        services.AddScoped<ICaseRoleResolver, RijksvertegenwoordigerDepartmentResolver>();
-        services.AddScoped<ITransitionHook, KnelpuntTransitionHook>();
-        services.AddScoped<ITransitionHook, Vastlopers.VastloperConversionHook>();
+        services.AddKnelpunten();
+        services.AddVastlopers();
         services.AddScoped<ITransitionHook, Meetings.AgenderingHook>();
         return services;
     }

@@ -1,21 +1,11 @@
 using Casework.Domain.Escalation;
 using Casework.Web.Api;
 using Casework.Web.Features.Cases;
-using Casework.Web.Infrastructure.Auth;
 using Casework.Web.Persistence;
 using Casework.Workflows.Engine;
-using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace Casework.Web.Features.Knelpunten;
-
-public sealed record GetKnelpuntQuery(Guid Id) : IQuery<KnelpuntDto>;
-
-internal sealed class GetKnelpuntHandler(CaseworkDbContext db, ICurrentActor current) : IQueryHandler<GetKnelpuntQuery, KnelpuntDto>
-{
-    public async ValueTask<KnelpuntDto> Handle(GetKnelpuntQuery query, CancellationToken cancellationToken) =>
-        await KnelpuntQueries.LoadAsync(db, query.Id, current.Actor, cancellationToken);
-}
 
 internal static class KnelpuntQueries
 {

@@ -8,7 +8,7 @@ namespace Casework.Web.Features.WorkQueue;
 /// <summary><c>GET /mijn-zaken</c>: the gemeente's own cases, the most urgent first, each saying what the gemeente must do and by when.</summary>
 public sealed class MyCasesModel : CaseworkPageModel
 {
-    public CaseListPage Cases { get; private set; } = new([], 1, CaseListQueryHandlers.PageSize, 0, 0, 0);
+    public CaseListPage Cases { get; private set; } = new([], 1, CaseLists.PageSize, 0, 0, 0);
 
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "pagina")] int? page, CancellationToken ct)
     {

@@ -32,7 +32,7 @@ public sealed class WorkQueueModel : CaseworkPageModel
     [BindProperty(SupportsGet = true, Name = "pagina")]
     public int? PageNumber { get; set; }
 
-    public CaseListPage Cases { get; private set; } = new([], 1, CaseListQueryHandlers.PageSize, 0, 0, 0);
+    public CaseListPage Cases { get; private set; } = new([], 1, CaseLists.PageSize, 0, 0, 0);
 
     public IReadOnlyList<CaseTypeOption> Types { get; private set; } = [];
 

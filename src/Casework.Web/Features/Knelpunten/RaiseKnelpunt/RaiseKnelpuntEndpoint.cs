@@ -1,13 +1,12 @@
+using Casework.Web.Api;
 using Mediator;
 
 namespace Casework.Web.Features.Knelpunten;
 
-internal static class KnelpuntEndpoints
+internal static class RaiseKnelpuntEndpoint
 {
-    public static IEndpointRouteBuilder MapKnelpuntEndpoints(this IEndpointRouteBuilder api)
+    public static RouteGroupBuilder MapRaiseKnelpunt(this RouteGroupBuilder group)
     {
-        var group = api.MapGroup("/knelpunten").WithTags("Knelpunten").RequireAuthorization();
-
         group.MapPost("/", async (RaiseKnelpuntRequest body, IMediator mediator, CancellationToken ct) =>
             {
                 var dto = await mediator.Send(
@@ -19,16 +18,7 @@ internal static class KnelpuntEndpoints
             .WithSummary("Een knelpunt in regelgeving melden (gemeente, alliantie of departement); het gaat naar de triage van het SBSD")
             .Produces<KnelpuntDto>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
-
-        group.MapGet("/{id:guid}", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new GetKnelpuntQuery(id), ct))
-            .WithName("getKnelpunt")
-            .WithSummary("Een knelpunt met wet, domein, indiener, status, geschiedenis en koppelingen")
-            .Produces<KnelpuntDto>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status404NotFound);
-
-        return api;
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
+        return group;
     }
 }

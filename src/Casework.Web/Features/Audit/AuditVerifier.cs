@@ -1,20 +1,10 @@
-using Casework.Domain.Access;
 using Casework.Domain.Cases;
-using Casework.Web.Api;
-using Casework.Web.Infrastructure.Auth;
 using Casework.Web.Persistence;
-using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace Casework.Web.Features.Audit;
 
 public sealed record AuditVerificationDto(bool Intact, int Streams, int Events, DateTimeOffset? CheckpointAt, IReadOnlyList<AuditChainBreak> Breaks);
-
-public sealed record VerifyAuditQuery : IQuery<AuditVerificationDto>;
-
-public sealed record TakeAuditCheckpointCommand : ICommand<AuditCheckpointDto>;
-
-public sealed record AuditCheckpointDto(long Id, DateTimeOffset At, int Streams, string Hash);
 
 /// <summary>
 /// Verifies every audit stream: recomputed hashes, links and sequences, and against the latest checkpoint
@@ -66,53 +56,5 @@ internal sealed class AuditVerifier(CaseworkDbContext db, TimeProvider time)
         db.AuditCheckpoints.Add(checkpoint);
         await db.SaveChangesAsync(ct);
         return checkpoint;
-    }
-}
-
-internal sealed class AuditHandlers(AuditVerifier verifier, ICurrentActor current) :
-    IQueryHandler<VerifyAuditQuery, AuditVerificationDto>,
-    ICommandHandler<TakeAuditCheckpointCommand, AuditCheckpointDto>
-{
-    public async ValueTask<AuditVerificationDto> Handle(VerifyAuditQuery query, CancellationToken cancellationToken)
-    {
-        EnsureAuditor();
-        return await verifier.VerifyAsync(cancellationToken);
-    }
-
-    public async ValueTask<AuditCheckpointDto> Handle(TakeAuditCheckpointCommand command, CancellationToken cancellationToken)
-    {
-        EnsureAuditor();
-        var checkpoint = await verifier.TakeCheckpointAsync(cancellationToken);
-        return new AuditCheckpointDto(checkpoint.Id, checkpoint.At, checkpoint.ReadHeads().Count, checkpoint.Hash);
-    }
-
-    private void EnsureAuditor()
-    {
-        var roles = current.Actor.Roles;
-        if (!roles.Contains(Role.Auditor) && !roles.Contains(Role.Beheerder))
-        {
-            throw ApiProblemException.Of(ProblemTypes.Forbidden, "Alleen een auditor of beheerder controleert de audittrail.");
-        }
-    }
-}
-
-internal static class AuditEndpoints
-{
-    public static IEndpointRouteBuilder MapAuditEndpoints(this IEndpointRouteBuilder api)
-    {
-        var group = api.MapGroup("/audit").WithTags("Audit").RequireAuthorization();
-        group.MapGet("/verification", (IMediator mediator, CancellationToken ct) => mediator.Send(new VerifyAuditQuery(), ct))
-            .WithName("verifyAudit")
-            .WithSummary("Controleert de hashketens van de audittrail (gewijzigde, ingevoegde en verwijderde gebeurtenissen)")
-            .Produces<AuditVerificationDto>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
-        group.MapPost("/checkpoints", (IMediator mediator, CancellationToken ct) => mediator.Send(new TakeAuditCheckpointCommand(), ct))
-            .WithName("takeAuditCheckpoint")
-            .WithSummary("Legt de koppen van alle auditstromen vast, zodat ook het verwijderen van een hele stroom opvalt")
-            .Produces<AuditCheckpointDto>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
-        return api;
     }
 }

@@ -1,0 +1,5 @@
+using Mediator;
+
+namespace Casework.Web.Features.Audit;
+
+public sealed record VerifyAuditQuery : IQuery<AuditVerificationDto>;

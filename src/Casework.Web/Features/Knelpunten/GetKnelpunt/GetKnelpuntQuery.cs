@@ -1,0 +1,5 @@
+using Mediator;
+
+namespace Casework.Web.Features.Knelpunten;
+
+public sealed record GetKnelpuntQuery(Guid Id) : IQuery<KnelpuntDto>;

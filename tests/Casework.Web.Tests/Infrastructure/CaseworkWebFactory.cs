@@ -7,11 +7,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Casework.Web.Tests.Infrastructure;
 
 /// <summary>
-/// The real app on a fresh SQLite file of its own (migrated and seeded at start, as in production).
-/// Each factory owns one database file, deleted on dispose.
+/// The real app on a SQLite file of its own, deleted on dispose. A new file starts as a copy of the run's migrated
+/// and seeded template (<see cref="TemplateDatabase"/>), so the host's start-up finds nothing to migrate or seed;
+/// with <see cref="FromTemplate"/> off the host migrates and seeds the empty file itself, as in production.
 /// </summary>
 public sealed class CaseworkWebFactory : WebApplicationFactory<Program>
 {
+    private readonly Lock _prepare = new();
+
     public CaseworkWebFactory()
         : this(Path.Combine(Path.GetTempPath(), "casework-tests", $"{Guid.NewGuid():N}.db"))
     {
@@ -39,8 +42,15 @@ public sealed class CaseworkWebFactory : WebApplicationFactory<Program>
     /// <summary>A folder of workflow definitions other than the shipped ones (for version and lint scenarios).</summary>
     public string? DefinitionsPath { get; init; }
 
+    /// <summary>
+    /// Start a new SQLite file as a copy of the migrated and seeded template (default). Off: the host creates,
+    /// migrates and seeds the file at start, for the tests of that start-up itself.
+    /// </summary>
+    public bool FromTemplate { get; init; } = true;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        PrepareDatabase();
         builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("ConnectionStrings:Casework", PostgresConnectionString ?? $"Data Source={DatabasePath}");
         builder.UseSetting("Database:Provider", PostgresConnectionString is null ? "Sqlite" : "PostgreSql");
@@ -60,6 +70,23 @@ public sealed class CaseworkWebFactory : WebApplicationFactory<Program>
         if (DefinitionsPath is not null)
         {
             builder.UseSetting("Workflows:DefinitionsPath", DefinitionsPath);
+        }
+    }
+
+    /// <summary>Copies the template to this factory's file unless the file is there already (a restart on it) or the host is not on SQLite.</summary>
+    private void PrepareDatabase()
+    {
+        if (!FromTemplate || PostgresConnectionString is not null)
+        {
+            return;
+        }
+
+        lock (_prepare)
+        {
+            if (!File.Exists(DatabasePath))
+            {
+                TemplateDatabase.CopyTo(DatabasePath);
+            }
         }
     }
 

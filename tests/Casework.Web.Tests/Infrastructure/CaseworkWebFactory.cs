@@ -1,6 +1,7 @@
 using Casework.Web.Persistence;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -39,6 +40,9 @@ public sealed class CaseworkWebFactory : WebApplicationFactory<Program>
     /// <summary>Extra configuration for this host (key as in appsettings, e.g. <c>WebSecurity:SignInPermitLimit</c>).</summary>
     public Dictionary<string, string> Settings { get; } = [];
 
+    /// <summary>The app's clock (its <see cref="TimeProvider"/>), e.g. a fake clock the test sets; null keeps the system clock.</summary>
+    public TimeProvider? Clock { get; init; }
+
     /// <summary>A folder of workflow definitions other than the shipped ones (for version and lint scenarios).</summary>
     public string? DefinitionsPath { get; init; }
 
@@ -70,6 +74,11 @@ public sealed class CaseworkWebFactory : WebApplicationFactory<Program>
         if (DefinitionsPath is not null)
         {
             builder.UseSetting("Workflows:DefinitionsPath", DefinitionsPath);
+        }
+
+        if (Clock is { } clock)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(clock));
         }
     }
 

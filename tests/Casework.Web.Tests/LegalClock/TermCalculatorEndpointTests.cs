@@ -5,22 +5,26 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Casework.Web.Tests.LegalClock;
 
-public sealed class TermCalculatorEndpointTests : IAsyncLifetime
+/// <summary>
+/// One host for the class: the term calculator is anonymous and only reads (no test writes anything another
+/// could see), so a host per test would only repeat the start-up. Each test has its own client.
+/// </summary>
+public sealed class TermCalculatorHost : IAsyncLifetime
 {
     private readonly LegalClockApp _app = new(new FakeTimeProvider(new DateTimeOffset(2024, 11, 14, 9, 0, 0, TimeSpan.Zero)));
-    private HttpClient _client = null!;
 
-    public Task InitializeAsync()
-    {
-        _client = _app.Anonymous();
-        return Task.CompletedTask;
-    }
+    public HttpClient Anonymous() => _app.Anonymous();
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _app.DisposeAsync();
-    }
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+}
+
+public sealed class TermCalculatorEndpointTests(TermCalculatorHost host) : IClassFixture<TermCalculatorHost>, IDisposable
+{
+    private readonly HttpClient _client = host.Anonymous();
+
+    public void Dispose() => _client.Dispose();
 
     [Fact]
     public async Task CalculateTerm_WhenDecisionMadeKnownThursday14November2024_ObjectionTermEndsFriday27DecemberBecauseOfBoxingDay()

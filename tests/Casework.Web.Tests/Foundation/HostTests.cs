@@ -10,9 +10,12 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Casework.Web.Tests.Foundation;
 
+/// <summary>
+/// Start-up itself: these hosts create, migrate and seed their own empty file (not the test run's template copy).
+/// </summary>
 public sealed class HostTests : IAsyncLifetime
 {
-    private readonly CaseworkWebFactory _factory = new();
+    private readonly CaseworkWebFactory _factory = new() { FromTemplate = false };
     private HttpClient _client = null!;
 
     public Task InitializeAsync()
@@ -158,6 +161,29 @@ public sealed class HostTests : IAsyncLifetime
             await using var secondScope = second.CreateScope();
             Assert.Equal(before, await Snapshot(CaseworkWebFactory.Db(secondScope)));
         }
+    }
+
+    [Fact]
+    public async Task Start_OnACopyOfTheTestTemplate_AppliesNoMigrationAndAddsNoReferenceData()
+    {
+        await _client.GetAsync("/health");
+        SeedSnapshot fresh;
+        await using (var scope = _factory.CreateScope())
+        {
+            fresh = await Snapshot(CaseworkWebFactory.Db(scope));
+        }
+
+        // The copy the other test classes start from: the host's start-up must find it complete.
+        await using var copy = new CaseworkWebFactory();
+        using var client = copy.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+        await using var copyScope = copy.CreateScope();
+        var db = CaseworkWebFactory.Db(copyScope);
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.Equal(fresh, await Snapshot(db));
+        Assert.Equal(0, await copyScope.ServiceProvider.GetRequiredService<ReferenceDataSeeder>().SeedAsync(CancellationToken.None));
+        var mode = await db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToListAsync();
+        Assert.Equal("wal", mode.Single());
     }
 
     [Theory]

@@ -5,17 +5,23 @@ using Casework.Web.Tests.Infrastructure;
 
 namespace Casework.Web.Tests.Foundation;
 
+public sealed class OpenApiHost : IAsyncLifetime
+{
+    public CaseworkWebFactory Factory { get; } = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await Factory.DisposeAsync();
+}
+
 /// <summary>
 /// The OpenAPI document follows the NLGov REST API Design Rules 2.0: the official Spectral ruleset
 /// (docs/api-design-rules/linter.yaml) finds zero errors. Every endpoint added later is covered.
 /// </summary>
-public sealed class OpenApiLintTests : IAsyncLifetime
+/// <remarks>One host for the class (<see cref="OpenApiHost"/>): both tests only read the document it serves.</remarks>
+public sealed class OpenApiLintTests(OpenApiHost host) : IClassFixture<OpenApiHost>
 {
-    private readonly CaseworkWebFactory _factory = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
+    private readonly CaseworkWebFactory _factory = host.Factory;
 
     [Fact]
     public async Task OpenApiDocument_HasV1ServerContactSemverAndApiVersionHeaders()

@@ -3,17 +3,21 @@ using Casework.Web.Persistence;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Casework.Web.Tests.Infrastructure;
 
 /// <summary>
-/// The real app on a fresh SQLite file of its own (migrated and seeded at start, as in production).
-/// Each factory owns one database file, deleted on dispose.
+/// The real app on a SQLite file of its own, deleted on dispose. A new file starts as a copy of the run's migrated
+/// and seeded template (<see cref="TemplateDatabase"/>), so the host's start-up finds nothing to migrate or seed;
+/// with <see cref="FromTemplate"/> off the host migrates and seeds the empty file itself, as in production.
 /// </summary>
 public sealed class CaseworkWebFactory : WebApplicationFactory<Program>
 {
+    private readonly Lock _prepare = new();
+
     public CaseworkWebFactory()
         : this(Path.Combine(Path.GetTempPath(), "casework-tests", $"{Guid.NewGuid():N}.db"))
     {
@@ -45,11 +49,21 @@ public sealed class CaseworkWebFactory : WebApplicationFactory<Program>
     /// </summary>
     public IPAddress? RemoteAddress { get; init; } = IPAddress.Loopback;
 
+    /// <summary>The app's clock (its <see cref="TimeProvider"/>), e.g. a fake clock the test sets; null keeps the system clock.</summary>
+    public TimeProvider? Clock { get; init; }
+
     /// <summary>A folder of workflow definitions other than the shipped ones (for version and lint scenarios).</summary>
     public string? DefinitionsPath { get; init; }
 
+    /// <summary>
+    /// Start a new SQLite file as a copy of the migrated and seeded template (default). Off: the host creates,
+    /// migrates and seeds the file at start, for the tests of that start-up itself.
+    /// </summary>
+    public bool FromTemplate { get; init; } = true;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        PrepareDatabase();
         builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("ConnectionStrings:Casework", PostgresConnectionString ?? $"Data Source={DatabasePath}");
         builder.UseSetting("Database:Provider", PostgresConnectionString is null ? "Sqlite" : "PostgreSql");
@@ -71,9 +85,34 @@ public sealed class CaseworkWebFactory : WebApplicationFactory<Program>
             builder.UseSetting("Workflows:DefinitionsPath", DefinitionsPath);
         }
 
+        // Hundreds of hosts per run: no file watcher per host on appsettings (the machine's inotify limit).
+        builder.UseSetting("hostBuilder:reloadConfigOnChange", "false");
+
+        if (Clock is { } clock)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        }
+
         if (RemoteAddress is { } address)
         {
             builder.ConfigureServices(s => s.AddSingleton<IStartupFilter>(new RemoteAddressFilter(address)));
+        }
+    }
+
+    /// <summary>Copies the template to this factory's file unless the file is there already (a restart on it) or the host is not on SQLite.</summary>
+    private void PrepareDatabase()
+    {
+        if (!FromTemplate || PostgresConnectionString is not null)
+        {
+            return;
+        }
+
+        lock (_prepare)
+        {
+            if (!File.Exists(DatabasePath))
+            {
+                TemplateDatabase.CopyTo(DatabasePath);
+            }
         }
     }
 

@@ -251,18 +251,17 @@ public sealed class DeadlineWorkerTests : IAsyncLifetime
     [Fact]
     public async Task PollingLoop_WhenEnabledAndClockPassesDue_ExpiresWithinOnePollingInterval()
     {
-        await using var polling = new LegalClockApp(_clock, workerEnabled: true);
+        var clock = new TimerWatchingClock(Triage);
+        await using var polling = new LegalClockApp(clock, workerEnabled: true);
+        var interval = polling.Services.GetRequiredService<IOptions<DeadlineWorkerOptions>>().Value.PollInterval;
         var caseId = await polling.OpenTriagedKnelpuntAsync();
 
-        // Jump past the due instant; the loop's pending wait ends and a pass runs. The fake clock then creeps on
-        // a fifth of a second per step, so "how late" is measured in the app's own time.
-        _clock.SetUtcNow(ExpiryDue.AddSeconds(1));
-        var giveUp = DateTime.UtcNow.AddSeconds(60);
-        while ((await polling.DeadlineOfAsync(caseId)).Status != DeadlineStatus.Expired && DateTime.UtcNow < giveUp)
-        {
-            await Task.Delay(50);
-            _clock.Advance(TimeSpan.FromMilliseconds(200));
-        }
+        // The loop ran its first pass at start and now waits one poll interval on the fake clock. Jumping past the
+        // due instant ends that wait; the pass that follows runs at the new time, and the loop's next wait is the
+        // sign that the pass is done. No wall-clock sleeping: the clock moves only when the test moves it.
+        await clock.WaitForTimerAsync(interval, TimeSpan.FromSeconds(60));
+        clock.SetUtcNow(ExpiryDue.AddSeconds(1));
+        await clock.WaitForTimerAsync(interval, TimeSpan.FromSeconds(60));
 
         var handledAt = await polling.ShadowAsync<DateTimeOffset?>((await polling.DeadlineOfAsync(caseId)).Id, DeadlineConfiguration.ExpiryHandledAt);
         Assert.NotNull(handledAt);

@@ -5,24 +5,28 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Casework.Web.Tests.LegalClock;
 
-public sealed class TermCalculatorEndpointTests : IAsyncLifetime
+/// <summary>
+/// One host for the class: the term calculator is anonymous and only reads (no test writes anything another
+/// could see), so a host per test would only repeat the start-up. Each test has its own client.
+/// </summary>
+public sealed class TermCalculatorHost : IAsyncLifetime
 {
-    private const string Besluit2023 = "Besluit gelijkstelling van 28 april 2023, 19 mei 2023, 10 mei 2024, 27 december 2024 en 30 mei 2025 met een algemeen erkende feestdag";
+    public const string Besluit2023 = "Besluit gelijkstelling van 28 april 2023, 19 mei 2023, 10 mei 2024, 27 december 2024 en 30 mei 2025 met een algemeen erkende feestdag";
 
     private readonly LegalClockApp _app = new(new FakeTimeProvider(new DateTimeOffset(2024, 11, 14, 9, 0, 0, TimeSpan.Zero)));
-    private HttpClient _client = null!;
 
-    public Task InitializeAsync()
-    {
-        _client = _app.Anonymous();
-        return Task.CompletedTask;
-    }
+    public HttpClient Anonymous() => _app.Anonymous();
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _app.DisposeAsync();
-    }
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+}
+
+public sealed class TermCalculatorEndpointTests(TermCalculatorHost host) : IClassFixture<TermCalculatorHost>, IDisposable
+{
+    private readonly HttpClient _client = host.Anonymous();
+
+    public void Dispose() => _client.Dispose();
 
     [Fact]
     public async Task CalculateTerm_WhenDecisionMadeKnownThursday14November2024_ObjectionTermEndsMonday30DecemberOverBoxingDayAndTheEquatedFriday()
@@ -42,17 +46,17 @@ public sealed class TermCalculatorEndpointTests : IAsyncLifetime
         Assert.Equal("Tweede Kerstdag", moved[0].GetProperty("reason").GetString());
         Assert.True(moved[0].GetProperty("holiday").GetBoolean());
         Assert.False(moved[0].GetProperty("equated").GetBoolean());
-        Assert.Equal("gelijkgesteld met een algemeen erkende feestdag, " + Besluit2023, moved[1].GetProperty("reason").GetString());
+        Assert.Equal("gelijkgesteld met een algemeen erkende feestdag, " + TermCalculatorHost.Besluit2023, moved[1].GetProperty("reason").GetString());
         Assert.True(moved[1].GetProperty("holiday").GetBoolean());
         Assert.True(moved[1].GetProperty("equated").GetBoolean());
-        Assert.Equal(Besluit2023, moved[1].GetProperty("source").GetString());
+        Assert.Equal(TermCalculatorHost.Besluit2023, moved[1].GetProperty("source").GetString());
         Assert.Equal("weekend", moved[2].GetProperty("reason").GetString());
         Assert.Equal("Awb 6:7, 6:8 lid 1", term.GetProperty("legalSource").GetString());
         Assert.Equal("6 weken", term.GetProperty("length").GetString());
         var steps = term.GetProperty("steps").EnumerateArray().ToList();
         Assert.Equal("Start", steps[0].GetProperty("kind").GetString());
         Assert.Contains(steps, s => s.GetProperty("kind").GetString() == "AtwNextWorkingDay" && s.GetProperty("text").GetString()!.Contains("Tweede Kerstdag", StringComparison.Ordinal)
-            && s.GetProperty("text").GetString()!.Contains("gelijkgesteld met een algemeen erkende feestdag, " + Besluit2023, StringComparison.Ordinal));
+            && s.GetProperty("text").GetString()!.Contains("gelijkgesteld met een algemeen erkende feestdag, " + TermCalculatorHost.Besluit2023, StringComparison.Ordinal));
         Assert.Equal("2024-12-30", steps[^1].GetProperty("date").GetString());
     }
 

@@ -3,16 +3,22 @@ using System.Text.RegularExpressions;
 using Casework.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Casework.Web.Tests.Pages;
 
 /// <summary>
 /// One app (own SQLite file) for the case-page tests of a class. Its tests sign in more often than the sign-in rate
-/// limit allows one client per window; the limit itself is tested in AccessTests.
+/// limit allows one client per window; the limit itself is tested in AccessTests. Its clock is a fake one that
+/// stands still at the moment the class starts, so "today" is the same for the tests and the app.
 /// </summary>
 public sealed class CasePageFixture : IAsyncLifetime
 {
-    public CaseworkWebFactory Factory { get; } = new() { Settings = { ["WebSecurity:SignInPermitLimit"] = "10000" } };
+    public CaseworkWebFactory Factory { get; } = new()
+    {
+        Settings = { ["WebSecurity:SignInPermitLimit"] = "10000" },
+        Clock = new FakeTimeProvider(DateTimeOffset.UtcNow),
+    };
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -154,7 +160,7 @@ public sealed partial class CasePageTests(CasePageFixture fixture) : IClassFixtu
         // 28 days from today, moved past a weekend or holiday by the Algemene termijnenwet like every term.
         await using var scope = Factory.CreateScope();
         var calendar = await scope.ServiceProvider.GetRequiredService<Casework.Web.Features.Deadlines.LegalCalendar>().GetAsync(CaseworkWebFactory.Db(scope), CancellationToken.None);
-        var due = Casework.Web.Features.Pages.NlFormat.Date(Casework.Domain.Time.Deadline.Start(id, Casework.Domain.Time.TermKinds.Hersteltermijn, Casework.Domain.Time.AmsterdamClock.Today(TimeProvider.System), calendar, Casework.Domain.Time.TermLength.Days(28), null).CurrentDueDate);
+        var due = Casework.Web.Features.Pages.NlFormat.Date(Casework.Domain.Time.Deadline.Start(id, Casework.Domain.Time.TermKinds.Hersteltermijn, Casework.Domain.Time.AmsterdamClock.Today(Clock), calendar, Casework.Domain.Time.TermLength.Days(28), null).CurrentDueDate);
         Assert.Contains($"Hersteltermijn: tot en met <strong>{due}</strong>", seen, StringComparison.Ordinal);
     }
 
@@ -282,7 +288,9 @@ public sealed partial class CasePageTests(CasePageFixture fixture) : IClassFixtu
         return (await auditor.GetCaseAsync(id)).GetProperty("state").GetString()!;
     }
 
-    private static string Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam")).DateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    private TimeProvider Clock => Factory.Services.GetRequiredService<TimeProvider>();
+
+    private string Today() => Casework.Domain.Time.AmsterdamClock.Today(Clock).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static FormUrlEncodedContent Form(params (string Key, string Value)[] fields) =>
         new(fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)));

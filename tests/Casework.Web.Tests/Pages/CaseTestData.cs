@@ -7,12 +7,13 @@ using System.Text.Json;
 using Casework.Web.Tests.Applications;
 using Casework.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Casework.Web.Tests.Pages;
 
 /// <summary>
 /// Data for the case-page tests, made through the API as its users would: an open WBI round (announced by the
-/// beheerder with its window open now, on the real clock) and an application a gemeente drafted and submitted in it.
+/// beheerder with its window open now, on the app's clock) and an application a gemeente drafted and submitted in it.
 /// </summary>
 internal static class CaseTestData
 {
@@ -41,7 +42,7 @@ internal static class CaseTestData
         using var beheerder = await ApiAsync(factory, "beheerder");
         var rounds = await beheerder.GetFromJsonAsync<JsonElement>("/api/v1/tranches");
         var t6 = rounds.EnumerateArray().Single(t => t.GetProperty("regeling").GetString() == "Wbi" && t.GetProperty("name").GetString() == "T6").GetProperty("id").GetGuid();
-        var now = DateTimeOffset.UtcNow;
+        var now = factory.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         var response = await beheerder.PostAsJsonAsync("/api/v1/tranches", new
         {
             basedOnTrancheId = t6,
@@ -61,7 +62,7 @@ internal static class CaseTestData
     {
         var roundId = round ?? await AnnounceOpenWbiRoundAsync(factory);
         using var gemeente = await ApiAsync(factory, demoUser);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = DateOnly.FromDateTime(factory.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
         var body = ApplicationBuilder.Wbi(roundId).With(a =>
         {
             a.ProjectName = projectName;

@@ -19,7 +19,8 @@ namespace Casework.Web.Tests.Pages;
 /// </summary>
 public sealed class GemeentePageTests : IAsyncLifetime
 {
-    private readonly CaseworkWebFactory _factory = new();
+    // A fake clock standing still at the test's start: the open round and "today" are on the app's clock.
+    private readonly CaseworkWebFactory _factory = new() { Clock = new FakeTimeProvider(DateTimeOffset.UtcNow) };
     private Guid _round;
 
     public async Task InitializeAsync() => _round = await OpenWbiRoundAsync(_factory, UniqueRoundName("PG"));
@@ -300,7 +301,7 @@ public sealed class GemeentePageTests : IAsyncLifetime
         var soon = await _factory.OpenCaseAsync("wbi-application", "GM0518", routedTo: "RVO", title: "Bijna");
         var later = await _factory.OpenCaseAsync("wbi-application", "GM0363", routedTo: "RVO", title: "Later");
         var elsewhere = await _factory.OpenCaseAsync("wbi-application", "GM0363", routedTo: "VRO", title: "Bij VRO");
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam")).DateTime);
+        var today = Casework.Domain.Time.AmsterdamClock.Today(_factory.Services.GetRequiredService<TimeProvider>());
         await using (var scope = _factory.CreateScope())
         {
             var db = CaseworkWebFactory.Db(scope);

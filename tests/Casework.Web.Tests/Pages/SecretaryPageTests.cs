@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Casework.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Time.Testing;
 using static Casework.Web.Tests.Pages.SecretarySetup;
 
 namespace Casework.Web.Tests.Pages;
@@ -13,7 +14,8 @@ namespace Casework.Web.Tests.Pages;
 /// </summary>
 public sealed class SecretaryPageTests : IAsyncLifetime
 {
-    private readonly CaseworkWebFactory _factory = new();
+    // A fake clock standing still at the test's start: the meetings planned "today" are on the app's today.
+    private readonly CaseworkWebFactory _factory = new() { Clock = new FakeTimeProvider(DateTimeOffset.UtcNow) };
 
     public Task InitializeAsync() => Task.CompletedTask;
 

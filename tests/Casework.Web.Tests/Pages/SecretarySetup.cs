@@ -5,19 +5,21 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Casework.Domain.Time;
 using Casework.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Casework.Web.Tests.Pages;
 
 /// <summary>
 /// Data the secretary pages act on, set up through the API as the people involved would: an alliance raises a
 /// knelpunt, the SBSD secretariat triages it to VRO, VRO proposes a solution (the knelpunt waits for the SBSD
-/// agenda), and the SBSD secretary plans a meeting today (real clock) whose agenda is still open.
+/// agenda), and the SBSD secretary plans a meeting today (the app's clock) whose agenda is still open.
 /// </summary>
 internal static partial class SecretarySetup
 {
     public const string SbsdSecretary = "sbsd-secretaris";
 
-    public static DateOnly Today => AmsterdamClock.Today(TimeProvider.System);
+    /// <summary>Today in Amsterdam on the app's own clock, so the test and the app agree on the date.</summary>
+    public static DateOnly Today(CaseworkWebFactory factory) => AmsterdamClock.Today(factory.Services.GetRequiredService<TimeProvider>());
 
     public sealed record ReadyKnelpunt(Guid Id, string Reference, string Title, string StateLabel)
     {
@@ -52,7 +54,7 @@ internal static partial class SecretarySetup
     public static async Task<Guid> PlanSbsdMeetingTodayAsync(CaseworkWebFactory factory, string title)
     {
         using var sbsd = await factory.SignInAsync(SbsdSecretary);
-        var today = Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var today = Today(factory).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var response = await sbsd.PostAsJsonAsync("/api/v1/meetings", new { body = "SBSD", date = today, cutOffDate = today, title });
         await HttpAssert.StatusAsync(HttpStatusCode.Created, response);
         return (await response.ReadJsonAsync()).GetProperty("id").GetGuid();

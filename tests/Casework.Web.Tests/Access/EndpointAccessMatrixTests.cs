@@ -40,7 +40,7 @@ public sealed class EndpointAccessMatrixTests : IAsyncLifetime
     ];
 
     /// <summary>Exact route patterns anyone may call (a prefix "/" would exempt everything): the start page.</summary>
-    private static readonly string[] AnonymousExact = ["/"];
+    private static readonly string[] AnonymousExact = ["/", "/fout"]; // the start page, and the error page (reached by re-execution; 404 when asked for directly)
 
     /// <summary>Writes an auditor may do (they change no case): audit checkpoints, and the development sign-in.</summary>
     private static readonly string[] AuditorWrites = ["/api/v1/audit/checkpoints", "/api/v1/dev/"];

@@ -71,7 +71,7 @@ public sealed class MeetingTests : IAsyncLifetime
         _host.AdvanceTo(date);
         await Expect(HttpStatusCode.OK, await sbsd.Post(
             $"/api/v1/meetings/{meeting.Id()}/agenda-items/{item.Id()}/decision",
-            new { action = "sbsdEscaleren", besluit = "Het SBSD legt het knelpunt voor aan de BRSD." }));
+            new { action = "sbsdEscaleren", besluit = "Het SBSD legt het knelpunt voor aan de BRSD.", reason = "Vraagt een besluit op bestuurlijk niveau." }));
         Assert.Equal("escalatieBrsd", (await CaseOf(_host, Sbsd, id)).Str("state"));
     }
 

@@ -113,6 +113,7 @@ internal sealed class MeetingQueryHandlers(CaseworkDbContext db, ICurrentActor c
         var nextDates = await db.Set<Meeting>().AsNoTracking().Where(m => nextMeetings.Values.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Date, cancellationToken);
 
         await using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        // SpreadsheetSafe.ForCsv() sets InjectionOptions.Escape (formula injection, OWASP CSV Injection).
         await using (var csv = new CsvWriter(writer, SpreadsheetSafe.ForCsv()))
         {
             foreach (var header in new[] { "volgnummer", "zaak", "titel", "status", "besluit", "actie", "besloten_op", "besloten_door", "actiepunten", "doorgeschoven_naar" })

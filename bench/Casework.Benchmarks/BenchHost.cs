@@ -110,6 +110,10 @@ internal sealed class BenchHost : IAsyncDisposable
         services.AddEscalation();
         services.AddSingleton<ICurrentActor>(actor);
         services.AddScoped<AuditVerifier>();
+        // The GET the response check compares with audits privileged reads (Legal fidelity): its writer, as AuthSetup registers it.
+        services.AddScoped<Casework.Web.Features.Cases.PrivilegedReads>();
+        services.AddSingleton(new Casework.Web.Infrastructure.Auth.AuthOptions());
+        services.AddSingleton<Casework.Web.Infrastructure.Auth.AccessAuditWriter>();
         services.AddSingleton(TimeProvider.System);
         configure?.Invoke(services);
 

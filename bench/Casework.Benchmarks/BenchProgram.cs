@@ -13,7 +13,9 @@ public static class BenchProgram
         if (args is ["profile", ..])
         {
             // Not a benchmark: where the time of one persisted transition goes (bench/README.md, "Profile").
-            await PathProfile.RunAsync(args.Length > 1 && int.TryParse(args[1], System.Globalization.CultureInfo.InvariantCulture, out var batches) ? batches : 10, args.Contains("--sql"));
+            var warmupAt = Array.IndexOf(args, "--warmup-batches");
+            var warmup = warmupAt > 0 && warmupAt + 1 < args.Length && int.TryParse(args[warmupAt + 1], System.Globalization.CultureInfo.InvariantCulture, out var w) ? w : 10;
+            await PathProfile.RunAsync(args.Length > 1 && int.TryParse(args[1], System.Globalization.CultureInfo.InvariantCulture, out var batches) ? batches : 10, args.Contains("--sql"), warmup);
             return;
         }
 

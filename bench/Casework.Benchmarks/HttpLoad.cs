@@ -232,6 +232,9 @@ internal static class HttpLoad
             info.Environment["Database__QueueSqliteWriters"] = name == "sqlite-noqueue" ? "false" : "true";
             info.Environment["Workflows__DefinitionsPath"] = Path.Combine(root, "definitions");
             info.Environment["Serilog__MinimumLevel__Default"] = "Warning";
+            // One bench user fires thousands of case actions a minute; the decision rate limit (600 per user per
+            // minute, WebSecurity) would answer 429 to most of them. The bench measures the write path, not the limiter.
+            info.Environment["WebSecurity__DecisionPermitLimit"] = "100000000";
             var server = Process.Start(info) ?? throw new InvalidOperationException("Could not start Casework.Web.");
             var baseUri = new Uri($"http://127.0.0.1:{port}");
             var target = new Target(name, server, baseUri, ids, versions, casesPerClient, database);

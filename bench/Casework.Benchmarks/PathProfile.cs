@@ -18,7 +18,7 @@ namespace Casework.Benchmarks;
 /// </summary>
 internal static class PathProfile
 {
-    public static async Task RunAsync(int batches, bool showSql = false)
+    public static async Task RunAsync(int batches, bool showSql = false, int warmupBatches = 10)
     {
         var timer = new SqlTimer();
         PersistedTransitionBenchmarks.ConfigureHost = services => services.ConfigureDbContext<SqliteCaseworkDbContext>(o => o.AddInterceptors(timer));
@@ -35,11 +35,18 @@ internal static class PathProfile
         (long Bytes, long Calls) rawIo = (0, 0), oursIo = (0, 0);
         try
         {
-            // Warm-up, then alternate batches on the same cases and database, so both paths see the same load
-            // from the other processes on this shared machine (sequential runs differed by a factor of 2 or more).
-            await bench.RawAanhoudenHervatten();
-            await bench.OursAanhoudenHervatten();
-            bench.RawMinimalAanhoudenHervatten();
+            // Warm-up (default 10 batches per path, --warmup-batches N: the tiered JIT needs a few thousand calls and
+            // its 100 ms call-counting delay before the steady state; one batch left the command path, with more code
+            // to compile, on tier 0 for part of a short run), then alternate batches on the same cases and database,
+            // so all paths see the same load from the other processes on this shared machine (sequential runs
+            // differed by a factor of 2 or more).
+            for (var i = 0; i < Math.Max(1, warmupBatches); i++)
+            {
+                await bench.RawAanhoudenHervatten();
+                await bench.OursAanhoudenHervatten();
+                bench.RawMinimalAanhoudenHervatten();
+            }
+
             timer.Reset();
             bench.Raw.CommitTime = TimeSpan.Zero;
             bench.Raw.Statements = 0;
@@ -72,7 +79,7 @@ internal static class PathProfile
 
         var n = batches * PersistedTransitionBenchmarks.Batch;
         Console.WriteLine();
-        Console.WriteLine(Inv($"Interleaved: {batches} batches of {PersistedTransitionBenchmarks.Batch} transitions per path (fair raw, command path, minimal raw), same database and cases; load average {HttpLoad.Load()} at the end."));
+        Console.WriteLine(Inv($"Interleaved: {warmupBatches} warm-up batches, then {batches} batches of {PersistedTransitionBenchmarks.Batch} transitions per path (fair raw, command path, minimal raw), same database and cases; load average {HttpLoad.Load()} at the end."));
         Console.WriteLine("| Path | wall ms/transition | process CPU ms/transition | COMMIT ms/transition | SQL statements/transition | transitions/s | ours / this path (throughput) |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
         var oursCommit = timer.ByKind.GetValueOrDefault(CommitKind).Time;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Casework.Web.Workflow.Guards;
 using Casework.Workflows.Engine;
 using Casework.Workflows.Guards;
@@ -43,6 +44,8 @@ internal static class WorkflowSetup
         services.AddScoped<AuditTrail>();
         services.AddSingleton<AuditWriter>();
         services.AddScoped<EffectApplier>();
+        // The effects start legal terms on the Dutch calendar (holidays and the days equated by Koninklijk Besluit).
+        services.TryAddSingleton<Features.Deadlines.LegalCalendar>();
         services.AddScoped<CaseTransitions>();
         services.AddScoped<CaseActionPath>();
         services.AddScoped<CaseOpener>();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 
@@ -14,7 +15,7 @@ internal static class LegalClockSetup
             .Validate(o => o.ClaimTimeout > TimeSpan.Zero, "Deadlines:ClaimTimeout must be positive.")
             .Validate(o => o.BatchSize > 0, "Deadlines:BatchSize must be positive.")
             .ValidateOnStart();
-        services.AddSingleton<LegalCalendar>();
+        services.TryAddSingleton<LegalCalendar>();
         services.AddSingleton<DeadlineWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<DeadlineWorker>());
         return services;

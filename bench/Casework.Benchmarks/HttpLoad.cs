@@ -321,7 +321,26 @@ internal static class HttpLoad
             }
 
             // Every successful transition adds exactly one version to its case (warm-ups included).
-            return Inv($"transitions={_fired} versionsAdded={versions - _seededVersions} auditIntact={verification.GetProperty("intact").GetBoolean()} auditEvents={verification.GetProperty("events").GetInt32()}");
+            return Inv($"transitions={_fired} versionsAdded={versions - _seededVersions} auditIntact={verification.GetProperty("intact").GetBoolean()} auditEvents={verification.GetProperty("events").GetInt32()}{await ServerStatsAsync()}");
+        }
+
+        /// <summary>
+        /// PostgreSQL only: transactions committed and rolled back in the bench database. Writes run SERIALIZABLE and
+        /// a serialization failure (40001) is replayed by the execution strategy, so rollbacks ~ replays.
+        /// </summary>
+        private async Task<string> ServerStatsAsync()
+        {
+            if (_database.Provider != "PostgreSql")
+            {
+                return string.Empty;
+            }
+
+            await using var connection = new Npgsql.NpgsqlConnection(_database.ConnectionString);
+            await connection.OpenAsync();
+            await using var command = new Npgsql.NpgsqlCommand("SELECT xact_commit, xact_rollback FROM pg_stat_database WHERE datname = current_database()", connection);
+            await using var reader = await command.ExecuteReaderAsync();
+            await reader.ReadAsync();
+            return Inv($" pgCommits={reader.GetInt64(0)} pgRollbacks={reader.GetInt64(1)}");
         }
 
         public async ValueTask DisposeAsync()

@@ -27,6 +27,30 @@ public sealed record WorkflowDefinition
     public StateDefinition? FindState(string id) => States.FirstOrDefault(s => s.Id == id);
 
     public ActionDefinition? FindAction(string id) => Actions.FirstOrDefault(a => a.Id == id);
+
+    /// <summary>
+    /// The states from which an action matching <paramref name="target"/> can still be fired, directly or after other
+    /// actions (a walk backwards over the transitions). Lets code ask "is this case still before that decision?" of
+    /// the definition instead of listing state names.
+    /// </summary>
+    public IReadOnlySet<string> StatesLeadingTo(Func<ActionDefinition, bool> target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>(Actions.Where(target).SelectMany(a => a.From));
+        while (pending.TryPop(out var state))
+        {
+            if (found.Add(state))
+            {
+                foreach (var from in Actions.Where(a => a.To == state).SelectMany(a => a.From))
+                {
+                    pending.Push(from);
+                }
+            }
+        }
+
+        return found;
+    }
 }
 
 /// <summary>Who holds the case while it is in a state.</summary>

@@ -26,8 +26,13 @@ public sealed class ApplicationsHost : IAsyncDisposable
     /// <param name="now">The fake clock's start.</param>
     /// <param name="postgresConnectionString">Run on this PostgreSQL database instead of a SQLite file of its own.</param>
     public ApplicationsHost(DateTimeOffset now, string? postgresConnectionString = null)
+        : this(now, new CaseworkWebFactory { PostgresConnectionString = postgresConnectionString })
     {
-        _root = new CaseworkWebFactory { PostgresConnectionString = postgresConnectionString };
+    }
+
+    private ApplicationsHost(DateTimeOffset now, CaseworkWebFactory root)
+    {
+        _root = root;
         Clock = new FakeTimeProvider(now);
         _factory = _root.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
         {
@@ -39,6 +44,10 @@ public sealed class ApplicationsHost : IAsyncDisposable
     }
 
     public FakeTimeProvider Clock { get; }
+
+    /// <summary>Another host (process) on this host's database at the same time; it leaves the database to this host.</summary>
+    public ApplicationsHost SecondHost() =>
+        new(Clock.GetUtcNow(), new CaseworkWebFactory(_root.DatabasePath) { PostgresConnectionString = _root.PostgresConnectionString, KeepDatabase = true });
 
     public HttpClient Anonymous => _factory.CreateClient();
 

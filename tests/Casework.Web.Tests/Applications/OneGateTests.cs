@@ -158,6 +158,14 @@ public sealed class OneGateTests : IAsyncLifetime
         Assert.Equal(deadlines[0], deadlines[1]);
     }
 
+    [Fact]
+    public async Task Award_SameApplicationRacedThroughAwardAndTheGenericAction_ExactlyOneWinsAndTheMoneyMovesOnce()
+    {
+        // A second host on the same SQLite file: two processes' writers, as with the PostgreSQL twin of this test.
+        await using var second = _host.SecondHost();
+        await SameApplicationAwardRace.RunAsync(_host, second);
+    }
+
     private static object Award(decimal amount, string? reason = null) => new { reason, data = new { bedrag = amount, verzenddatum = "2024-03-01" } };
 
     private sealed record Listed(bool Allowed, IReadOnlyList<string> Codes);

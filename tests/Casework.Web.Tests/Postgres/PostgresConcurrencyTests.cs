@@ -74,6 +74,15 @@ public sealed class PostgresConcurrencyTests(PostgresServer server, ITestOutputH
     }
 
     [Fact]
+    public async Task Award_SameApplicationRacedThroughAwardAndTheGenericActionOnTwoHosts_ExactlyOneWinsAndTheMoneyMovesOnce()
+    {
+        var database = await server.CreateDatabaseAsync();
+        await using var host = new ApplicationsHost(Amsterdam("2024-01-10 10:00"), database);
+        await using var second = host.SecondHost();
+        await SameApplicationAwardRace.RunAsync(host, second);
+    }
+
+    [Fact]
     public async Task DeadlineWorker_WhenThreeWorkersOnTwoHostsRace_EachDeadlineFiresExactlyOnce()
     {
         var database = await server.CreateDatabaseAsync();

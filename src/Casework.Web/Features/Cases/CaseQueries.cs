@@ -10,7 +10,8 @@ namespace Casework.Web.Features.Cases;
 
 public sealed record GetCaseQuery(Guid Id) : IQuery<CaseDto>;
 
-public sealed record ListCasesQuery(string? Type, string? State, string? Organisation, bool? Overdue, int? DueWithin, bool? Closed, string? Cursor, int? Limit) : IQuery<Page<CaseSummaryDto>>;
+/// <summary>The work list; <paramref name="Zoek"/> narrows it with the search of <see cref="CaseSearch"/>.</summary>
+public sealed record ListCasesQuery(string? Type, string? State, string? Organisation, bool? Overdue, int? DueWithin, bool? Closed, string? Cursor, int? Limit, string? Zoek = null) : IQuery<Page<CaseSummaryDto>>;
 
 internal sealed class CaseQueryHandlers(CaseworkDbContext db, ICurrentActor current, CaseTransitions transitions, TimeProvider time, PrivilegedReads reads) :
     IQueryHandler<GetCaseQuery, CaseDto>,
@@ -33,7 +34,7 @@ internal sealed class CaseQueryHandlers(CaseworkDbContext db, ICurrentActor curr
         var limit = Cursor.Limit(query.Limit);
         var after = Cursor.Decode(query.Cursor);
         var today = AmsterdamClock.Today(time);
-        var cases = db.Cases.AsNoTracking().VisibleTo(current.Actor);
+        var cases = db.Cases.AsNoTracking().VisibleTo(current.Actor).Matching(db, query.Zoek);
         if (!string.IsNullOrWhiteSpace(query.Type))
         {
             cases = cases.Where(c => c.CaseType == query.Type);

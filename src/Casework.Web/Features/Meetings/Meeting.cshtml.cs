@@ -4,6 +4,7 @@ using Casework.Domain.Time;
 using Casework.Web.Api;
 using Casework.Web.Features.Pages;
 using Casework.Web.Infrastructure.Auth;
+using Casework.Web.Infrastructure.Export;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
@@ -88,7 +89,9 @@ public sealed class MeetingModel : CaseworkPageModel
     /// <summary>Open items of this meeting: what closing it would move to the next one.</summary>
     public int OpenItems => Meeting.Items.Count(i => i.Status == AgendaItemStatus.Open);
 
-    public string BesluitenlijstUrl => $"{ApiVersion.BasePath}/meetings/{Meeting.Id}/besluitenlijst.csv";
+    /// <summary>The besluitenlijst's downloads: the API's CSV and Excel forms (the page's cookie signs the request in).</summary>
+    public DownloadLinks Besluitenlijst => new(
+        $"{ApiVersion.BasePath}/meetings/{Meeting.Id}/besluitenlijst.xlsx", $"{ApiVersion.BasePath}/meetings/{Meeting.Id}/besluitenlijst.csv", null, "Besluitenlijst:");
 
     public static string DecisionPath(Guid meetingId, Guid itemId) => $"{PagePaths.Meeting(meetingId)}/agendapunten/{itemId}/besluit";
 

@@ -1,5 +1,5 @@
-using System.Text;
 using Casework.Web.Api;
+using Casework.Web.Infrastructure.Export;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 
@@ -92,22 +92,28 @@ internal static class MeetingEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapGet("/{id:guid}/besluitenlijst.csv", async (Guid id, IMediator mediator, CancellationToken ct) =>
-            {
-                var csv = await mediator.Send(new BesluitenlijstCsvQuery(id), ct);
-                return Results.File(Encoding.UTF8.GetBytes(csv.Content), "text/csv; charset=utf-8", csv.FileName);
-            })
+                new ExportDownload(await mediator.Send(new BesluitenlijstQuery(id), ct), ExportFormat.Csv))
             .WithName("getMeetingBesluitenlijstCsv")
-            .WithSummary("De besluitenlijst van een vergadering als CSV")
+            .WithSummary("De besluitenlijst van een vergadering als CSV voor een Nederlandse Excel (puntkomma, UTF-8 met BOM, datums als 14-12-2026)")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("/escalation-board", (IMediator mediator, CancellationToken ct) => mediator.Send(new EscalationBoardQuery(), ct))
+        group.MapGet("/{id:guid}/besluitenlijst.xlsx", async (Guid id, IMediator mediator, CancellationToken ct) =>
+                new ExportDownload(await mediator.Send(new BesluitenlijstQuery(id), ct), ExportFormat.Excel))
+            .WithName("getMeetingBesluitenlijstXlsx")
+            .WithSummary("De besluitenlijst van een vergadering als Excel-werkmap")
+            .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapGet("/escalation-board", ([FromQuery(Name = "zoek")] string? zoek, IMediator mediator, CancellationToken ct) => mediator.Send(new EscalationBoardQuery(zoek), ct))
             .WithTags("Vergaderingen")
             .RequireAuthorization()
             .WithName("getEscalationBoard")
-            .WithSummary("Escalatiebord: per niveau het aantal zaken, hun leeftijd, wie ze heeft, de volgende vergadering en wat over termijn is")
+            .WithSummary("Escalatiebord: per niveau het aantal zaken, hun leeftijd, wie ze heeft, de volgende vergadering en wat over termijn is; zoek: zaaknummer, gemeente, titel of wet")
             .Produces<EscalationBoardDto>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 
         return api;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Casework.Domain.Escalation;
 using Casework.Domain.Time;
 using Casework.Web.Api;
@@ -8,7 +7,6 @@ using Casework.Web.Infrastructure.Auth;
 using Casework.Web.Infrastructure.Export;
 using Casework.Web.Persistence;
 using Casework.Web.Workflow;
-using CsvHelper;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,11 +18,11 @@ public sealed record GetMeetingQuery(Guid Id) : IQuery<MeetingDto>;
 
 public sealed record ReadyCasesQuery(Guid MeetingId) : IQuery<IReadOnlyList<ReadyCaseDto>>;
 
-public sealed record BesluitenlijstCsvQuery(Guid MeetingId) : IQuery<BesluitenlijstCsv>;
+/// <summary>The besluitenlijst of a meeting, as a table to download as CSV or Excel (<see cref="TableExport"/>).</summary>
+public sealed record BesluitenlijstQuery(Guid MeetingId) : IQuery<ExportTable>;
 
-public sealed record EscalationBoardQuery : IQuery<EscalationBoardDto>;
-
-public sealed record BesluitenlijstCsv(string FileName, string Content);
+/// <summary>The escalation board; <paramref name="Zoek"/> narrows it with the search of <see cref="CaseSearch"/>.</summary>
+public sealed record EscalationBoardQuery(string? Zoek = null) : IQuery<EscalationBoardDto>;
 
 /// <summary>
 /// Meetings are not secret (anyone signed in sees the calendar); what is on an agenda is: items whose case the
@@ -34,7 +32,7 @@ internal sealed class MeetingQueryHandlers(CaseworkDbContext db, ICurrentActor c
     IQueryHandler<ListMeetingsQuery, Page<MeetingSummaryDto>>,
     IQueryHandler<GetMeetingQuery, MeetingDto>,
     IQueryHandler<ReadyCasesQuery, IReadOnlyList<ReadyCaseDto>>,
-    IQueryHandler<BesluitenlijstCsvQuery, BesluitenlijstCsv>,
+    IQueryHandler<BesluitenlijstQuery, ExportTable>,
     IQueryHandler<EscalationBoardQuery, EscalationBoardDto>
 {
     private static readonly string[] EscalationTypes = ["knelpunt", "vastloper"];
@@ -103,42 +101,40 @@ internal sealed class MeetingQueryHandlers(CaseworkDbContext db, ICurrentActor c
             .ToList();
     }
 
-    public async ValueTask<BesluitenlijstCsv> Handle(BesluitenlijstCsvQuery query, CancellationToken cancellationToken)
+    /// <summary>
+    /// The besluitenlijst as a table for <see cref="TableExport"/>: per visible item in agenda order the case, the
+    /// item's status, the outcome (the label of the workflow action the decision fired), the decision text, when it
+    /// was decided, the action items (owner by name) and where an undecided item went.
+    /// </summary>
+    public async ValueTask<ExportTable> Handle(BesluitenlijstQuery query, CancellationToken cancellationToken)
     {
         var meeting = await LoadAsync(query.MeetingId, cancellationToken);
         var visible = await VisibleCaseIdsAsync(meeting, cancellationToken);
-        var titles = await db.Cases.AsNoTracking().Where(c => visible.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Title, cancellationToken);
+        var cases = await db.Cases.AsNoTracking().Where(c => visible.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
         var next = meeting.Items.Where(i => i.NextItemId is not null).Select(i => i.NextItemId!.Value).ToList();
         var nextMeetings = await db.Set<AgendaItem>().AsNoTracking().Where(i => next.Contains(i.Id)).Select(i => new { i.Id, i.MeetingId }).ToDictionaryAsync(i => i.Id, i => i.MeetingId, cancellationToken);
         var nextDates = await db.Set<Meeting>().AsNoTracking().Where(m => nextMeetings.Values.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Date, cancellationToken);
+        var owners = meeting.Items.SelectMany(i => i.ActionItems.Select(a => a.Owner)).Distinct().ToList();
+        var names = await db.Organisations.AsNoTracking().Where(o => owners.Contains(o.Code)).ToDictionaryAsync(o => o.Code, o => o.Name, cancellationToken);
+        var body = MeetingBodies.DisplayName(meeting.BodyCode);
 
-        await using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        // SpreadsheetSafe.ForCsv() sets InjectionOptions.Escape (formula injection, OWASP CSV Injection).
-        await using (var csv = new CsvWriter(writer, SpreadsheetSafe.ForCsv()))
-        {
-            foreach (var header in new[] { "volgnummer", "zaak", "titel", "status", "besluit", "actie", "besloten_op", "besloten_door", "actiepunten", "doorgeschoven_naar" })
-            {
-                csv.WriteField(header);
-            }
+        string? Outcome(AgendaItem item) => item.DecisionActionId is not { } id ? null
+            : cases.TryGetValue(item.CaseId, out var c) && transitions.DefinitionOf(c).Actions.FirstOrDefault(a => a.Id == id) is { } action ? action.Label
+            : id == "kennisgenomen" ? "Kennisgenomen" : id;
 
-            await csv.NextRecordAsync();
-            foreach (var item in meeting.Items.Where(i => visible.Contains(i.CaseId)).OrderBy(i => i.Sequence))
-            {
-                csv.WriteField(item.Sequence);
-                csv.WriteField(item.CaseReference);
-                csv.WriteField(titles.GetValueOrDefault(item.CaseId) ?? string.Empty);
-                csv.WriteField(item.Status.ToString().ToLowerInvariant());
-                csv.WriteField(item.Besluit ?? string.Empty);
-                csv.WriteField(item.DecisionActionId ?? string.Empty);
-                csv.WriteField(item.DecidedAt is { } at ? AmsterdamClock.ToLocalDate(at).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : string.Empty);
-                csv.WriteField(item.DecidedBy ?? string.Empty);
-                csv.WriteField(string.Join("; ", item.ActionItems.Select(a => string.Create(CultureInfo.InvariantCulture, $"{a.Owner}: {a.Description} (uiterlijk {a.DueDate:yyyy-MM-dd})"))));
-                csv.WriteField(item.NextItemId is { } n && nextMeetings.TryGetValue(n, out var nm) && nextDates.TryGetValue(nm, out var nd) ? nd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : string.Empty);
-                await csv.NextRecordAsync();
-            }
-        }
-
-        return new BesluitenlijstCsv(string.Create(CultureInfo.InvariantCulture, $"besluitenlijst-{meeting.BodyCode.ToLowerInvariant()}-{meeting.Date:yyyy-MM-dd}.csv"), writer.ToString());
+        var items = meeting.Items.Where(i => visible.Contains(i.CaseId)).OrderBy(i => i.Sequence);
+        return ExportTable.Of(string.Create(CultureInfo.InvariantCulture, $"Besluitenlijst {meeting.BodyCode} {meeting.Date:dd-MM-yyyy}"), items, columns => columns
+            .WholeNumber("Nr.", i => i.Sequence)
+            .Text("Zaaknummer", i => i.CaseReference)
+            .Text("Soort", i => cases.TryGetValue(i.CaseId, out var c) ? (c.CaseType == "vastloper" ? "Vastloper" : "Knelpunt") : null)
+            .Text("Onderwerp", i => cases.GetValueOrDefault(i.CaseId)?.Title)
+            .Text("Agendapunt", i => MeetingLabels.AgendaItemStatus(i.Status))
+            .Text("Uitkomst", Outcome)
+            .Text("Besluit", i => i.Besluit)
+            .Date("Besloten op", i => i.DecidedAt is { } at ? AmsterdamClock.ToLocalDate(at) : null)
+            .Text("Besloten door", i => i.DecidedAt is null ? null : body)
+            .Text("Actiepunten", i => string.Join("; ", i.ActionItems.Select(a => string.Create(CultureInfo.InvariantCulture, $"{names.GetValueOrDefault(a.Owner, a.Owner)}: {a.Description} (uiterlijk {a.DueDate:dd-MM-yyyy})"))))
+            .Date("Doorgeschoven naar", i => i.NextItemId is { } n && nextMeetings.TryGetValue(n, out var nm) && nextDates.TryGetValue(nm, out var nd) ? nd : null));
     }
 
     /// <summary>Open knelpunten and vastlopers the caller sees, per escalation level, with age, holder, term and the level's next meeting.</summary>
@@ -146,7 +142,7 @@ internal sealed class MeetingQueryHandlers(CaseworkDbContext db, ICurrentActor c
     {
         var actor = current.Actor;
         var today = AmsterdamClock.Today(time);
-        var cases = await db.Cases.AsNoTracking().Where(c => !c.IsClosed && EscalationTypes.Contains(c.CaseType)).VisibleTo(actor).ToListAsync(cancellationToken);
+        var cases = await db.Cases.AsNoTracking().Where(c => !c.IsClosed && EscalationTypes.Contains(c.CaseType)).VisibleTo(actor).Matching(db, query.Zoek).ToListAsync(cancellationToken);
         var ids = cases.Select(c => c.Id).ToList();
         var deadlines = await db.Deadlines.AsNoTracking().Where(d => ids.Contains(d.CaseId) && (d.Status == DeadlineStatus.Running || d.Status == DeadlineStatus.Suspended)).ToListAsync(cancellationToken);
         var agenda = await db.Set<Meeting>().AsNoTracking()

@@ -6,6 +6,7 @@ using Casework.Web.Features.Cases;
 using Casework.Web.Features.Meetings;
 using Casework.Web.Features.Pages;
 using Casework.Web.Infrastructure.Auth;
+using Casework.Web.Infrastructure.Export;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Casework.Web.Features.Tranches;
@@ -69,6 +70,48 @@ public sealed class RoundModel : CaseworkPageModel
     public string? ProposalError { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    /// <summary>The ranking's downloads (for whoever sees the ranking).</summary>
+    public DownloadLinks Downloads => DownloadLinks.For(PagePaths.Round(Round.Tranche.Id), []);
+
+    /// <summary>The round's ranked applications as the page shows them, as an Excel workbook or CSV (<c>formaat</c>); not for gemeenten.</summary>
+    public async Task<IActionResult> OnGetDownloadAsync(Guid id, [FromQuery(Name = "formaat")] string? format, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        if (Round.Ranking is not { } ranking)
+        {
+            return PageAccess.Denied(this, "De rangschikking van een ronde is niet openbaar: een gemeente ziet haar eigen aanvragen onder Mijn zaken.");
+        }
+
+        if (TableExport.ParseFormat(format) is not { } chosen)
+        {
+            return ExportDownload.UnknownFormat();
+        }
+
+        var t = Round.Tranche;
+        return new ExportDownload(ExportTable.Of($"Rangschikking {RoundsModel.RegelingName(t.Regeling)} {t.Name}", ranking, columns => columns
+            .WholeNumber("Rang", r => r.Position)
+            .Text("Zaaknummer", r => r.Reference)
+            .Text("Project", r => r.ProjectName)
+            .Text("Gemeente", r => Applications.GetValueOrDefault(r.ApplicationId)?.GemeenteName ?? r.Gemeente)
+            .Money("Gevraagd", r => r.RequestedAmount)
+            .Number("Totaalscore", r => r.TotalScore)
+            .Number("Voorrangspunten", r => r.PriorityPoints)
+            .Text("Advies", r => AdviceName(Applications.GetValueOrDefault(r.ApplicationId)?.Advice))
+            .Money("Toegekend", r => r.AwardedAmount)
+            .Text("Gelijke score", r => r.TieUnresolved ? "Gelijk, nog te ordenen" : "Nee")), chosen);
+    }
+
+    public static string? AdviceName(Casework.Domain.Funding.CommitteeAdvice? advice) => advice switch
+    {
+        Casework.Domain.Funding.CommitteeAdvice.Positief => "Positief",
+        Casework.Domain.Funding.CommitteeAdvice.Negatief => "Negatief",
+        _ => null,
+    };
 
     /// <summary>
     /// Applications that ended on the same total and still wait for a person to order them, per group in ranking

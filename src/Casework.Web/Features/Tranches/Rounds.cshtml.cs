@@ -1,14 +1,46 @@
+using System.Globalization;
 using Casework.Domain.Funding;
+using Casework.Domain.Time;
 using Casework.Web.Features.Pages;
+using Casework.Web.Infrastructure.Export;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Casework.Web.Features.Tranches;
 
-/// <summary><c>GET /rondes</c>: every round of VHF and WBI with its window, status and ceiling; for every signed-in user (rounds are public).</summary>
+/// <summary>
+/// <c>GET /rondes</c>: every round of VHF and WBI with its window, status and ceiling; for every signed-in user (rounds
+/// are public). <c>?handler=Download&amp;formaat=xlsx|csv</c> downloads the list.
+/// </summary>
 public sealed class RoundsModel : CaseworkPageModel
 {
     public IReadOnlyList<TrancheSummaryDto> Rounds { get; private set; } = [];
 
+    public DownloadLinks Downloads => DownloadLinks.For(PagePaths.Rounds, []);
+
     public async Task OnGetAsync(CancellationToken ct) => Rounds = await QueryAsync(new ListTranchesQuery(null), ct);
+
+    public async Task<IActionResult> OnGetDownloadAsync([FromQuery(Name = "formaat")] string? format, CancellationToken ct)
+    {
+        if (TableExport.ParseFormat(format) is not { } chosen)
+        {
+            return ExportDownload.UnknownFormat();
+        }
+
+        Rounds = await QueryAsync(new ListTranchesQuery(null), ct);
+        var today = AmsterdamClock.Today(Service<TimeProvider>());
+        return new ExportDownload(ExportTable.Of(string.Create(CultureInfo.InvariantCulture, $"Rondes {today:dd-MM-yyyy}"), Rounds, columns => columns
+            .Text("Regeling", r => RegelingName(r.Regeling))
+            .Text("Ronde", r => r.Name)
+            .Date("Aangekondigd op", r => r.AnnouncedOnDate)
+            .DateTime("Tijdvak open vanaf", r => r.OpensAt)
+            .DateTime("Tijdvak sluit", r => r.ClosesAt)
+            .Text("Status", r => StatusName(r.Status))
+            .Money("Plafond", r => r.Ceiling)
+            .Money("Verplicht", r => r.Committed)
+            .Money("Betaald", r => r.Paid)
+            .Money("Teruggevorderd", r => r.Reclaimed)
+            .Money("Nog beschikbaar", r => r.Remaining)), chosen);
+    }
 
     public static string RegelingName(Regeling regeling) => regeling == Regeling.Wbi ? "Woningbouwimpuls" : "Volkshuisvestingsfonds";
 

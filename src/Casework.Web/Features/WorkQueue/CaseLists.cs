@@ -18,10 +18,13 @@ internal static class CaseLists
     /// <summary>
     /// One page of <paramref name="cases"/>, the nearest running deadline first, with the counts of the whole selection
     /// and per case what is expected (of the gemeente when <paramref name="forApplicant"/>, else who acts).
+    /// <paramref name="pageSize"/> is <see cref="PageSize"/> for a page; a download asks for one page of up to
+    /// <see cref="Infrastructure.Export.TableExport.MaxRows"/>.
     /// </summary>
     public static async Task<CaseListPage> PageAsync(
-        CaseworkDbContext db, DefinitionCatalog catalog, TimeProvider time, IQueryable<CaseFile> cases, int page, Actor actor, bool forApplicant, CancellationToken ct)
+        CaseworkDbContext db, DefinitionCatalog catalog, TimeProvider time, IQueryable<CaseFile> cases, int page, Actor actor, bool forApplicant, CancellationToken ct, int pageSize = PageSize)
     {
+        pageSize = Math.Clamp(pageSize, 1, Infrastructure.Export.TableExport.MaxRows);
         var today = AmsterdamClock.Today(time);
         var soon = today.AddDays(DueSoonDays);
         var running = db.Deadlines.Where(d => d.Status == DeadlineStatus.Running);
@@ -48,15 +51,15 @@ internal static class CaseLists
         var total = await projected.CountAsync(ct);
         var overdueCount = await projected.CountAsync(c => c.Overdue, ct);
         var dueSoonCount = await projected.CountAsync(c => c.DueSoon, ct);
-        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
+        var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
         var number = Math.Clamp(page, 1, pageCount);
         var rows = await projected
             .OrderBy(c => c.IsClosed)
             .ThenBy(c => c.NextDue == null)
             .ThenBy(c => c.NextDue)
             .ThenBy(c => c.Reference)
-            .Skip((number - 1) * PageSize)
-            .Take(PageSize)
+            .Skip((number - 1) * pageSize)
+            .Take(pageSize)
             .ToListAsync(ct);
 
         var ids = rows.Select(r => r.Id).ToList();
@@ -82,7 +85,7 @@ internal static class CaseLists
                 r.OwningOrganisation, names.GetValueOrDefault(r.OwningOrganisation, r.OwningOrganisation),
                 r.NextDue, r.NextKind is null ? null : DeadlineName(r.NextKind), r.Overdue, r.DueSoon, yourTurn, expectation);
         }).ToList();
-        return new CaseListPage(items, number, PageSize, total, overdueCount, dueSoonCount);
+        return new CaseListPage(items, number, pageSize, total, overdueCount, dueSoonCount);
     }
 
     private static string DeadlineName(string kind) => TermKinds.TryGet(kind, out var known) && known is not null ? known.Name : kind;

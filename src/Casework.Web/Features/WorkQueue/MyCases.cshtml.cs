@@ -1,23 +1,48 @@
 using Casework.Domain.Access;
+using Casework.Domain.Time;
 using Casework.Web.Features.Pages;
 using Casework.Web.Infrastructure.Auth;
+using Casework.Web.Infrastructure.Export;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Casework.Web.Features.WorkQueue;
 
-/// <summary><c>GET /mijn-zaken</c>: the gemeente's own cases, the most urgent first, each saying what the gemeente must do and by when.</summary>
+/// <summary>
+/// <c>GET /mijn-zaken</c>: the gemeente's own cases, the most urgent first, each saying what the gemeente must do and by
+/// when. <c>?handler=Download&amp;formaat=xlsx|csv</c> downloads all of them (up to <see cref="TableExport.MaxRows"/>).
+/// </summary>
 public sealed class MyCasesModel : CaseworkPageModel
 {
+    private const string NotForYou = "Mijn zaken is er voor aanvragers van een gemeente. Uw werk staat in de werkvoorraad.";
+
     public CaseListPage Cases { get; private set; } = new([], 1, CaseLists.PageSize, 0, 0, 0);
+
+    public DownloadLinks Downloads => DownloadLinks.For(PagePaths.MyCases, [], Cases.Total, "zaken");
 
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "pagina")] int? page, CancellationToken ct)
     {
         if (!Service<ICurrentActor>().Actor.Roles.Contains(Role.GemeenteAanvrager))
         {
-            return PageAccess.Denied(this, "Mijn zaken is er voor aanvragers van een gemeente. Uw werk staat in de werkvoorraad.");
+            return PageAccess.Denied(this, NotForYou);
         }
 
         Cases = await QueryAsync(new MyCasesQuery(page ?? 1), ct);
         return Page();
+    }
+
+    public async Task<IActionResult> OnGetDownloadAsync([FromQuery(Name = "formaat")] string? format, CancellationToken ct)
+    {
+        if (!Service<ICurrentActor>().Actor.Roles.Contains(Role.GemeenteAanvrager))
+        {
+            return PageAccess.Denied(this, NotForYou);
+        }
+
+        if (TableExport.ParseFormat(format) is not { } chosen)
+        {
+            return ExportDownload.UnknownFormat();
+        }
+
+        var all = await QueryAsync(new MyCasesQuery(1, TableExport.MaxRows), ct);
+        return new ExportDownload(CaseListExport.MyCases(all.Items, AmsterdamClock.Today(Service<TimeProvider>())), chosen);
     }
 }

@@ -1,14 +1,19 @@
 using Casework.Domain.Access;
+using Casework.Domain.Time;
+using Casework.Web.Features.Cases;
 using Casework.Web.Features.Pages;
 using Casework.Web.Infrastructure.Auth;
+using Casework.Web.Infrastructure.Export;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Casework.Web.Features.WorkQueue;
 
 /// <summary>
 /// <c>GET /werkvoorraad</c>: the open cases waiting for the caller's organisation (loket, reviewers, committees; a
-/// beheerder sees all), filtered by type, state, overdue and due soon, the nearest deadline first. The filter form is a
-/// plain GET; with htmx it replaces only the results and pushes the URL, so the address always says what is shown.
+/// beheerder sees all), filtered by type, state, overdue and due soon and searched (<c>zoek</c>, <see cref="CaseSearch"/>),
+/// the nearest deadline first. The filter form is a plain GET; with htmx it replaces only the results and pushes the URL,
+/// so the address always says what is shown. <c>?handler=Download&amp;formaat=xlsx|csv</c> downloads what the filters
+/// select (all pages, up to <see cref="TableExport.MaxRows"/>) through the same query.
 /// </summary>
 public sealed class WorkQueueModel : CaseworkPageModel
 {
@@ -29,6 +34,9 @@ public sealed class WorkQueueModel : CaseworkPageModel
     [BindProperty(SupportsGet = true, Name = "trekker")]
     public bool IncludeLed { get; set; }
 
+    [BindProperty(SupportsGet = true, Name = "zoek")]
+    public string? Zoek { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "pagina")]
     public int? PageNumber { get; set; }
 
@@ -41,27 +49,29 @@ public sealed class WorkQueueModel : CaseworkPageModel
     /// <summary>True when htmx asks for the results only (not for a history restore, which needs the whole page).</summary>
     public bool ResultsOnly => Request.Headers.ContainsKey("HX-Request") && !Request.Headers.ContainsKey("HX-History-Restore-Request");
 
-    public PagerModel Pager => new(Cases.PageNumber, Cases.PageCount, PagePaths.WorkQueue,
+    public PagerModel Pager => new(Cases.PageNumber, Cases.PageCount, PagePaths.WorkQueue, Filters);
+
+    /// <summary>The downloads of what the filters select now.</summary>
+    public DownloadLinks Downloads => DownloadLinks.For(PagePaths.WorkQueue, Filters, Cases.Total, "zaken");
+
+    private List<KeyValuePair<string, string?>> Filters =>
     [
         new("soort", Type),
         new("status", State),
         new("verlopen", Overdue ? "true" : null),
         new("binnenkort", DueSoon ? "true" : null),
         new("trekker", IncludeLed ? "true" : null),
-    ]);
+        new("zoek", Zoek),
+    ];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!Service<ICurrentActor>().Actor.Roles.Overlaps(QueueRoles))
+        if (!MayUse)
         {
-            return PageAccess.Denied(this, "De werkvoorraad is er voor wie zaken van anderen behandelt. Uw zaken als aanvrager staan onder Mijn zaken.");
+            return Denied();
         }
 
-        (Types, States) = await QueryAsync(new WorkQueueFilterOptionsQuery(), ct);
-        // An unknown value in the address filters nothing out silently: it is dropped, and the form shows "all".
-        Type = Types.Any(t => t.Type == Type) ? Type : null;
-        State = States.Any(s => s.State == State) ? State : null;
-        Cases = await QueryAsync(new WorkQueueQuery(Type, State, Overdue, DueSoon, PageNumber ?? 1, IncludeLed), ct);
+        await FilterAsync(CaseLists.PageSize, ct);
         if (ResultsOnly)
         {
             Response.Headers.Vary = "HX-Request";
@@ -69,5 +79,38 @@ public sealed class WorkQueueModel : CaseworkPageModel
         }
 
         return Page();
+    }
+
+    /// <summary>What the filters select, every page of it, as an Excel workbook or CSV (<c>formaat</c>).</summary>
+    public async Task<IActionResult> OnGetDownloadAsync([FromQuery(Name = "formaat")] string? format, CancellationToken ct)
+    {
+        if (!MayUse)
+        {
+            return Denied();
+        }
+
+        if (TableExport.ParseFormat(format) is not { } chosen)
+        {
+            return ExportDownload.UnknownFormat();
+        }
+
+        await FilterAsync(TableExport.MaxRows, ct);
+        return new ExportDownload(CaseListExport.WorkQueue(Cases.Items, AmsterdamClock.Today(Service<TimeProvider>())), chosen);
+    }
+
+    private bool MayUse => Service<ICurrentActor>().Actor.Roles.Overlaps(QueueRoles);
+
+    private IActionResult Denied() =>
+        PageAccess.Denied(this, "De werkvoorraad is er voor wie zaken van anderen behandelt. Uw zaken als aanvrager staan onder Mijn zaken.");
+
+    /// <summary>Settles the filters (an unknown value is dropped) and runs the list's query: one page, or one of <paramref name="pageSize"/> for a download.</summary>
+    private async Task FilterAsync(int pageSize, CancellationToken ct)
+    {
+        (Types, States) = await QueryAsync(new WorkQueueFilterOptionsQuery(), ct);
+        // An unknown value in the address filters nothing out silently: it is dropped, and the form shows "all".
+        Type = Types.Any(t => t.Type == Type) ? Type : null;
+        State = States.Any(s => s.State == State) ? State : null;
+        Zoek = CaseSearch.FromBox(Zoek);
+        Cases = await QueryAsync(new WorkQueueQuery(Type, State, Overdue, DueSoon, pageSize == CaseLists.PageSize ? PageNumber ?? 1 : 1, IncludeLed, Zoek, pageSize), ct);
     }
 }

@@ -13,6 +13,6 @@ internal sealed class MyCasesHandler(CaseworkDbContext db, ICurrentActor current
     {
         var actor = current.Actor;
         var cases = db.Cases.AsNoTracking().VisibleTo(actor);
-        return await CaseLists.PageAsync(db, catalog, time, cases, query.Page, actor, forApplicant: true, cancellationToken);
+        return await CaseLists.PageAsync(db, catalog, time, cases, query.Page, actor, forApplicant: true, cancellationToken, query.PageSize);
     }
 }

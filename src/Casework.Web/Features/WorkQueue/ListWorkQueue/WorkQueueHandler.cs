@@ -14,7 +14,7 @@ internal sealed class WorkQueueHandler(CaseworkDbContext db, ICurrentActor curre
     {
         var actor = current.Actor;
         var org = actor.Organisation;
-        var cases = db.Cases.AsNoTracking().VisibleTo(actor).Where(c => !c.IsClosed);
+        var cases = db.Cases.AsNoTracking().VisibleTo(actor).Where(c => !c.IsClosed).Matching(db, query.Zoek);
         if (!CaseAccess.SeesEverything(actor))
         {
             // A work queue is what waits for this organisation, not everything it may read; a department may add the
@@ -44,6 +44,6 @@ internal sealed class WorkQueueHandler(CaseworkDbContext db, ICurrentActor curre
             cases = cases.Where(c => db.Deadlines.Any(d => d.CaseId == c.Id && d.Status == DeadlineStatus.Running && d.CurrentDueDate >= today && d.CurrentDueDate <= soon));
         }
 
-        return await CaseLists.PageAsync(db, catalog, time, cases, query.Page, actor, forApplicant: false, cancellationToken);
+        return await CaseLists.PageAsync(db, catalog, time, cases, query.Page, actor, forApplicant: false, cancellationToken, query.PageSize);
     }
 }

@@ -120,6 +120,20 @@ public sealed partial class GemeenteBrowserTests(BrowserFixture fixture)
         // Without JavaScript's help the same address gives the same list (a plain GET).
         await loket.Page.ReloadAsync();
         await Assertions.Expect(loket.Page.GetByRole(AriaRole.Link, new() { Name = project })).ToBeVisibleAsync();
+
+        // The search box narrows the list in place; the downloads then hold what it shows.
+        await loket.TypeAsync(loket.Page.GetByLabel("Zoeken"), project.ToUpperInvariant());
+        await loket.Page.Keyboard.PressAsync("Enter");
+        await loket.Page.WaitForURLAsync(new Regex("zoek=CENTRUM"));
+        await Assertions.Expect(loket.Page.GetByRole(AriaRole.Link, new() { Name = project })).ToBeVisibleAsync();
+        await Assertions.Expect(loket.Page.Locator("#werkvoorraad-telling")).ToContainTextAsync("1 zaak gevonden");
+        await loket.AssertAccessibleAsync("27-werkvoorraad-gezocht");
+        var download = await loket.Page.RunAndWaitForDownloadAsync(() => loket.PressAsync(loket.Page.GetByRole(AriaRole.Link, new() { Name = "Downloaden als CSV" })));
+        Assert.StartsWith("werkvoorraad-", download.SuggestedFilename, StringComparison.Ordinal);
+        var lines = (await File.ReadAllLinesAsync((await download.PathAsync())!)).Where(l => l.Length > 0).ToList();
+        Assert.Equal(2, lines.Count);
+        Assert.Contains(project, lines[1], StringComparison.Ordinal);
+        Assert.Contains(";Weert;", lines[1], StringComparison.Ordinal);
     }
 
     private async Task<JsonElement> ApplicationAsync(Guid id)

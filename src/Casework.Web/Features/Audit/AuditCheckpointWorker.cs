@@ -13,9 +13,19 @@ internal sealed partial class AuditCheckpointWorker(IServiceProvider services, A
             return;
         }
 
-        using var timer = new PeriodicTimer(options.CheckpointInterval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        // A delay from each checkpoint rather than a PeriodicTimer: a clock that jumps (a host resumed after a sleep,
+        // or a test's fake clock moved by a year) gives one checkpoint, not one per interval that was skipped.
+        while (!stoppingToken.IsCancellationRequested)
         {
+            try
+            {
+                await Task.Delay(options.CheckpointInterval, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
             try
             {
                 await using var scope = services.CreateAsyncScope();

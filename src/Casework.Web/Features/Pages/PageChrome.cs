@@ -75,6 +75,7 @@ public static class PagePaths
     public const string Escalations = "/escalaties";
     public const string Meetings = "/vergaderingen";
     public const string RaiseKnelpunt = "/knelpunten/nieuw";
+    public const string AnnounceRound = "/rondes/nieuw";
     public const string RaiseVastloper = "/vastlopers/nieuw";
 
     public static string Case(Guid id) => $"/zaken/{id}";
@@ -82,6 +83,8 @@ public static class PagePaths
     public static string CaseDiagram(Guid id) => $"/zaken/{id}/diagram";
 
     public static string Round(Guid id) => $"/rondes/{id}";
+
+    public static string RoundAdministration(Guid id) => $"/rondes/{id}/beheer";
 
     public static string Meeting(Guid id) => $"/vergaderingen/{id}";
 }

@@ -110,7 +110,8 @@ public sealed partial class GemeenteBrowserTests(BrowserFixture fixture)
         // Choosing a filter updates the results in place (htmx) and the address says what is shown.
         await loket.ChooseAsync(loket.Page.GetByLabel("Soort zaak"), "Aanvraag Woningbouwimpuls");
         await loket.Page.WaitForURLAsync(new Regex("soort=wbi-application"));
-        await loket.ChooseAsync(loket.Page.GetByLabel("Status"), "Ingediend / Ingediend, triage");
+        // The case type narrows the status list to its own statuses (no more "Ingediend / Ingediend, triage").
+        await loket.ChooseAsync(loket.Page.GetByLabel("Status"), "Ingediend");
         await loket.Page.WaitForURLAsync(new Regex("status=ingediend"));
         var queued = loket.Page.Locator("#werkvoorraad-resultaat tr", new() { Has = loket.Page.GetByRole(AriaRole.Link, new() { Name = project }) });
         await Assertions.Expect(queued).ToContainTextAsync("Weert");

@@ -331,7 +331,7 @@ public sealed class CaseModel : CaseworkPageModel
         "number" => ("decimal", [], null),
         "integer" => ("number", [], null),
         "date" => ("date", [], field.Name == "verzenddatum" ? NlFormat.IsoDate(Today) : null),
-        "choice" => ("select", field.Choices.Select(x => (x, x)).ToList(), field.Name == "advies" ? Extras.Application?.Advice?.ToString().ToLowerInvariant() : null),
+        "choice" => ("select", field.Choices.Select(x => (x, ChoiceLabel(field.Name, x))).ToList(), field.Name == "advies" ? Extras.Application?.Advice?.ToString().ToLowerInvariant() : null),
         "yesno" => ("select", [("true", "Ja"), ("false", "Nee")], null),
         _ => ("text", [], null),
     };
@@ -355,6 +355,13 @@ public sealed class CaseModel : CaseworkPageModel
         _ => string.Empty,
     };
 
+    /// <summary>A choice as a reader knows it: a domain by its Dutch name, an organisation by its name; anything else as it is.</summary>
+    private string ChoiceLabel(string field, string value) => field switch
+    {
+        "domein" => Labels.Domein(value) ?? value,
+        _ => Extras.OrganisationNames.TryGetValue(value, out var name) ? name : value,
+    };
+
     public static string FieldLabel(string name) => name switch
     {
         "verzenddatum" => "Verzenddatum van het besluit",
@@ -366,6 +373,10 @@ public sealed class CaseModel : CaseworkPageModel
         "resultaat" => "Resultaat",
         "vastgesteldBedrag" => "Vastgesteld bedrag in euro's",
         "termijnDagen" => "Hersteltermijn in dagen",
+        "domein" => "Domein",
+        "trekkendDepartement" => "Trekkend departement",
+        "voorgesteldeOplossing" => "Voorgestelde oplossing",
+        Meetings.BodyAgenda.MeetingField => "Vergadering",
         _ => char.ToUpperInvariant(name[0]) + name[1..],
     };
 

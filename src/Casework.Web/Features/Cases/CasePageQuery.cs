@@ -1,3 +1,4 @@
+using Casework.Domain.Organisations;
 using Casework.Domain.Escalation;
 using Casework.Domain.Funding;
 using Casework.Domain.Time;
@@ -72,7 +73,8 @@ internal sealed class GetCasePageExtrasHandler(CaseworkDbContext db, ICurrentAct
             .Where(c => c.Length > 0)
             .Distinct()
             .ToList();
-        var names = await db.Organisations.AsNoTracking().Where(o => codes.Contains(o.Code)).ToDictionaryAsync(o => o.Code, o => o.Name, cancellationToken);
+        // Departments too: the triage form offers them as the trekkend departement, by name.
+        var names = await db.Organisations.AsNoTracking().Where(o => codes.Contains(o.Code) || o.Kind == OrganisationKind.Departement).ToDictionaryAsync(o => o.Code, o => o.Name, cancellationToken);
 
         var kind = TermKinds.Get("hersteltermijn");
         var preview = Deadline.Start(caseFile.Id, kind, AmsterdamClock.Today(time), await calendars.GetAsync(db, cancellationToken));

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Casework.Domain.Access;
+using Casework.Web.Features.Knelpunten;
 using Casework.Web.Infrastructure.Auth;
+using Casework.Web.Persistence;
 
 namespace Casework.Web.Features.Pages;
 
@@ -41,6 +43,18 @@ public sealed class PageChrome(AuthOptions options)
             Add(PagePaths.Meetings, "Vergaderingen");
         }
 
+        // Raising a knelpunt or a vastloper depends on the kind of organisation too (a gemeente, an alliance, a department).
+        var kind = EscalationRaisers.Kind(http.RequestServices.GetRequiredService<CaseworkDbContext>(), actor.Organisation);
+        if (EscalationRaisers.KnelpuntIndiener(kind, actor.Roles) is not null)
+        {
+            Add(PagePaths.RaiseKnelpunt, "Knelpunt melden");
+        }
+
+        if (EscalationRaisers.MayRaiseVastloper(kind, actor.Roles))
+        {
+            Add(PagePaths.RaiseVastloper, "Vastloper melden");
+        }
+
         var name = http.User.FindFirstValue(CaseworkClaims.Name) ?? actor.UserId;
         return new ChromeModel(true, name, actor.Organisation, items);
     }
@@ -60,12 +74,17 @@ public static class PagePaths
     public const string Rounds = "/rondes";
     public const string Escalations = "/escalaties";
     public const string Meetings = "/vergaderingen";
+    public const string RaiseKnelpunt = "/knelpunten/nieuw";
+    public const string AnnounceRound = "/rondes/nieuw";
+    public const string RaiseVastloper = "/vastlopers/nieuw";
 
     public static string Case(Guid id) => $"/zaken/{id}";
 
     public static string CaseDiagram(Guid id) => $"/zaken/{id}/diagram";
 
     public static string Round(Guid id) => $"/rondes/{id}";
+
+    public static string RoundAdministration(Guid id) => $"/rondes/{id}/beheer";
 
     public static string Meeting(Guid id) => $"/vergaderingen/{id}";
 }

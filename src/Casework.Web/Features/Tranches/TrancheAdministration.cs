@@ -61,9 +61,13 @@ internal sealed class AnnounceTrancheValidator : AbstractValidator<AnnounceTranc
         RuleFor(c => c.Request).NotNull().WithMessage("Stuur de ronde als JSON.");
         When(c => c.Request is not null, () =>
         {
-            RuleFor(c => c.Request!.BasedOnTrancheId).NotEmpty().OverridePropertyName("basedOnTrancheId");
-            RuleFor(c => c.Request!.Name).NotEmpty().MaximumLength(32).Matches("^[A-Za-z0-9-]+$").OverridePropertyName("name");
-            RuleFor(c => c.Request!.Ceiling).GreaterThan(0).Must(v => decimal.Round(v, 2) == v).OverridePropertyName("ceiling");
+            RuleFor(c => c.Request!.BasedOnTrancheId).NotEmpty().OverridePropertyName("basedOnTrancheId")
+                .WithMessage("Noem de eerdere ronde waarvan de nieuwe ronde de regels overneemt (basedOnTrancheId).");
+            // A message per check: FluentValidation's WithMessage applies to the check just before it only.
+            const string NameRule = "Geef de ronde een naam van ten hoogste 32 letters, cijfers of streepjes, bijvoorbeeld T7.";
+            RuleFor(c => c.Request!.Name).NotEmpty().WithMessage(NameRule).MaximumLength(32).WithMessage(NameRule).Matches("^[A-Za-z0-9-]+$").WithMessage(NameRule).OverridePropertyName("name");
+            const string CeilingRule = "Het plafond is een bedrag boven nul, in hele centen.";
+            RuleFor(c => c.Request!.Ceiling).GreaterThan(0).WithMessage(CeilingRule).Must(v => decimal.Round(v, 2) == v).WithMessage(CeilingRule).OverridePropertyName("ceiling");
             RuleFor(c => c.Request!.ClosesAt).GreaterThan(c => c.Request!.OpensAt).When(c => c.Request!.OpensAt is not null && c.Request.ClosesAt is not null)
                 .OverridePropertyName("closesAt").WithMessage("Het tijdvak sluit na de opening.");
             RuleFor(c => c.Request!.Notes).MaximumLength(2000).OverridePropertyName("notes");
@@ -77,8 +81,8 @@ internal sealed class ChangeCeilingValidator : AbstractValidator<ChangeCeilingCo
     {
         RuleFor(c => c.Request).NotNull().WithMessage("Stuur het nieuwe plafond als JSON.");
         RuleFor(c => c.Request!.Ceiling).GreaterThanOrEqualTo(0).Must(v => decimal.Round(v, 2) == v).When(c => c.Request is not null).OverridePropertyName("ceiling");
-        RuleFor(c => c.Request!.Reason).NotEmpty().MaximumLength(2000).When(c => c.Request is not null).OverridePropertyName("reason")
-            .WithMessage("Geef de reden van de wijziging (bijvoorbeeld het besluit dat het plafond verhoogt).");
+        RuleFor(c => c.Request!.Reason).NotEmpty().WithMessage("Geef de reden van de wijziging (bijvoorbeeld het besluit dat het plafond verhoogt).")
+            .MaximumLength(2000).WithMessage("De reden is ten hoogste 2000 tekens.").When(c => c.Request is not null).OverridePropertyName("reason");
     }
 }
 
@@ -92,8 +96,8 @@ internal sealed class RescheduleTrancheValidator : AbstractValidator<RescheduleT
             RuleFor(c => c.Request!.OpensAt).NotNull().OverridePropertyName("opensAt").WithMessage("Geef de nieuwe opening van het tijdvak.");
             RuleFor(c => c.Request!.ClosesAt).GreaterThan(c => c.Request!.OpensAt).When(c => c.Request!.OpensAt is not null && c.Request.ClosesAt is not null)
                 .OverridePropertyName("closesAt").WithMessage("Het tijdvak sluit na de opening.");
-            RuleFor(c => c.Request!.Reason).NotEmpty().MaximumLength(2000).OverridePropertyName("reason")
-                .WithMessage("Geef de reden van de verschuiving.");
+            RuleFor(c => c.Request!.Reason).NotEmpty().WithMessage("Geef de reden van de verschuiving.")
+                .MaximumLength(2000).WithMessage("De reden is ten hoogste 2000 tekens.").OverridePropertyName("reason");
         });
     }
 }

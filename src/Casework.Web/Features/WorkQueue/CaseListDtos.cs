@@ -27,4 +27,5 @@ public sealed record CaseListPage(IReadOnlyList<CaseListRow> Items, int PageNumb
 
 public sealed record CaseTypeOption(string Type, string Label);
 
-public sealed record CaseStateOption(string State, string Label);
+/// <summary>An open state of one case type (its id, as the filter sends it, and its label).</summary>
+public sealed record CaseStateOption(string State, string Label, string CaseType);

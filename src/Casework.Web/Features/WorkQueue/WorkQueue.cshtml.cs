@@ -44,7 +44,14 @@ public sealed class WorkQueueModel : CaseworkPageModel
 
     public IReadOnlyList<CaseTypeOption> Types { get; private set; } = [];
 
+    /// <summary>The open states of every case type, per type.</summary>
     public IReadOnlyList<CaseStateOption> States { get; private set; } = [];
+
+    /// <summary>The states the status filter offers: those of the chosen type, or every type's when none is chosen (grouped per type).</summary>
+    public IReadOnlyList<CaseStateOption> StateChoices => Type is null ? States : States.Where(s => s.CaseType == Type).ToList();
+
+    /// <summary>Whether "cases we lead" is offered: only to an organisation that leads (is trekker of) an open case.</summary>
+    public bool OffersLed { get; private set; }
 
     /// <summary>True when htmx asks for the results only (not for a history restore, which needs the whole page).</summary>
     public bool ResultsOnly => Request.Headers.ContainsKey("HX-Request") && !Request.Headers.ContainsKey("HX-History-Restore-Request");
@@ -106,10 +113,13 @@ public sealed class WorkQueueModel : CaseworkPageModel
     /// <summary>Settles the filters (an unknown value is dropped) and runs the list's query: one page, or one of <paramref name="pageSize"/> for a download.</summary>
     private async Task FilterAsync(int pageSize, CancellationToken ct)
     {
-        (Types, States) = await QueryAsync(new WorkQueueFilterOptionsQuery(), ct);
-        // An unknown value in the address filters nothing out silently: it is dropped, and the form shows "all".
+        var options = await QueryAsync(new WorkQueueFilterOptionsQuery(), ct);
+        (Types, States, OffersLed) = (options.Types, options.States, options.LeadsCases);
+        // An unknown value in the address filters nothing out silently: it is dropped, and the form shows "all". So is
+        // a status of another case type than the chosen one (the type changed, the status was left from before).
         Type = Types.Any(t => t.Type == Type) ? Type : null;
-        State = States.Any(s => s.State == State) ? State : null;
+        State = StateChoices.Any(s => s.State == State) ? State : null;
+        IncludeLed = IncludeLed && OffersLed;
         Zoek = CaseSearch.FromBox(Zoek);
         Cases = await QueryAsync(new WorkQueueQuery(Type, State, Overdue, DueSoon, pageSize == CaseLists.PageSize ? PageNumber ?? 1 : 1, IncludeLed, Zoek, pageSize), ct);
     }

@@ -1,7 +1,6 @@
 using Casework.Domain.Access;
 using Casework.Domain.Cases;
 using Casework.Domain.Escalation;
-using Casework.Domain.Organisations;
 using Casework.Web.Api;
 using Casework.Web.Features.Cases;
 using Casework.Web.Infrastructure.Auth;
@@ -25,14 +24,8 @@ internal sealed class RaiseKnelpuntHandler(CaseworkDbContext db, ICurrentActor c
     {
         var actor = current.Actor;
         CaseAccess.EnsureMayWrite(actor);
-        var kind = await db.Organisations.AsNoTracking().Where(o => o.Code == actor.Organisation).Select(o => (OrganisationKind?)o.Kind).FirstOrDefaultAsync(cancellationToken);
-        var soort = (kind, actor.Roles) switch
-        {
-            (OrganisationKind.Gemeente, var r) when r.Contains(Role.GemeenteAanvrager) => IndienerSoort.Gemeente,
-            (OrganisationKind.Alliantie, var r) when r.Contains(Role.Secretaris) => IndienerSoort.Alliantie,
-            (OrganisationKind.Departement, var r) when r.Contains(Role.Beoordelaar) || r.Contains(Role.Rijksvertegenwoordiger) || r.Contains(Role.Secretaris) => IndienerSoort.Departement,
-            _ => throw ApiProblemException.Of(ProblemTypes.Forbidden, "Een knelpunt wordt gemeld door een gemeente, het secretariaat van een alliantie of een departement."),
-        };
+        var soort = await EscalationRaisers.KnelpuntIndienerAsync(db, actor, cancellationToken)
+            ?? throw ApiProblemException.Of(ProblemTypes.Forbidden, "Een knelpunt wordt gemeld door een gemeente, het secretariaat van een alliantie of een departement.");
 
         var focusgebieden = command.Focusgebieden.Distinct(StringComparer.Ordinal).ToList();
         var known = await db.Focusgebieden.AsNoTracking().Where(f => focusgebieden.Contains(f.Code)).Select(f => new { f.Code, f.AllianceCode }).ToListAsync(cancellationToken);

@@ -1,22 +1,31 @@
+using Casework.Web.Features.Cases;
+using Casework.Web.Infrastructure.Auth;
+using Casework.Web.Persistence;
 using Casework.Workflows.Loading;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 
 namespace Casework.Web.Features.WorkQueue;
 
-internal sealed class WorkQueueFilterOptionsHandler(DefinitionCatalog catalog) :
-    IQueryHandler<WorkQueueFilterOptionsQuery, (IReadOnlyList<CaseTypeOption> Types, IReadOnlyList<CaseStateOption> States)>
+internal sealed class WorkQueueFilterOptionsHandler(DefinitionCatalog catalog, CaseworkDbContext db, ICurrentActor current) :
+    IQueryHandler<WorkQueueFilterOptionsQuery, WorkQueueFilterOptions>
 {
-    public ValueTask<(IReadOnlyList<CaseTypeOption> Types, IReadOnlyList<CaseStateOption> States)> Handle(WorkQueueFilterOptionsQuery query, CancellationToken cancellationToken)
+    public async ValueTask<WorkQueueFilterOptions> Handle(WorkQueueFilterOptionsQuery query, CancellationToken cancellationToken)
     {
         var latest = catalog.All.GroupBy(d => d.Definition.CaseType, StringComparer.Ordinal)
             .Select(g => g.OrderByDescending(d => d.Definition.Version).First().Definition)
+            .OrderBy(d => d.Title, StringComparer.CurrentCulture)
             .ToList();
-        IReadOnlyList<CaseTypeOption> types = latest.Select(d => new CaseTypeOption(d.CaseType, d.Title)).OrderBy(t => t.Label, StringComparer.Ordinal).ToList();
-        IReadOnlyList<CaseStateOption> states = latest.SelectMany(d => d.States.Where(s => !s.Final))
-            .GroupBy(s => s.Id, StringComparer.Ordinal)
-            .Select(g => new CaseStateOption(g.Key, string.Join(" / ", g.Select(s => s.Label).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))))
-            .OrderBy(s => s.Label, StringComparer.CurrentCulture)
+        IReadOnlyList<CaseTypeOption> types = latest.Select(d => new CaseTypeOption(d.CaseType, d.Title)).ToList();
+
+        // Per type, in the order the workflow runs through them: a state id means something else in another type.
+        IReadOnlyList<CaseStateOption> states = latest
+            .SelectMany(d => d.States.Where(s => !s.Final).Select(s => new CaseStateOption(s.Id, s.Label, d.CaseType)))
             .ToList();
-        return ValueTask.FromResult((types, states));
+
+        var actor = current.Actor;
+        var leads = !CaseAccess.SeesEverything(actor)
+            && await db.Cases.AsNoTracking().AnyAsync(c => !c.IsClosed && c.LeadDepartment == actor.Organisation, cancellationToken);
+        return new WorkQueueFilterOptions(types, states, leads);
     }
 }

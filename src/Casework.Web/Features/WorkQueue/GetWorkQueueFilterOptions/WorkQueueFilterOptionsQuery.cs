@@ -2,5 +2,10 @@ using Mediator;
 
 namespace Casework.Web.Features.WorkQueue;
 
-/// <summary>The case types and states the work-queue filters offer, from the published definitions.</summary>
-public sealed record WorkQueueFilterOptionsQuery : IQuery<(IReadOnlyList<CaseTypeOption> Types, IReadOnlyList<CaseStateOption> States)>;
+/// <summary>
+/// What the work-queue filters offer: the case types and each type's open states (from the published definitions), and
+/// whether the caller's organisation leads (is trekker of) an open case, which is when "cases we lead" means anything.
+/// </summary>
+public sealed record WorkQueueFilterOptionsQuery : IQuery<WorkQueueFilterOptions>;
+
+public sealed record WorkQueueFilterOptions(IReadOnlyList<CaseTypeOption> Types, IReadOnlyList<CaseStateOption> States, bool LeadsCases);

@@ -52,7 +52,18 @@ internal static class UploadRules
                 new Dictionary<string, object?> { ["rule"] = "DOCUMENT-TYPE" });
         }
 
-        if (ContentSniffer.TypeOfExtension(file.FileName) is { } named && named != file.Format && !(named == ContentSniffer.Csv && file.Format == ContentSniffer.Text))
+        var named = ContentSniffer.TypeOfExtension(file.FileName);
+        if (named is null)
+        {
+            // A name without one of the allowed extensions (page.html, setup.exe) would be opened by the wrong program on
+            // the reader's machine, whatever its content.
+            throw ApiProblemException.Of(
+                ProblemTypes.UnsupportedMediaType,
+                $"De naam '{file.FileName}' eindigt niet op de extensie van een toegestaan bestandstype ({string.Join(", ", ContentSniffer.Allowed.SelectMany(a => a.Extensions))}) (regel DOCUMENT-TYPE; ontwerpkeuze).",
+                new Dictionary<string, object?> { ["rule"] = "DOCUMENT-TYPE" });
+        }
+
+        if (named != file.Format && !(named == ContentSniffer.Csv && file.Format == ContentSniffer.Text))
         {
             throw ApiProblemException.Of(
                 ProblemTypes.UnsupportedMediaType,

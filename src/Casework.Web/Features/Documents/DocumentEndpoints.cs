@@ -133,7 +133,7 @@ internal sealed record DocumentUploadForm(IFormFile Bestand, string? Informatieo
 
 /// <summary>
 /// A download: streamed from the store, always as an attachment with a safe file name, the stored media type,
-/// <c>X-Content-Type-Options: nosniff</c> and a sandboxing CSP, so that no document is ever shown inline as a page.
+/// <c>X-Content-Type-Options: nosniff</c> and the API's CSP (<c>default-src 'none'</c>, set for every /api response), so that no document is ever shown inline as a page.
 /// </summary>
 internal sealed class DocumentContentResult(DocumentVersion version) : IResult
 {
@@ -148,7 +148,6 @@ internal sealed class DocumentContentResult(DocumentVersion version) : IResult
         disposition.SetHttpFileName(version.FileName);
         response.Headers.ContentDisposition = disposition.ToString();
         response.Headers.XContentTypeOptions = "nosniff";
-        response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
         response.Headers.ETag = $"\"{version.Sha256}\"";
         response.Headers["Repr-Digest"] = "sha-256=:" + Convert.ToBase64String(Convert.FromHexString(version.Sha256)) + ":";
         var db = services.GetRequiredService<Persistence.CaseworkDbContext>();

@@ -16,13 +16,13 @@ public sealed class DossierHost : IAsyncDisposable
 {
     public const int MaxFileBytes = 64 * 1024;
 
-    public DossierHost(string? postgresConnectionString = null, string? databasePath = null, bool keepDatabase = false)
+    public DossierHost(string? postgresConnectionString = null, string? databasePath = null, bool keepDatabase = false, int maxFileBytes = MaxFileBytes)
     {
         StagingPath = Path.Combine(Path.GetTempPath(), "casework-tests", "staging-" + Guid.NewGuid().ToString("N"));
         Factory = databasePath is null
             ? new CaseworkWebFactory { PostgresConnectionString = postgresConnectionString, KeepDatabase = keepDatabase }
             : new CaseworkWebFactory(databasePath) { PostgresConnectionString = postgresConnectionString, KeepDatabase = keepDatabase };
-        Factory.Settings["Documents:MaxFileBytes"] = MaxFileBytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Factory.Settings["Documents:MaxFileBytes"] = maxFileBytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
         Factory.Settings["Documents:StagingPath"] = StagingPath;
     }
 

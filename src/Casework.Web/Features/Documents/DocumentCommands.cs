@@ -2,6 +2,7 @@ using Casework.Domain.Common;
 using Casework.Domain.Documents;
 using Casework.Domain.Escalation;
 using Casework.Web.Api;
+using Casework.Web.Features.Cases;
 using Casework.Web.Infrastructure.Auth;
 using Casework.Web.Persistence;
 using Casework.Web.Workflow;
@@ -26,6 +27,12 @@ internal sealed record CreateDocumentCommand(DocumentTarget Target, string? Tite
 
 /// <summary>Supersede a document with a new version (<c>POST /documents/{id}/versions</c>); the older versions stay readable.</summary>
 internal sealed record AddDocumentVersionCommand(Guid DocumentId, StagedUpload? File) : ICommand<DocumentDto>;
+
+/// <summary>
+/// Before an upload's body is read: may the caller add to this target (or a version to this document) at all? So a
+/// refusal (404, 403, 409) comes before a 25 MiB upload, not after it. The command checks again in its transaction.
+/// </summary>
+internal sealed record EnsureMayUploadQuery(DocumentTarget? Target, Guid? DocumentId) : IQuery<Unit>;
 
 /// <summary>Delete a document with all its versions: only while its case is a concept (or its meeting is still planned).</summary>
 public sealed record DeleteDocumentCommand(Guid DocumentId) : ICommand<Unit>;
@@ -97,35 +104,31 @@ internal sealed class AddDocumentVersionValidator : AbstractValidator<AddDocumen
 }
 
 internal sealed class DocumentCommandHandlers(CaseworkDbContext db, ICurrentActor current, IDocumentContentStore store, AuditTrail audit, DocumentOptions options, TimeProvider time) :
+    IQueryHandler<EnsureMayUploadQuery, Unit>,
     ICommandHandler<CreateDocumentCommand, DocumentDto>,
     ICommandHandler<AddDocumentVersionCommand, DocumentDto>,
     ICommandHandler<DeleteDocumentCommand, Unit>
 {
+    public async ValueTask<Unit> Handle(EnsureMayUploadQuery query, CancellationToken cancellationToken)
+    {
+        CaseAccess.EnsureMayWrite(current.Actor);
+        if (query.Target is { } target)
+        {
+            await EnsureMayAddAsync(target, cancellationToken);
+        }
+        else
+        {
+            await EnsureMayAddVersionAsync(query.DocumentId!.Value, cancellationToken);
+        }
+
+        return Unit.Value;
+    }
+
     public async ValueTask<DocumentDto> Handle(CreateDocumentCommand command, CancellationToken cancellationToken)
     {
         var actor = current.Actor;
         var target = command.Target;
-        Guid? caseId = target.CaseId;
-        CaseScope? scope = null;
-        switch (target.Kind)
-        {
-            case DocumentOwnerKind.Zaak:
-                scope = await DocumentAccess.LoadCaseAsync(db, target.CaseId!.Value, actor, cancellationToken);
-                DocumentAccess.EnsureMayWriteToCase(actor, scope);
-                break;
-            default:
-                var meeting = await DocumentAccess.LoadMeetingAsync(db, target.MeetingId!.Value, cancellationToken);
-                if (target.Kind == DocumentOwnerKind.Agendapunt)
-                {
-                    var item = meeting.Items.FirstOrDefault(i => i.Id == target.AgendaItemId) ?? throw ApiProblemException.NotFound("Het agendapunt");
-                    scope = await DocumentAccess.LoadCaseAsync(db, item.CaseId, actor, cancellationToken);
-                    caseId = item.CaseId;
-                }
-
-                DocumentAccess.EnsureMayWriteToMeeting(actor, meeting);
-                break;
-        }
-
+        var (caseId, scope) = await EnsureMayAddAsync(target, cancellationToken);
         var file = command.File!;
         UploadRules.EnsureAllowedContent(file);
         if (target.Kind == DocumentOwnerKind.Zaak)
@@ -150,19 +153,38 @@ internal sealed class DocumentCommandHandlers(CaseworkDbContext db, ICurrentActo
         return DocumentMapping.ToDto(document);
     }
 
+    /// <summary>The case the new document hangs on (its own, or the agenda item's), if the caller may add to the target.</summary>
+    private async Task<(Guid? CaseId, CaseScope? Scope)> EnsureMayAddAsync(DocumentTarget target, CancellationToken cancellationToken)
+    {
+        var actor = current.Actor;
+        Guid? caseId = target.CaseId;
+        CaseScope? scope = null;
+        switch (target.Kind)
+        {
+            case DocumentOwnerKind.Zaak:
+                scope = await DocumentAccess.LoadCaseAsync(db, target.CaseId!.Value, actor, cancellationToken);
+                DocumentAccess.EnsureMayWriteToCase(actor, scope);
+                break;
+            default:
+                var meeting = await DocumentAccess.LoadMeetingAsync(db, target.MeetingId!.Value, cancellationToken);
+                if (target.Kind == DocumentOwnerKind.Agendapunt)
+                {
+                    var item = meeting.Items.FirstOrDefault(i => i.Id == target.AgendaItemId) ?? throw ApiProblemException.NotFound("Het agendapunt");
+                    scope = await DocumentAccess.LoadCaseAsync(db, item.CaseId, actor, cancellationToken);
+                    caseId = item.CaseId;
+                }
+
+                DocumentAccess.EnsureMayWriteToMeeting(actor, meeting);
+                break;
+        }
+
+        return (caseId, scope);
+    }
+
     public async ValueTask<DocumentDto> Handle(AddDocumentVersionCommand command, CancellationToken cancellationToken)
     {
         var actor = current.Actor;
-        var (document, scope, meeting) = await LoadReadableAsync(command.DocumentId, cancellationToken);
-        if (document.OwnerKind == DocumentOwnerKind.Zaak)
-        {
-            DocumentAccess.EnsureMayWriteToCase(actor, scope!);
-        }
-        else
-        {
-            DocumentAccess.EnsureMayWriteToMeeting(actor, meeting!);
-        }
-
+        var document = await EnsureMayAddVersionAsync(command.DocumentId, cancellationToken);
         var file = command.File!;
         UploadRules.EnsureAllowedContent(file);
         var previous = document.Latest;
@@ -204,6 +226,22 @@ internal sealed class DocumentCommandHandlers(CaseworkDbContext db, ICurrentActo
         }
 
         return Unit.Value;
+    }
+
+    private async Task<Document> EnsureMayAddVersionAsync(Guid documentId, CancellationToken cancellationToken)
+    {
+        var actor = current.Actor;
+        var (document, scope, meeting) = await LoadReadableAsync(documentId, cancellationToken);
+        if (document.OwnerKind == DocumentOwnerKind.Zaak)
+        {
+            DocumentAccess.EnsureMayWriteToCase(actor, scope!);
+        }
+        else
+        {
+            DocumentAccess.EnsureMayWriteToMeeting(actor, meeting!);
+        }
+
+        return document;
     }
 
     /// <summary>The document with what holds it, tracked, if the actor may read it; else 404.</summary>

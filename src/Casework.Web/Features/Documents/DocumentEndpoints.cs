@@ -54,6 +54,7 @@ internal static class DocumentEndpoints
         Upload(documents.MapPost("/{id:guid}/versions", async (Guid id, HttpContext http, IMediator mediator, DocumentOptions o, DocumentAudit audit, CancellationToken ct) =>
                 await audit.ChangeAsync("document.nieuwe-versie", id.ToString(), async () =>
                 {
+                    await mediator.Send(new EnsureMayUploadQuery(null, id), ct);
                     await using var form = await MultipartUpload.ReadAsync(http.Request, o, ct);
                     var dto = await mediator.Send(new AddDocumentVersionCommand(id, form.File), ct);
                     return Results.Created(dto.Url, dto);
@@ -94,10 +95,12 @@ internal static class DocumentEndpoints
         var services = http.RequestServices;
         var audit = services.GetRequiredService<DocumentAudit>();
         var objectId = (target.AgendaItemId ?? target.CaseId ?? target.MeetingId)!.Value.ToString();
+        var mediator = services.GetRequiredService<IMediator>();
         return await audit.ChangeAsync("document.toevoegen", objectId, async () =>
         {
+            await mediator.Send(new EnsureMayUploadQuery(target, null), ct);
             await using var form = await MultipartUpload.ReadAsync(http.Request, services.GetRequiredService<DocumentOptions>(), ct);
-            var dto = await services.GetRequiredService<IMediator>().Send(
+            var dto = await mediator.Send(
                 new CreateDocumentCommand(target, form.Field("titel"), form.Field("informatieobjecttype"), form.Field("vertrouwelijkheidaanduiding"), form.File), ct);
             return Results.Created(dto.Url, dto);
         });
@@ -105,7 +108,13 @@ internal static class DocumentEndpoints
 
     private static RouteHandlerBuilder Upload(RouteHandlerBuilder builder, UploadSizeLimit limit) => builder
         .WithMetadata(limit)
-        .Accepts<DocumentUploadForm>("multipart/form-data")
+        // Described, not enforced by routing (Accepts would answer a wrong content type with 415 before the caller's
+        // access is known); the endpoint itself refuses anything but multipart/form-data.
+        .AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            operation.RequestBody = UploadBody;
+            return Task.CompletedTask;
+        })
         .Produces<DocumentDto>(StatusCodes.Status201Created)
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -115,6 +124,30 @@ internal static class DocumentEndpoints
         .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
         .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
         .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+    /// <summary>The parts of an upload form, for the OpenAPI document (the endpoint reads them as a stream).</summary>
+    private static readonly Microsoft.OpenApi.OpenApiRequestBody UploadBody = new()
+    {
+        Required = true,
+        Content = new Dictionary<string, Microsoft.OpenApi.OpenApiMediaType>
+        {
+            ["multipart/form-data"] = new()
+            {
+                Schema = new Microsoft.OpenApi.OpenApiSchema
+                {
+                    Type = Microsoft.OpenApi.JsonSchemaType.Object,
+                    Required = new HashSet<string> { MultipartUpload.FilePart },
+                    Properties = new Dictionary<string, Microsoft.OpenApi.IOpenApiSchema>
+                    {
+                        [MultipartUpload.FilePart] = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String, Format = "binary", Description = "Het bestand (PDF, PNG, JPEG, DOCX, XLSX, ODT, ODS, CSV of platte tekst); het type wordt aan de inhoud herkend" },
+                        ["informatieobjecttype"] = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String, Description = "Code uit de catalogus (GET /documents/rules); alleen bij een nieuw document" },
+                        ["titel"] = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String, MaxLength = 200, Description = "Titel; standaard de bestandsnaam zonder extensie" },
+                        ["vertrouwelijkheidaanduiding"] = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String, Description = "ZGW-waarde (openbaar ... zeer_geheim); standaard die van het documenttype" },
+                    },
+                },
+            },
+        },
+    };
 
     private static RouteHandlerBuilder List(RouteHandlerBuilder builder) => builder
         .Produces<IReadOnlyList<DocumentDto>>()
@@ -128,8 +161,6 @@ internal sealed class UploadSizeLimit(long maxBytes) : IRequestSizeLimitMetadata
     public long? MaxRequestBodySize => maxBytes;
 }
 
-/// <summary>The parts of an upload form (for the OpenAPI document; the endpoint reads the parts as a stream).</summary>
-internal sealed record DocumentUploadForm(IFormFile Bestand, string? Informatieobjecttype, string? Titel, string? Vertrouwelijkheidaanduiding);
 
 /// <summary>
 /// A download: streamed from the store, always as an attachment with a safe file name, the stored media type,

@@ -47,6 +47,13 @@ internal sealed class DocumentAudit(AuditWriter writer, ICurrentActor current)
         }
     }
 
+    /// <summary>A refusal the page showed as a form error (it caught the exception itself).</summary>
+    public Task RefusedAsync(string action, string objectId, int status, string? detail)
+    {
+        var actor = current.Actor;
+        return writer.AppendAsync(AccessAuditWriter.AccessStream(actor.Organisation), actor, action, "document", objectId, ResultOf(status), null, new { status }, Truncate(detail), CancellationToken.None);
+    }
+
     private static string ResultOf(int? status) => status == StatusCodes.Status404NotFound ? "niet-gevonden" : "geweigerd";
 
     private static string? Truncate(string? detail) => detail is { Length: > 4000 } ? detail[..4000] : detail;

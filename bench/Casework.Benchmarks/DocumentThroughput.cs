@@ -54,8 +54,8 @@ internal static class DocumentThroughput
             }
 
             Console.WriteLine();
-            Console.WriteLine("| target | file | upload MiB/s (median, min-max) | download MiB/s (median, min-max) | upload ms (median) | download ms (median) | server peak RSS MiB |");
-            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+            Console.WriteLine("| target | file | upload MiB/s (median, min-max) | download MiB/s (median, min-max) | upload ms (median) | download ms (median) | server peak RSS MiB before | after |");
+            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var row in rows)
             {
                 Console.WriteLine(row);
@@ -120,6 +120,7 @@ internal static class DocumentThroughput
             token.EnsureSuccessStatusCode();
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString());
 
+            var before = PeakResidentMiB(server.Id);
             var size = mib * 1024 * 1024;
             var ups = new List<double>();
             var downs = new List<double>();
@@ -170,7 +171,7 @@ internal static class DocumentThroughput
 
             var peak = PeakResidentMiB(server.Id);
             double Rate(double ms) => mib / (ms / 1000);
-            return Inv($"| {name} | {mib} MiB | {Rate(HttpLoad.Percentile(ups, 50)):F1} ({Rate(ups.Max()):F1}-{Rate(ups.Min()):F1}) | {Rate(HttpLoad.Percentile(downs, 50)):F1} ({Rate(downs.Max()):F1}-{Rate(downs.Min()):F1}) | {HttpLoad.Percentile(ups, 50):F0} | {HttpLoad.Percentile(downs, 50):F0} | {peak} |");
+            return Inv($"| {name} | {mib} MiB | {Rate(HttpLoad.Percentile(ups, 50)):F1} ({Rate(ups.Max()):F1}-{Rate(ups.Min()):F1}) | {Rate(HttpLoad.Percentile(downs, 50)):F1} ({Rate(downs.Max()):F1}-{Rate(downs.Min()):F1}) | {HttpLoad.Percentile(ups, 50):F0} | {HttpLoad.Percentile(downs, 50):F0} | {before} | {peak} |");
         }
         finally
         {
@@ -182,7 +183,7 @@ internal static class DocumentThroughput
         }
     }
 
-    /// <summary>VmHWM of the server process: the most memory it ever held, to see that no upload is held whole.</summary>
+    /// <summary>VmHWM of the server process: the most memory it ever held (before the uploads: after start and sign-in), to see that no upload is held whole.</summary>
     private static string PeakResidentMiB(int pid)
     {
         var status = $"/proc/{pid}/status";

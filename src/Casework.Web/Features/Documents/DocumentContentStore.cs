@@ -98,8 +98,10 @@ internal sealed class DatabaseContentStore : IDocumentContentStore
             while (await reader.ReadAsync(ct))
             {
                 any = true;
-                var bytes = await reader.GetFieldValueAsync<byte[]>(0, ct);
-                await destination.WriteAsync(bytes, ct);
+                // A stream over the column, not a byte[] per chunk: with SequentialAccess the providers read it from the
+                // wire (or the SQLite page) as it is copied, so a download holds only the copy buffer.
+                await using var chunk = reader.GetStream(0);
+                await chunk.CopyToAsync(destination, 81920, ct);
             }
 
             return any;

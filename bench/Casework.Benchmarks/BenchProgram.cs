@@ -26,6 +26,13 @@ public static class BenchProgram
             return;
         }
 
+        if (args is ["documents", ..])
+        {
+            // Not a benchmark: upload and download throughput of a large document (bench/README.md, "Documents").
+            await DocumentThroughput.RunAsync(args[1..]);
+            return;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(BenchProgram).Assembly).Run(args);
     }
 }

@@ -5,6 +5,7 @@ using Casework.Web.Features.Audit;
 using Casework.Web.Features.Auth;
 using Casework.Web.Features.Cases;
 using Casework.Web.Features.Deadlines;
+using Casework.Web.Features.Documents;
 using Casework.Web.Features.Knelpunten;
 using Casework.Web.Features.Pages;
 using Casework.Web.Features.Reference;
@@ -58,6 +59,7 @@ builder.Services.AddCaseworkAudit(builder.Configuration);
 builder.Services.AddLegalClock();
 builder.Services.AddApplications();
 builder.Services.AddEscalation();
+builder.Services.AddDocuments(builder.Configuration);
 builder.Services.AddCaseworkPages(devSignIn);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddSingleton(TimeProvider.System);
@@ -122,6 +124,7 @@ api.MapTrancheAdministrationEndpoints();
 api.MapEquatedDaysAdministration();
 api.MapBeslistermijnVerdaging();
 api.MapEscalationEndpoints();
+api.MapDocumentEndpoints();
 if (devSignIn.IsOn)
 {
     api.MapDevTokenEndpoints();

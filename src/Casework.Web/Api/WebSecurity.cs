@@ -171,7 +171,9 @@ internal static class WebSecurity
                 return next(http);
             }
 
-            var limit = http.RequestServices.GetRequiredService<WebSecurityOptions>().MaxApiRequestBodyBytes;
+            // An upload endpoint names its own limit (the dossier's file limit, Features/Documents); JSON bodies keep the API's.
+            var limit = http.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize
+                ?? http.RequestServices.GetRequiredService<WebSecurityOptions>().MaxApiRequestBodyBytes;
             if (http.Request.ContentLength > limit)
             {
                 http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;

@@ -434,6 +434,115 @@ namespace Casework.Web.Persistence.Migrations.SqlServer
                     b.ToTable("PublishedDefinitions", (string)null);
                 });
 
+            modelBuilder.Entity("Casework.Domain.Documents.Document", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("AgendaItemId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("AuthorOrganisation")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("AuthorUser")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Informatieobjecttype")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("LatestVersion")
+                        .HasColumnType("int");
+
+                    b.Property<Guid?>("MeetingId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("OwnerKind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Vertrouwelijkheidaanduiding")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaItemId");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("Documents", (string)null);
+                });
+
+            modelBuilder.Entity("Casework.Domain.Documents.DocumentVersion", b =>
+                {
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.Property<string>("AuthorOrganisation")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("AuthorUser")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("DocumentId", "Version");
+
+                    b.HasIndex("Sha256");
+
+                    b.ToTable("DocumentVersions", (string)null);
+                });
+
             modelBuilder.Entity("Casework.Domain.Escalation.ActionItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1181,6 +1290,43 @@ namespace Casework.Web.Persistence.Migrations.SqlServer
                     b.ToTable("RoundTieBreaks", (string)null);
                 });
 
+            modelBuilder.Entity("Casework.Web.Features.Documents.DocumentContent", b =>
+                {
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<int>("ChunkCount")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Sha256");
+
+                    b.ToTable("DocumentContents", (string)null);
+                });
+
+            modelBuilder.Entity("Casework.Web.Features.Documents.DocumentContentChunk", b =>
+                {
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("int");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.HasKey("Sha256", "Sequence");
+
+                    b.ToTable("DocumentContentChunks", (string)null);
+                });
+
             modelBuilder.Entity("Casework.Web.Infrastructure.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -1285,6 +1431,39 @@ namespace Casework.Web.Persistence.Migrations.SqlServer
                         .WithMany("Statuses")
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Casework.Domain.Documents.Document", b =>
+                {
+                    b.HasOne("Casework.Domain.Escalation.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Casework.Domain.Cases.CaseFile", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Casework.Domain.Escalation.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Casework.Domain.Documents.DocumentVersion", b =>
+                {
+                    b.HasOne("Casework.Domain.Documents.Document", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Casework.Web.Features.Documents.DocumentContent", null)
+                        .WithMany()
+                        .HasForeignKey("Sha256")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -1485,9 +1664,23 @@ namespace Casework.Web.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Casework.Web.Features.Documents.DocumentContentChunk", b =>
+                {
+                    b.HasOne("Casework.Web.Features.Documents.DocumentContent", null)
+                        .WithMany()
+                        .HasForeignKey("Sha256")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Casework.Domain.Cases.CaseFile", b =>
                 {
                     b.Navigation("Statuses");
+                });
+
+            modelBuilder.Entity("Casework.Domain.Documents.Document", b =>
+                {
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("Casework.Domain.Escalation.AgendaItem", b =>

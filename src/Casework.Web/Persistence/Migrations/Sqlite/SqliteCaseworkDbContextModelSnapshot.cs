@@ -425,6 +425,115 @@ namespace Casework.Web.Persistence.Migrations.Sqlite
                     b.ToTable("PublishedDefinitions", (string)null);
                 });
 
+            modelBuilder.Entity("Casework.Domain.Documents.Document", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AgendaItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorOrganisation")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorUser")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Informatieobjecttype")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LatestVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerKind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Vertrouwelijkheidaanduiding")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaItemId");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("Documents", (string)null);
+                });
+
+            modelBuilder.Entity("Casework.Domain.Documents.DocumentVersion", b =>
+                {
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorOrganisation")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorUser")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DocumentId", "Version");
+
+                    b.HasIndex("Sha256");
+
+                    b.ToTable("DocumentVersions", (string)null);
+                });
+
             modelBuilder.Entity("Casework.Domain.Escalation.ActionItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1172,6 +1281,43 @@ namespace Casework.Web.Persistence.Migrations.Sqlite
                     b.ToTable("RoundTieBreaks", (string)null);
                 });
 
+            modelBuilder.Entity("Casework.Web.Features.Documents.DocumentContent", b =>
+                {
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<int>("ChunkCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Sha256");
+
+                    b.ToTable("DocumentContents", (string)null);
+                });
+
+            modelBuilder.Entity("Casework.Web.Features.Documents.DocumentContentChunk", b =>
+                {
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Sha256", "Sequence");
+
+                    b.ToTable("DocumentContentChunks", (string)null);
+                });
+
             modelBuilder.Entity("Casework.Web.Infrastructure.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -1274,6 +1420,39 @@ namespace Casework.Web.Persistence.Migrations.Sqlite
                         .WithMany("Statuses")
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Casework.Domain.Documents.Document", b =>
+                {
+                    b.HasOne("Casework.Domain.Escalation.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Casework.Domain.Cases.CaseFile", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Casework.Domain.Escalation.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Casework.Domain.Documents.DocumentVersion", b =>
+                {
+                    b.HasOne("Casework.Domain.Documents.Document", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Casework.Web.Features.Documents.DocumentContent", null)
+                        .WithMany()
+                        .HasForeignKey("Sha256")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -1470,9 +1649,23 @@ namespace Casework.Web.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Casework.Web.Features.Documents.DocumentContentChunk", b =>
+                {
+                    b.HasOne("Casework.Web.Features.Documents.DocumentContent", null)
+                        .WithMany()
+                        .HasForeignKey("Sha256")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Casework.Domain.Cases.CaseFile", b =>
                 {
                     b.Navigation("Statuses");
+                });
+
+            modelBuilder.Entity("Casework.Domain.Documents.Document", b =>
+                {
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("Casework.Domain.Escalation.AgendaItem", b =>

@@ -1,0 +1,71 @@
+using Casework.Domain.Documents;
+using Casework.Web.Api;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Casework.Web.Features.Documents;
+
+/// <summary>What the dossier section of a page shows: the documents the person may read, and whether they may add.</summary>
+public sealed record DossierView(
+    DocumentTarget Target,
+    string Heading,
+    string ReturnUrl,
+    IReadOnlyList<DocumentDto> Documents,
+    bool MayUpload,
+    string? WhyNot,
+    bool MayDelete,
+    IReadOnlyList<RequiredDocumentView> Required)
+{
+    public string UploadPath => DossierPaths.Upload(Target, ReturnUrl);
+}
+
+/// <summary>A document type a round requires at submission, and the documents of that type the application carries.</summary>
+public sealed record RequiredDocumentView(string Code, string Label, string Source, IReadOnlyList<string> Present);
+
+public static class DossierPaths
+{
+    public const string UploadPage = "/dossier/toevoegen";
+
+    public static string Upload(DocumentTarget target, string returnUrl) => UploadPage + "?" + string.Join('&', new[]
+    {
+        target.CaseId is { } c && target.Kind == DocumentOwnerKind.Zaak ? "zaak=" + c : null,
+        target.MeetingId is { } m ? "vergadering=" + m : null,
+        target.AgendaItemId is { } i ? "agendapunt=" + i : null,
+        "terug=" + Uri.EscapeDataString(returnUrl),
+    }.Where(p => p is not null));
+
+    public static string NewVersion(Guid documentId, string returnUrl) => $"{UploadPage}?document={documentId}&terug={Uri.EscapeDataString(returnUrl)}";
+}
+
+/// <summary>
+/// The dossier section of the case and meeting pages (<c>_Dossier.cshtml</c>), through the same queries as the API:
+/// <c>@await Component.InvokeAsync("Dossier", new { target, heading, returnUrl })</c>. A view component, so the pages
+/// that show it need one line and no change to their page models.
+/// </summary>
+public sealed class DossierViewComponent : ViewComponent
+{
+    public async Task<IViewComponentResult> InvokeAsync(DocumentTarget target, string heading, string returnUrl, IReadOnlyList<RequiredDocumentView>? required = null)
+    {
+        var mediator = HttpContext.RequestServices.GetRequiredService<IMediator>();
+        var documents = await mediator.Send(new ListDocumentsQuery(target), HttpContext.RequestAborted);
+        string? whyNot = null;
+        try
+        {
+            await mediator.Send(new EnsureMayUploadQuery(target, null), HttpContext.RequestAborted);
+        }
+        catch (ApiProblemException e)
+        {
+            whyNot = e.Problem.Detail;
+        }
+
+        // Deleting is for a concept (or a meeting still planned); the command checks again.
+        var db = HttpContext.RequestServices.GetRequiredService<Persistence.CaseworkDbContext>();
+        var actor = HttpContext.RequestServices.GetRequiredService<Infrastructure.Auth.ICurrentActor>().Actor;
+        var deletable = target.Kind switch
+        {
+            DocumentOwnerKind.Zaak => (await DocumentAccess.LoadCaseAsync(db, target.CaseId!.Value, actor, HttpContext.RequestAborted)).State == DocumentAccess.ConceptState,
+            _ => (await DocumentAccess.LoadMeetingAsync(db, target.MeetingId!.Value, HttpContext.RequestAborted)).Status == Domain.Escalation.MeetingStatus.Gepland,
+        };
+        return View("/Features/Documents/_Dossier.cshtml", new DossierView(target, heading, returnUrl, documents, whyNot is null, whyNot, deletable && whyNot is null, required ?? []));
+    }
+}

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Casework.Domain.Access;
@@ -208,12 +207,12 @@ internal static class HttpLoad
                 }
             }
 
-            var port = FreePort();
-            var web = Path.Combine(RepositoryRoot(), "src", "Casework.Web");
-            var dll = Path.Combine(web, "bin", Configuration(), "net10.0", "Casework.Web.dll");
+            var port = BenchPaths.FreePort();
+            var web = Path.Combine(BenchPaths.RepositoryRoot(), "src", "Casework.Web");
+            var dll = Path.Combine(web, "bin", BenchPaths.Configuration(), "net10.0", "Casework.Web.dll");
             if (!File.Exists(dll))
             {
-                throw new InvalidOperationException($"{dll} not found: build the solution (or the bench) in {Configuration()} first.");
+                throw new InvalidOperationException($"{dll} not found: build the solution (or the bench) in {BenchPaths.Configuration()} first.");
             }
 
             var info = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
@@ -435,26 +434,5 @@ internal static class HttpLoad
             }
         }
 
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-
-        private static string Configuration() => AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Debug" : "Release";
-
-        private static string RepositoryRoot()
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Casework.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-
-            throw new InvalidOperationException("Casework.sln not found above " + AppContext.BaseDirectory);
-        }
     }
 }

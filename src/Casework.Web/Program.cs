@@ -49,6 +49,7 @@ builder.Services.AddMediator((Mediator.MediatorOptions options) =>
     options.GenerateTypesAsInternal = true;
     options.PipelineBehaviors = [typeof(ValidationBehavior<,>), typeof(TransactionBehavior<,>)];
 });
+DutchValidation.Configure();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
 builder.Services.AddCaseworkPersistence(builder.Configuration, builder.Environment);
 builder.Services.AddCaseworkWorkflows(builder.Configuration);

@@ -58,6 +58,12 @@ public sealed record FundingRuleSet
     /// <summary>How the beslistermijn runs in the round; where no source names one, Awb 4:13 lid 2 (eight weeks from receipt).</summary>
     public BeslistermijnParameter Beslistermijn { get; init; } = BeslistermijnParameter.Awb413Lid2;
 
+    /// <summary>
+    /// The document types (informatieobjecttype codes of the dossier's catalogue) an application must carry at
+    /// submission, each with its source. Empty: the round names none.
+    /// </summary>
+    public IReadOnlyList<RequiredDocumentParameter> RequiredDocuments { get; init; } = [];
+
     /// <summary>Construction starts within this many years of the decision.</summary>
     public required RuleParameter<int> StartConstructionYears { get; init; }
 

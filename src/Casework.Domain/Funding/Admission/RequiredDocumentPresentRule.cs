@@ -1,0 +1,16 @@
+using Casework.Domain.Common;
+using Casework.Domain.Documents;
+
+namespace Casework.Domain.Funding;
+
+/// <summary>The application carries at least one document of a type its round requires at submission; one rule per required type.</summary>
+public sealed class RequiredDocumentPresentRule(Regeling regeling, RequiredDocumentParameter required, IReadOnlySet<string> present) : IBusinessRule
+{
+    public string Code => $"{regeling.Prefix()}-BIJLAGE-ONTBREEKT";
+
+    public string Source => required.Source;
+
+    public bool IsBroken() => !present.Contains(required.Informatieobjecttype);
+
+    public string Message => $"De verplichte bijlage ‘{InformatieobjecttypeCatalogus.Label(required.Informatieobjecttype)}’ ontbreekt in het dossier van de aanvraag.";
+}

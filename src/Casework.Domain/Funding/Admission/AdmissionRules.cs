@@ -77,7 +77,7 @@ public static class AdmissionRules
                 regeling, proposal, context.PreviousApplication, context.Round.OpensAt, rules.Herkansing, context.LoketJudgementsRequired));
         }
 
-        foreach (var required in rules.RequiredDocuments)
+        foreach (var required in rules.RequiredDocuments ?? [])
         {
             list.Add(new RequiredDocumentPresentRule(regeling, required, context.DocumentTypesPresent));
         }

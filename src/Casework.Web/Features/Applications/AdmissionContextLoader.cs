@@ -49,9 +49,7 @@ internal sealed class AdmissionContextLoader(CaseworkDbContext db)
             GemeenteAlreadyAwardedInRound = others.Any(o => o.AwardedAmount is not null),
             PreviousApplication = application.IsHerkansing ? await PreviousAsync(application, ct) : null,
             LoketJudgementsRequired = loketJudgementsRequired,
-            DocumentTypesPresent = (await db.Set<Casework.Domain.Documents.Document>().AsNoTracking()
-                .Where(d => d.CaseId == application.Id && d.OwnerKind == Casework.Domain.Documents.DocumentOwnerKind.Zaak)
-                .Select(d => d.Informatieobjecttype).Distinct().ToListAsync(ct)).ToHashSet(StringComparer.Ordinal),
+            DocumentTypesPresent = await ApplicationMapping.DocumentTypesAsync(db, application.Id, ct),
         };
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Casework.Domain.Access;
 using Casework.Web.Tests.Infrastructure;
@@ -114,6 +115,34 @@ public sealed partial class DossierPageTests : IAsyncLifetime
         Assert.DoesNotContain(">notitie</a>", seen, StringComparison.Ordinal);
         Assert.DoesNotContain("/dossier/toevoegen", seen, StringComparison.Ordinal);
         Assert.Contains("Documenten toevoegen kan nu niet: Alleen het secretariaat", seen, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MeetingPage_AgendaItemHoldsItsOwnPapers_UploadedThroughTheForm()
+    {
+        var knelpunt = await Pages.SecretarySetup.KnelpuntReadyForSbsdAsync(_host.Factory, "Stukken bij een punt");
+        var meeting = await Pages.SecretarySetup.PlanSbsdMeetingTodayAsync(_host.Factory, "Vergadering met stukken");
+        var item = await Pages.SecretarySetup.AddToAgendaAsync(_host.Factory, meeting, knelpunt.Id);
+
+        using var secretary = await SignedInAsync("sbsd-secretaris");
+        var page = WebUtility.HtmlDecode(await secretary.GetStringAsync($"/vergaderingen/{meeting}"));
+        Assert.Contains($"id=\"dossier-agendapunt-{item}\"", page, StringComparison.Ordinal);
+        Assert.Contains($">Stukken bij punt 1: {knelpunt.Reference}</h2>", page, StringComparison.Ordinal);
+        var uploadPath = $"/dossier/toevoegen?vergadering={meeting}&agendapunt={item}";
+        Assert.Contains(uploadPath, page, StringComparison.Ordinal);
+
+        var form = WebUtility.HtmlDecode(await secretary.GetStringAsync(uploadPath + "&terug=" + Uri.EscapeDataString($"/vergaderingen/{meeting}")));
+        using var upload = Multipart(Pages.SecretarySetup.Token(form), Pdf(seed: 9), "voorstel.pdf", "vergaderstuk", "Voorstel bij het punt");
+        var posted = await secretary.PostAsync(uploadPath + "&terug=" + Uri.EscapeDataString($"/vergaderingen/{meeting}"), upload);
+        Assert.True(posted.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.SeeOther, $"Expected a redirect, got {(int)posted.StatusCode}: {await posted.Content.ReadAsStringAsync()}");
+
+        using var api = await _host.AsAsync("SBSD", Role.Secretaris);
+        var listed = await api.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/meetings/{meeting}/agenda-items/{item}/documents");
+        Assert.Equal("Voorstel bij het punt", Assert.Single(listed.EnumerateArray()).GetProperty("titel").GetString());
+        Assert.Equal(0, (await api.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/meetings/{meeting}/documents")).GetArrayLength());
+        page = WebUtility.HtmlDecode(await secretary.GetStringAsync($"/vergaderingen/{meeting}"));
+        var section = page[page.IndexOf($"id=\"dossier-agendapunt-{item}\"", StringComparison.Ordinal)..];
+        Assert.Contains(">Voorstel bij het punt</a>", section, StringComparison.Ordinal);
     }
 
     private static MultipartFormDataContent Multipart(string? token, byte[] content, string fileName, string? type, string? title)

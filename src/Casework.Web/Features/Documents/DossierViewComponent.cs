@@ -48,7 +48,18 @@ public sealed class DossierViewComponent : ViewComponent
     public async Task<IViewComponentResult> InvokeAsync(DocumentTarget target, string heading, string returnUrl, IReadOnlyList<RequiredDocumentView>? required = null)
     {
         var mediator = HttpContext.RequestServices.GetRequiredService<IMediator>();
-        var documents = await mediator.Send(new ListDocumentsQuery(target), HttpContext.RequestAborted);
+        IReadOnlyList<DocumentDto> documents;
+        try
+        {
+            documents = await mediator.Send(new ListDocumentsQuery(target), HttpContext.RequestAborted);
+        }
+        catch (ApiProblemException e) when (target.Kind == DocumentOwnerKind.Agendapunt && e.Problem.Status == StatusCodes.Status404NotFound)
+        {
+            // An agenda item about a case the reader may not see: its papers are not theirs, and the meeting page
+            // shows the rest.
+            return Content(string.Empty);
+        }
+
         string? whyNot = null;
         try
         {

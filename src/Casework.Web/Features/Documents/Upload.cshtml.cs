@@ -93,7 +93,7 @@ public sealed class UploadModel : CaseworkPageModel
                 ? await mediator.Send(new AddDocumentVersionCommand(existing.Id, staged), ct)
                 : await mediator.Send(new CreateDocumentCommand(Target()!, Input.Titel, Input.Informatieobjecttype, string.IsNullOrEmpty(Input.Vertrouwelijkheidaanduiding) ? null : Input.Vertrouwelijkheidaanduiding, staged), ct);
             Flash(Existing is null ? $"Document ‘{dto.Titel}’ is toegevoegd." : $"Versie {dto.Versie} van ‘{dto.Titel}’ is toegevoegd.");
-            return Redirect(Back + "#dossier");
+            return Redirect(Back + (dto.Agendapunt is { } item ? "#dossier-agendapunt-" + item : "#dossier"));
         }
         catch (ValidationException e)
         {

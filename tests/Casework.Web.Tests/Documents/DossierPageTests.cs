@@ -118,6 +118,27 @@ public sealed partial class DossierPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task NewVersionForm_CarriesTheVersionItShowed_AndIsRefusedWhenSomeoneAddedOneMeanwhile()
+    {
+        var caseFile = await _host.Factory.OpenCaseAsync("wbi-application", "GM0599", title: "Versies");
+        using var api = await _host.AsAsync("GM0599", Role.GemeenteAanvrager);
+        var id = (await UploadAsync(api, $"/api/v1/cases/{caseFile.Id}/documents", Pdf(seed: 30), "plan.pdf")).GetProperty("id").GetGuid();
+        using var browser = await SignedInAsync("rotterdam-aanvrager");
+        var path = $"/dossier/toevoegen?document={id}&terug=" + Uri.EscapeDataString($"/zaken/{caseFile.Id}");
+        var form = WebUtility.HtmlDecode(await browser.GetStringAsync(path));
+        Assert.Contains("name=\"Input.ExpectedVersion\" value=\"1\"", form, StringComparison.Ordinal);
+
+        // Someone else adds version 2 while the form is open: the form's upload is refused and stores nothing.
+        await HttpAssert.StatusAsync(HttpStatusCode.Created, await NewVersionAsync(api, id, Pdf(seed: 31), "plan-v2.pdf", ifMatch: 1));
+        using var stale = Multipart(Token(form), Pdf(seed: 32), "plan-v3.pdf", type: null, title: null);
+        stale.Add(new StringContent("1"), "Input.ExpectedVersion");
+        var refused = await browser.PostAsync(path, stale);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("versie 2, u stuurde 1", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(2, await _host.DbAsync(db => db.Set<Casework.Domain.Documents.DocumentVersion>().CountAsync(v => v.DocumentId == id)));
+    }
+
+    [Fact]
     public async Task MeetingPage_AgendaItemHoldsItsOwnPapers_UploadedThroughTheForm()
     {
         var knelpunt = await Pages.SecretarySetup.KnelpuntReadyForSbsdAsync(_host.Factory, "Stukken bij een punt");

@@ -189,6 +189,7 @@ internal static class ProblemMapper
         Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode == 19
             && (sqlite.Message.Contains("UNIQUE", StringComparison.Ordinal) || sqlite.Message.Contains("PRIMARY KEY", StringComparison.Ordinal)),
         Microsoft.Data.SqlClient.SqlException sql => sql.Number is 2601 or 2627,
+        Npgsql.PostgresException postgres => postgres.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
         _ => false,
     };
 

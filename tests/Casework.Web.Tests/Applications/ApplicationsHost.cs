@@ -123,7 +123,16 @@ public sealed class ApplicationsHost : IAsyncDisposable
     public async Task<JsonElement> CreateAsync(string cbs, ApplicationBuilder application) =>
         await OkAsync(await SendAsync(await GemeenteAsync(cbs), HttpMethod.Post, "/api/v1/applications", application.Build()), HttpStatusCode.Created);
 
-    public async Task<HttpResponseMessage> SubmitAsync(string cbs, JsonElement created) =>
+    /// <summary>Submits as the gemeente, after attaching the bijlagen its round requires (none for a seeded historic round).</summary>
+    public async Task<HttpResponseMessage> SubmitAsync(string cbs, JsonElement created)
+    {
+        var gemeente = await GemeenteAsync(cbs);
+        await RequiredBijlagen.AttachAsync(gemeente, created.GetProperty("id").GetGuid());
+        return await SubmitWithoutAttachingAsync(cbs, created);
+    }
+
+    /// <summary>Submits the dossier as it is.</summary>
+    public async Task<HttpResponseMessage> SubmitWithoutAttachingAsync(string cbs, JsonElement created) =>
         await SendAsync(await GemeenteAsync(cbs), HttpMethod.Post, $"/api/v1/applications/{created.GetProperty("id").GetGuid()}/submit", null, created.GetProperty("version").GetInt32());
 
     public static async Task<JsonElement> FireAsync(HttpClient client, Guid caseId, string action, object? body) =>

@@ -21,7 +21,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     // Every browser test signs in from the same address against this one host; the sign-in limit itself is
     // tested elsewhere (Access), so here it must not turn a long journey into 429s.
-    public CaseworkWebFactory Factory { get; } = new() { Settings = { ["WebSecurity:SignInPermitLimit"] = "10000" } };
+    public CaseworkWebFactory Factory { get; } = new() { Settings = { ["WebSecurity:SignInPermitLimit"] = "10000", ["WebSecurity:CreatePermitLimit"] = "10000" } };
 
     public IBrowser Browser { get; private set; } = null!;
 

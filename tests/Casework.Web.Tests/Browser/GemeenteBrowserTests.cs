@@ -29,6 +29,7 @@ public sealed partial class GemeenteBrowserTests(BrowserFixture fixture)
 
         await s.PressAsync(s.Page.GetByRole(AriaRole.Link, new() { Name = $"Aanvraag opstellen voor Woningbouwimpuls {roundName}" }));
         await Assertions.Expect(s.Page.Locator("h1")).ToHaveTextAsync($"Nieuwe aanvraag Woningbouwimpuls, ronde {roundName}");
+        await Assertions.Expect(s.Page.Locator("[data-testid='verplicht-gemeentelijke-bijdrage']")).ToContainTextAsync("nog niet toegevoegd");
         await s.AssertAccessibleAsync("21-aanvraag-formulier");
 
         await s.TypeAsync(s.Page.GetByLabel("Projectnaam"), project);
@@ -56,6 +57,14 @@ public sealed partial class GemeenteBrowserTests(BrowserFixture fixture)
         await Assertions.Expect(s.Page.Locator("main")).ToContainTextAsync("niet ingediend");
         await s.AssertAccessibleAsync("22-aanvraag-gebroken-regel");
         Assert.Equal("concept", (await ApplicationAsync(id)).GetProperty("state").GetString());
+
+        // The round requires bijlagen: each missing one is named in the summary and listed in the dossier section.
+        await Assertions.Expect(summary).ToContainTextAsync("Regel WBI-BIJLAGE-ONTBREEKT-COLLEGEBESLUIT");
+        await Assertions.Expect(s.Page.Locator("[data-testid='verplicht-collegebesluit']")).ToContainTextAsync("ontbreekt");
+        using (var gemeente = await fixture.Factory.SignInAsync("weert-aanvrager"))
+        {
+            Assert.Equal(5, (await Applications.RequiredBijlagen.AttachAsync(gemeente, id)).Count);
+        }
 
         // The case page (/zaken/{id}) is another slice. Where it is not there yet, the submit's redirect is read from
         // the server's own answer and a stand-in page is shown, so the journey ends without a 404.

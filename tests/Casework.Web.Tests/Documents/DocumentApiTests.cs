@@ -39,11 +39,20 @@ public sealed class DocumentApiTests : IAsyncLifetime
         var id = created.GetProperty("id").GetGuid();
 
         var second = Pdf(7000, seed: 8);
-        var versionResponse = await gemeente.PostAsync($"/api/v1/documents/{id}/versions", Form(second, "Projectplan Centrum v2.pdf", type: null));
+        var versionResponse = await NewVersionAsync(gemeente, id, second, "Projectplan Centrum v2.pdf", ifMatch: 1);
         await HttpAssert.StatusAsync(HttpStatusCode.Created, versionResponse);
         var superseded = await versionResponse.ReadJsonAsync();
         Assert.Equal(2, superseded.GetProperty("versie").GetInt32());
         Assert.Equal([1, 2], superseded.GetProperty("versies").EnumerateArray().Select(v => v.GetProperty("versie").GetInt32()).ToArray());
+
+        // A new version replaces the version the caller saw: without it 428, on a stale one 409, and nothing is stored.
+        var blind = await NewVersionAsync(gemeente, id, Pdf(900, seed: 21), "blind.pdf", ifMatch: null);
+        await HttpAssert.StatusAsync(HttpStatusCode.PreconditionRequired, blind);
+        var stale = await NewVersionAsync(gemeente, id, Pdf(900, seed: 22), "verouderd.pdf", ifMatch: 1);
+        await HttpAssert.StatusAsync(HttpStatusCode.Conflict, stale);
+        Assert.Contains("versie 2, u stuurde 1", await stale.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(2, await _host.DbAsync(db => db.Set<Casework.Domain.Documents.DocumentVersion>().CountAsync(v => v.DocumentId == id)));
+        Assert.Equal(2, await _host.DbAsync(db => db.Set<Casework.Web.Features.Documents.DocumentContent>().CountAsync()));
 
         var latest = await gemeente.GetAsync($"/api/v1/documents/{id}/content");
         await HttpAssert.StatusAsync(HttpStatusCode.OK, latest);
@@ -152,7 +161,7 @@ public sealed class DocumentApiTests : IAsyncLifetime
         var delete = await loket.DeleteAsync($"/api/v1/documents/{id}");
         Assert.Equal(HttpStatusCode.Conflict, delete.StatusCode);
         Assert.Contains("DOSSIER-VERWIJDEREN-ALLEEN-CONCEPT", await delete.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        await HttpAssert.StatusAsync(HttpStatusCode.Created, await loket.PostAsync($"/api/v1/documents/{id}/versions", Form(Pdf(seed: 4), "plan-gecorrigeerd.pdf", type: null)));
+        await HttpAssert.StatusAsync(HttpStatusCode.Created, await NewVersionAsync(loket, id, Pdf(seed: 4), "plan-gecorrigeerd.pdf", ifMatch: 1));
 
         Assert.Equal(2, await _host.DbAsync(db => db.Set<Casework.Domain.Documents.DocumentVersion>().CountAsync()));
         using var auditor = await _host.AsAsync("BZK", Role.Auditor);

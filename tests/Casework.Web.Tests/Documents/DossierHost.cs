@@ -89,6 +89,18 @@ public sealed class DossierHost : IAsyncDisposable
         return await response.ReadJsonAsync();
     }
 
+    /// <summary>Posts a new version of a document, replacing version <paramref name="ifMatch"/> (If-Match; none when null).</summary>
+    public static async Task<HttpResponseMessage> NewVersionAsync(HttpClient client, Guid documentId, byte[] content, string fileName, int? ifMatch)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/documents/{documentId}/versions") { Content = Form(content, fileName, type: null) };
+        if (ifMatch is { } version)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", $"\"{version}\"");
+        }
+
+        return await client.SendAsync(request);
+    }
+
     public async Task<Guid> PlanMeetingAsync(string body = "SBSD")
     {
         using var secretary = await AsAsync(body, Role.Secretaris);

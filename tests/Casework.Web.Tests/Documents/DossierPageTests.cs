@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Casework.Domain.Access;
 using Casework.Web.Tests.Infrastructure;
@@ -114,6 +115,55 @@ public sealed partial class DossierPageTests : IAsyncLifetime
         Assert.DoesNotContain(">notitie</a>", seen, StringComparison.Ordinal);
         Assert.DoesNotContain("/dossier/toevoegen", seen, StringComparison.Ordinal);
         Assert.Contains("Documenten toevoegen kan nu niet: Alleen het secretariaat", seen, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NewVersionForm_CarriesTheVersionItShowed_AndIsRefusedWhenSomeoneAddedOneMeanwhile()
+    {
+        var caseFile = await _host.Factory.OpenCaseAsync("wbi-application", "GM0599", title: "Versies");
+        using var api = await _host.AsAsync("GM0599", Role.GemeenteAanvrager);
+        var id = (await UploadAsync(api, $"/api/v1/cases/{caseFile.Id}/documents", Pdf(seed: 30), "plan.pdf")).GetProperty("id").GetGuid();
+        using var browser = await SignedInAsync("rotterdam-aanvrager");
+        var path = $"/dossier/toevoegen?document={id}&terug=" + Uri.EscapeDataString($"/zaken/{caseFile.Id}");
+        var form = WebUtility.HtmlDecode(await browser.GetStringAsync(path));
+        Assert.Contains("name=\"Input.ExpectedVersion\" value=\"1\"", form, StringComparison.Ordinal);
+
+        // Someone else adds version 2 while the form is open: the form's upload is refused and stores nothing.
+        await HttpAssert.StatusAsync(HttpStatusCode.Created, await NewVersionAsync(api, id, Pdf(seed: 31), "plan-v2.pdf", ifMatch: 1));
+        using var stale = Multipart(Token(form), Pdf(seed: 32), "plan-v3.pdf", type: null, title: null);
+        stale.Add(new StringContent("1"), "Input.ExpectedVersion");
+        var refused = await browser.PostAsync(path, stale);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("versie 2, u stuurde 1", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(2, await _host.DbAsync(db => db.Set<Casework.Domain.Documents.DocumentVersion>().CountAsync(v => v.DocumentId == id)));
+    }
+
+    [Fact]
+    public async Task MeetingPage_AgendaItemHoldsItsOwnPapers_UploadedThroughTheForm()
+    {
+        var knelpunt = await Pages.SecretarySetup.KnelpuntReadyForSbsdAsync(_host.Factory, "Stukken bij een punt");
+        var meeting = await Pages.SecretarySetup.PlanSbsdMeetingTodayAsync(_host.Factory, "Vergadering met stukken");
+        var item = await Pages.SecretarySetup.AddToAgendaAsync(_host.Factory, meeting, knelpunt.Id);
+
+        using var secretary = await SignedInAsync("sbsd-secretaris");
+        var page = WebUtility.HtmlDecode(await secretary.GetStringAsync($"/vergaderingen/{meeting}"));
+        Assert.Contains($"id=\"dossier-agendapunt-{item}\"", page, StringComparison.Ordinal);
+        Assert.Contains($">Stukken bij punt 1: {knelpunt.Reference}</h2>", page, StringComparison.Ordinal);
+        var uploadPath = $"/dossier/toevoegen?vergadering={meeting}&agendapunt={item}";
+        Assert.Contains(uploadPath, page, StringComparison.Ordinal);
+
+        var form = WebUtility.HtmlDecode(await secretary.GetStringAsync(uploadPath + "&terug=" + Uri.EscapeDataString($"/vergaderingen/{meeting}")));
+        using var upload = Multipart(Pages.SecretarySetup.Token(form), Pdf(seed: 9), "voorstel.pdf", "vergaderstuk", "Voorstel bij het punt");
+        var posted = await secretary.PostAsync(uploadPath + "&terug=" + Uri.EscapeDataString($"/vergaderingen/{meeting}"), upload);
+        Assert.True(posted.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.SeeOther, $"Expected a redirect, got {(int)posted.StatusCode}: {await posted.Content.ReadAsStringAsync()}");
+
+        using var api = await _host.AsAsync("SBSD", Role.Secretaris);
+        var listed = await api.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/meetings/{meeting}/agenda-items/{item}/documents");
+        Assert.Equal("Voorstel bij het punt", Assert.Single(listed.EnumerateArray()).GetProperty("titel").GetString());
+        Assert.Equal(0, (await api.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/meetings/{meeting}/documents")).GetArrayLength());
+        page = WebUtility.HtmlDecode(await secretary.GetStringAsync($"/vergaderingen/{meeting}"));
+        var section = page[page.IndexOf($"id=\"dossier-agendapunt-{item}\"", StringComparison.Ordinal)..];
+        Assert.Contains(">Voorstel bij het punt</a>", section, StringComparison.Ordinal);
     }
 
     private static MultipartFormDataContent Multipart(string? token, byte[] content, string fileName, string? type, string? title)

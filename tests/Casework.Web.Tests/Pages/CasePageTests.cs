@@ -16,7 +16,8 @@ public sealed class CasePageFixture : IAsyncLifetime
 {
     public CaseworkWebFactory Factory { get; } = new()
     {
-        Settings = { ["WebSecurity:SignInPermitLimit"] = "10000" },
+        // Each submitted application also uploads the bijlagen its round requires (creates, like the application).
+        Settings = { ["WebSecurity:SignInPermitLimit"] = "10000", ["WebSecurity:CreatePermitLimit"] = "10000" },
         Clock = new FakeTimeProvider(DateTimeOffset.UtcNow),
     };
 

@@ -73,6 +73,7 @@ internal static class CaseTestData
         await HttpAssert.StatusAsync(HttpStatusCode.Created, created);
         var application = await created.ReadJsonAsync();
         var id = application.GetProperty("id").GetGuid();
+        await RequiredBijlagen.AttachAsync(gemeente, id);
         using var submit = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/applications/{id}/submit");
         submit.Headers.TryAddWithoutValidation("If-Match", $"\"{application.GetProperty("version").GetInt32()}\"");
         var submitted = await gemeente.SendAsync(submit);

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Casework.Domain.Funding;
 using Casework.Web.Features.Applications;
+using Casework.Web.Tests.Applications;
 using Casework.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.TestHost;
@@ -179,6 +180,16 @@ public sealed class GemeentePageTests : IAsyncLifetime
         Assert.Contains("niet ingediend", refusedHtml, StringComparison.Ordinal);
         Assert.Equal("concept", (await ApplicationAsync(id)).GetProperty("state").GetString());
 
+        // The round requires bijlagen: each missing one is its own broken rule with its source, and the draft's
+        // dossier section lists it as missing; once they are attached only the form's fix is left.
+        Assert.Contains("Regel WBI-BIJLAGE-ONTBREEKT-PROJECTPLAN · bron: ", refusedHtml, StringComparison.Ordinal);
+        Assert.Contains("Regel WBI-BIJLAGE-ONTBREEKT-GEMEENTELIJKE-BIJDRAGE · bron: ", refusedHtml, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"verplicht-begroting\"", draft, StringComparison.Ordinal);
+        using (var gemeente = await _factory.SignInAsync("weert-aanvrager"))
+        {
+            Assert.Equal(5, (await RequiredBijlagen.AttachAsync(gemeente, id)).Count);
+        }
+
         fields["Input.SocialeHuur"] = "150";
         fields["Input.Version"] = Value(refusedHtml, "Input.Version");
         fields["__RequestVerificationToken"] = Token(refusedHtml);
@@ -230,6 +241,7 @@ public sealed class GemeentePageTests : IAsyncLifetime
         var draftOnly = await CreateDraftAsync(_factory, "rotterdam-aanvrager", WbiApplication(_round, "Nog een concept"));
         using (var gemeente = await _factory.SignInAsync("rotterdam-aanvrager"))
         {
+            await RequiredBijlagen.AttachAsync(gemeente, id);
             var version = (await gemeente.GetFromJsonAsync<JsonElement>($"/api/v1/applications/{id}")).GetProperty("version").GetInt32();
             using var submit = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/applications/{id}/submit");
             submit.Headers.TryAddWithoutValidation("If-Match", $"\"{version}\"");
@@ -270,6 +282,7 @@ public sealed class GemeentePageTests : IAsyncLifetime
         var id = await CreateDraftAsync(app, "rotterdam-aanvrager", WbiApplication(round, "Kop van Zuid"));
         using (var gemeente = await ApiAsync(app, "rotterdam-aanvrager"))
         {
+            await RequiredBijlagen.AttachAsync(gemeente, id);
             var version = (await gemeente.GetFromJsonAsync<JsonElement>($"/api/v1/applications/{id}")).GetProperty("version").GetInt32();
             using var submit = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/applications/{id}/submit");
             submit.Headers.TryAddWithoutValidation("If-Match", $"\"{version}\"");

@@ -77,6 +77,11 @@ public static class AdmissionRules
                 regeling, proposal, context.PreviousApplication, context.Round.OpensAt, rules.Herkansing, context.LoketJudgementsRequired));
         }
 
+        foreach (var required in rules.RequiredDocuments ?? [])
+        {
+            list.Add(new RequiredDocumentPresentRule(regeling, required, context.DocumentTypesPresent));
+        }
+
         var expectedDecision = ExpectedDecisionDate(context);
         list.Add(new PlannedConstructionStartWithinTermRule(
             regeling, proposal.PlannedConstructionStart, expectedDecision, rules.StartConstructionYears));

@@ -83,4 +83,7 @@ public sealed record AdmissionContext
     /// admission check on, when a herkansing without the loket's judgement is not admissible.
     /// </summary>
     public bool LoketJudgementsRequired { get; init; }
+
+    /// <summary>The informatieobjecttypen of the documents the application's dossier holds (docs/design.md, "Documents").</summary>
+    public IReadOnlySet<string> DocumentTypesPresent { get; init; } = new HashSet<string>();
 }

@@ -58,6 +58,14 @@ public sealed record FundingRuleSet
     /// <summary>How the beslistermijn runs in the round; where no source names one, Awb 4:13 lid 2 (eight weeks from receipt).</summary>
     public BeslistermijnParameter Beslistermijn { get; init; } = BeslistermijnParameter.Awb413Lid2;
 
+    /// <summary>
+    /// The document types (informatieobjecttype codes of the dossier's catalogue) an application must carry at
+    /// submission, each with its source. Null on the seeded historic rounds, which ran before the dossier and whose
+    /// sources name none: they require none. A round announced in Casework on such a round gets
+    /// <see cref="StandardRequiredDocuments"/>; an explicit empty list requires none.
+    /// </summary>
+    public IReadOnlyList<RequiredDocumentParameter>? RequiredDocuments { get; init; }
+
     /// <summary>Construction starts within this many years of the decision.</summary>
     public required RuleParameter<int> StartConstructionYears { get; init; }
 

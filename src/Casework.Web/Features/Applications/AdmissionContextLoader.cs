@@ -49,6 +49,7 @@ internal sealed class AdmissionContextLoader(CaseworkDbContext db)
             GemeenteAlreadyAwardedInRound = others.Any(o => o.AwardedAmount is not null),
             PreviousApplication = application.IsHerkansing ? await PreviousAsync(application, ct) : null,
             LoketJudgementsRequired = loketJudgementsRequired,
+            DocumentTypesPresent = await ApplicationMapping.DocumentTypesAsync(db, application.Id, ct),
         };
     }
 

@@ -86,4 +86,10 @@ public sealed record ApplicationDto(
 
     /// <summary>The loket's judgement that the herkansing is the same project; null until it judged.</summary>
     public bool? HerkansingSameProject { get; init; }
+
+    /// <summary>Per bijlage the round requires at submission: whether the dossier holds one (empty: the round requires none).</summary>
+    public IReadOnlyList<RequiredDocumentDto> RequiredDocuments { get; init; } = [];
 }
+
+/// <summary>A bijlage the round requires (its informatieobjecttype, Dutch label and source) and whether the application's dossier holds one.</summary>
+public sealed record RequiredDocumentDto(string Informatieobjecttype, string Label, string Source, bool Present);

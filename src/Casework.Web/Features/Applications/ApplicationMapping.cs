@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Casework.Domain.Cases;
 using Casework.Domain.Common;
+using Casework.Domain.Documents;
 using Casework.Domain.Funding;
 using Casework.Web.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -89,6 +90,31 @@ internal static class ApplicationMapping
         var application = await db.Set<FundingApplication>().FindAsync([caseFile.Id], ct)
             ?? throw new InvalidOperationException($"Case {caseFile.Id} has no application.");
         var tranche = await db.Set<Tranche>().AsNoTracking().FirstAsync(t => t.Id == application.TrancheId, ct);
-        return ApplicationMapping.ToDto(application, caseFile, tranche);
+        return await ToDtoAsync(db, application, caseFile, tranche, ct);
     }
+
+    /// <summary>The application with, per bijlage its round requires, whether its dossier holds one (the loket's completeness check).</summary>
+    public static async Task<ApplicationDto> ToDtoAsync(CaseworkDbContext db, FundingApplication a, CaseFile c, Tranche t, CancellationToken ct)
+    {
+        var dto = ToDto(a, c, t);
+        var required = t.RuleSet.RequiredDocuments ?? [];
+        if (required.Count == 0)
+        {
+            return dto;
+        }
+
+        var present = await DocumentTypesAsync(db, a.Id, ct);
+        return dto with
+        {
+            RequiredDocuments = required
+                .Select(r => new RequiredDocumentDto(r.Informatieobjecttype, InformatieobjecttypeCatalogus.Label(r.Informatieobjecttype), r.Source, present.Contains(r.Informatieobjecttype)))
+                .ToList(),
+        };
+    }
+
+    /// <summary>The informatieobjecttypen of the documents a case's own dossier holds (not its agenda items' papers).</summary>
+    public static async Task<IReadOnlySet<string>> DocumentTypesAsync(CaseworkDbContext db, Guid caseId, CancellationToken ct) =>
+        (await db.Set<Document>().AsNoTracking()
+            .Where(d => d.CaseId == caseId && d.OwnerKind == DocumentOwnerKind.Zaak)
+            .Select(d => d.Informatieobjecttype).Distinct().ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
 }

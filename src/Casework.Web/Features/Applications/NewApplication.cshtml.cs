@@ -130,7 +130,14 @@ public abstract class ApplicationFormPageModel : CaseworkPageModel
         Focusgebieden = (await QueryAsync(new ListFocusgebiedenQuery(), ct))
             .Select(f => new SelectListItem($"{f.Name} (gemeente {f.GemeenteName})", f.Code))
             .ToList();
+        var rules = Casework.Domain.Funding.FundingRuleSetJson.Deserialize((await QueryAsync(new GetTrancheQuery(round.Id), ct)).RuleSet.GetRawText());
+        RoundRequiredDocuments = (rules.RequiredDocuments ?? [])
+            .Select(r => new RequiredDocumentDto(r.Informatieobjecttype, Casework.Domain.Documents.InformatieobjecttypeCatalogus.Label(r.Informatieobjecttype), r.Source, Present: false))
+            .ToList();
     }
+
+    /// <summary>The bijlagen the round requires at submission (on a new application none is present yet).</summary>
+    public IReadOnlyList<RequiredDocumentDto> RoundRequiredDocuments { get; private set; } = [];
 
     protected IActionResult Invalid(int status = StatusCodes.Status400BadRequest)
     {

@@ -60,7 +60,7 @@ internal sealed class GetCasePageExtrasHandler(CaseworkDbContext db, ICurrentAct
         if (row is not null)
         {
             var tranche = await db.Set<Tranche>().AsNoTracking().FirstAsync(t => t.Id == row.TrancheId, cancellationToken);
-            application = ApplicationMapping.ToDto(row, caseFile, tranche);
+            application = await ApplicationMapping.ToDtoAsync(db, row, caseFile, tranche, cancellationToken);
             var scheme = tranche.RuleSet.Scoring;
             criteria = scheme.Criteria.Select(c => new ScoringCriterionDto(c.Name, c.Weight, c.MinScore, c.MaxScore)).ToList();
             scoringSource = scheme.Source;

@@ -26,7 +26,8 @@ public sealed record DocumentTarget(DocumentOwnerKind Kind, Guid? CaseId, Guid? 
 internal sealed record CreateDocumentCommand(DocumentTarget Target, string? Titel, string? Informatieobjecttype, string? Vertrouwelijkheidaanduiding, StagedUpload? File) : ICommand<DocumentDto>;
 
 /// <summary>Supersede a document with a new version (<c>POST /documents/{id}/versions</c>); the older versions stay readable.</summary>
-internal sealed record AddDocumentVersionCommand(Guid DocumentId, StagedUpload? File) : ICommand<DocumentDto>;
+/// <summary>A new version of a document; <paramref name="ExpectedVersion"/> is the latest version the caller saw (If-Match), so two people replacing the same document at once do not silently supersede each other.</summary>
+internal sealed record AddDocumentVersionCommand(Guid DocumentId, StagedUpload? File, int ExpectedVersion) : ICommand<DocumentDto>;
 
 /// <summary>
 /// Before an upload's body is read: may the caller add to this target (or a version to this document) at all? So a
@@ -185,6 +186,14 @@ internal sealed class DocumentCommandHandlers(CaseworkDbContext db, ICurrentActo
     {
         var actor = current.Actor;
         var document = await EnsureMayAddVersionAsync(command.DocumentId, cancellationToken);
+        if (document.LatestVersion != command.ExpectedVersion)
+        {
+            throw ApiProblemException.Of(
+                ProblemTypes.ConcurrencyConflict,
+                $"Het document heeft intussen een nieuwe versie (versie {document.LatestVersion}, u stuurde {command.ExpectedVersion}). Bekijk die eerst en probeer het dan opnieuw.",
+                new Dictionary<string, object?> { ["currentVersion"] = document.LatestVersion, ["expectedVersion"] = command.ExpectedVersion });
+        }
+
         var file = command.File!;
         UploadRules.EnsureAllowedContent(file);
         var previous = document.Latest;

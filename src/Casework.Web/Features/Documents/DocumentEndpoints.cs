@@ -55,12 +55,16 @@ internal static class DocumentEndpoints
                 await audit.ChangeAsync("document.nieuwe-versie", id.ToString(), async () =>
                 {
                     await mediator.Send(new EnsureMayUploadQuery(null, id), ct);
+                    // The version the caller replaces, checked before the body is read.
+                    var expected = IfMatch.Required(http.Request.Headers.IfMatch, "het document (zijn laatste versie)");
                     await using var form = await MultipartUpload.ReadAsync(http.Request, o, ct);
-                    var dto = await mediator.Send(new AddDocumentVersionCommand(id, form.File), ct);
+                    var dto = await mediator.Send(new AddDocumentVersionCommand(id, form.File, expected), ct);
                     return Results.Created(dto.Url, dto);
                 })), uploadLimit)
             .WithName("addDocumentVersion")
-            .WithSummary("Een nieuwe versie van een document uploaden (multipart/form-data: bestand); de vorige versies blijven leesbaar");
+            .WithSummary("Een nieuwe versie van een document uploaden (multipart/form-data: bestand, If-Match: de laatste versie); de vorige versies blijven leesbaar")
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
         documents.MapGet("/{id:guid}/content", async (Guid id, [FromQuery(Name = "versie")] int? versie, IMediator mediator, DocumentAudit audit, CancellationToken ct) =>
             {

@@ -2,6 +2,7 @@ using Casework.Domain.Documents;
 using Casework.Web.Api;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace Casework.Web.Features.Documents;
 
@@ -47,7 +48,18 @@ public sealed class DossierViewComponent : ViewComponent
     public async Task<IViewComponentResult> InvokeAsync(DocumentTarget target, string heading, string returnUrl, IReadOnlyList<RequiredDocumentView>? required = null)
     {
         var mediator = HttpContext.RequestServices.GetRequiredService<IMediator>();
-        var documents = await mediator.Send(new ListDocumentsQuery(target), HttpContext.RequestAborted);
+        IReadOnlyList<DocumentDto> documents;
+        try
+        {
+            documents = await mediator.Send(new ListDocumentsQuery(target), HttpContext.RequestAborted);
+        }
+        catch (ApiProblemException e) when (target.Kind == DocumentOwnerKind.Agendapunt && e.Problem.Status == StatusCodes.Status404NotFound)
+        {
+            // An agenda item about a case the reader may not see: its papers are not theirs, and the meeting page
+            // shows the rest.
+            return Content(string.Empty);
+        }
+
         string? whyNot = null;
         try
         {
@@ -66,6 +78,26 @@ public sealed class DossierViewComponent : ViewComponent
             DocumentOwnerKind.Zaak => (await DocumentAccess.LoadCaseAsync(db, target.CaseId!.Value, actor, HttpContext.RequestAborted)).State == DocumentAccess.ConceptState,
             _ => (await DocumentAccess.LoadMeetingAsync(db, target.MeetingId!.Value, HttpContext.RequestAborted)).Status == Domain.Escalation.MeetingStatus.Gepland,
         };
-        return View("/Features/Documents/_Dossier.cshtml", new DossierView(target, heading, returnUrl, documents, whyNot is null, whyNot, deletable && whyNot is null, required ?? []));
+        required ??= target.Kind == DocumentOwnerKind.Zaak ? await RequiredForApplicationAsync(db, target.CaseId!.Value, documents) : [];
+        return View("/Features/Documents/_Dossier.cshtml", new DossierView(target, heading, returnUrl, documents, whyNot is null, whyNot, deletable && whyNot is null, required));
+    }
+
+    /// <summary>For an application: each bijlage its round requires, with the titles of the documents of that type (the completeness check).</summary>
+    private async Task<IReadOnlyList<RequiredDocumentView>> RequiredForApplicationAsync(Persistence.CaseworkDbContext db, Guid caseId, IReadOnlyList<DocumentDto> documents)
+    {
+        var trancheId = await db.Set<Domain.Funding.FundingApplication>().AsNoTracking().Where(a => a.Id == caseId).Select(a => (Guid?)a.TrancheId).FirstOrDefaultAsync(HttpContext.RequestAborted);
+        if (trancheId is null)
+        {
+            return [];
+        }
+
+        var tranche = await db.Set<Domain.Funding.Tranche>().AsNoTracking().FirstAsync(t => t.Id == trancheId, HttpContext.RequestAborted);
+        return (tranche.RuleSet.RequiredDocuments ?? [])
+            .Select(r => new RequiredDocumentView(
+                r.Informatieobjecttype,
+                InformatieobjecttypeCatalogus.Label(r.Informatieobjecttype),
+                r.Source,
+                documents.Where(d => d.Informatieobjecttype == r.Informatieobjecttype).Select(d => d.Titel).ToList()))
+            .ToList();
     }
 }

@@ -90,10 +90,10 @@ public sealed class UploadModel : CaseworkPageModel
 
             var mediator = Service<IMediator>();
             DocumentDto dto = Existing is { } existing
-                ? await mediator.Send(new AddDocumentVersionCommand(existing.Id, staged), ct)
+                ? await mediator.Send(new AddDocumentVersionCommand(existing.Id, staged, Input.ExpectedVersion ?? existing.Versie), ct)
                 : await mediator.Send(new CreateDocumentCommand(Target()!, Input.Titel, Input.Informatieobjecttype, string.IsNullOrEmpty(Input.Vertrouwelijkheidaanduiding) ? null : Input.Vertrouwelijkheidaanduiding, staged), ct);
             Flash(Existing is null ? $"Document ‘{dto.Titel}’ is toegevoegd." : $"Versie {dto.Versie} van ‘{dto.Titel}’ is toegevoegd.");
-            return Redirect(Back + "#dossier");
+            return Redirect(Back + (dto.Agendapunt is { } item ? "#dossier-agendapunt-" + item : "#dossier"));
         }
         catch (ValidationException e)
         {
@@ -202,5 +202,8 @@ public sealed class UploadModel : CaseworkPageModel
         public string? Vertrouwelijkheidaanduiding { get; set; }
 
         public IFormFile? Bestand { get; set; }
+
+        /// <summary>For a new version: the latest version the form was shown with (the page's If-Match).</summary>
+        public int? ExpectedVersion { get; set; }
     }
 }

@@ -214,6 +214,13 @@ internal sealed class TrancheAdministrationHandlers(CaseworkDbContext db, ICurre
             json[key] = value?.DeepClone();
         }
 
+        // A round announced on a seeded historic round (which names no bijlagen) requires the regeling's standard
+        // bijlagen, unless the Beheerder names them (an empty list: none).
+        if (json["requiredDocuments"] is null && request.RuleSetOverrides?.ContainsKey("requiredDocuments") != true)
+        {
+            json["requiredDocuments"] = JsonSerializer.SerializeToNode(StandardRequiredDocuments.For(basis.Regeling), FundingRuleSetJson.Options);
+        }
+
         json["round"] = request.Name;
         json["ruleSetVersion"] = basis.RuleSetVersion + 1;
         FundingRuleSet ruleSet;
@@ -224,6 +231,11 @@ internal sealed class TrancheAdministrationHandlers(CaseworkDbContext db, ICurre
         catch (JsonException e)
         {
             throw new ValidationException([new FluentValidation.Results.ValidationFailure("ruleSetOverrides", "De regelset is ongeldig: " + e.Message)]);
+        }
+
+        if ((ruleSet.RequiredDocuments ?? []).Select(d => d is null ? "Een verplichte bijlage mag niet leeg zijn." : d.WhyInvalid()).FirstOrDefault(w => w is not null) is { } invalidDocument)
+        {
+            throw new ValidationException([new FluentValidation.Results.ValidationFailure("ruleSetOverrides.requiredDocuments", invalidDocument)]);
         }
 
         if ((ruleSet.Beslistermijn is null ? "Geef de beslistermijn met weken, start en bron, of laat hem weg voor Awb 4:13 lid 2." : ruleSet.Beslistermijn.WhyInvalid()) is { } invalidTerm)

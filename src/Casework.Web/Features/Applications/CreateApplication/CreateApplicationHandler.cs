@@ -34,6 +34,6 @@ internal sealed class CreateApplicationHandler(CaseworkDbContext db, ICurrentAct
         var application = FundingApplication.Draft(caseFile.Id, tranche.Id, proposal, focusgebiedCode, time.GetUtcNow());
         db.Add(application);
         await db.SaveChangesAsync(cancellationToken);
-        return ApplicationMapping.ToDto(application, caseFile, tranche);
+        return await ApplicationMapping.ToDtoAsync(db, application, caseFile, tranche, cancellationToken);
     }
 }

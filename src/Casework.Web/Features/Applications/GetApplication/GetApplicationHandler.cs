@@ -21,6 +21,6 @@ internal sealed class GetApplicationHandler(CaseworkDbContext db, ICurrentActor 
         var application = await db.Set<FundingApplication>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == query.Id, cancellationToken)
             ?? throw ApiProblemException.NotFound("De aanvraag");
         var tranche = await db.Set<Tranche>().AsNoTracking().FirstAsync(t => t.Id == application.TrancheId, cancellationToken);
-        return ApplicationMapping.ToDto(application, caseFile, tranche);
+        return await ApplicationMapping.ToDtoAsync(db, application, caseFile, tranche, cancellationToken);
     }
 }

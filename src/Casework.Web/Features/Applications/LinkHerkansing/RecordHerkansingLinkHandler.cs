@@ -74,6 +74,6 @@ internal sealed class RecordHerkansingLinkHandler(CaseworkDbContext db, ICurrent
             request.Reason, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         var tranche = await db.Set<Tranche>().AsNoTracking().FirstAsync(t => t.Id == application.TrancheId, cancellationToken);
-        return ApplicationMapping.ToDto(application, caseFile, tranche);
+        return await ApplicationMapping.ToDtoAsync(db, application, caseFile, tranche, cancellationToken);
     }
 }

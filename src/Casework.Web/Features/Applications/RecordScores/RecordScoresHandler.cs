@@ -56,6 +56,6 @@ internal sealed class RecordScoresHandler(CaseworkDbContext db, ICurrentActor cu
         caseFile.Touch(time.GetUtcNow());
         db.Entry(caseFile).Property(c => c.UpdatedAt).IsModified = true; // a change to the application is a new version of the case, even within one clock tick
         await db.SaveChangesAsync(cancellationToken);
-        return ApplicationMapping.ToDto(application, caseFile, tranche);
+        return await ApplicationMapping.ToDtoAsync(db, application, caseFile, tranche, cancellationToken);
     }
 }

@@ -42,6 +42,6 @@ internal sealed class ReviseApplicationHandler(CaseworkDbContext db, ICurrentAct
         db.Entry(caseFile).Property(c => c.UpdatedAt).IsModified = true; // a change to the application is a new version of the case, even within one clock tick
         await db.SaveChangesAsync(cancellationToken);
         var tranche = await db.Set<Tranche>().AsNoTracking().FirstAsync(t => t.Id == application.TrancheId, cancellationToken);
-        return ApplicationMapping.ToDto(application, caseFile, tranche);
+        return await ApplicationMapping.ToDtoAsync(db, application, caseFile, tranche, cancellationToken);
     }
 }

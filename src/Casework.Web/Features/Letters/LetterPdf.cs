@@ -2,6 +2,8 @@ using System.Globalization;
 using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using PdfSharp.Pdf.Structure;
+using PdfSharp.UniversalAccessibility;
 
 namespace Casework.Web.Features.Letters;
 
@@ -39,12 +41,17 @@ public static class LetterPdf
         document.Info.Author = letter.Sender;
         document.Language = "nl-NL";
 
+        // PDF/A from PDFsharp means a tagged PDF: every text drawn must sit in a structure element (or be an artifact).
+        var structure = UAManager.ForDocument(document).StructureBuilder;
+
         var regular = new XFont(LetterFonts.Family, BodySize, XFontStyleEx.Regular);
         var bold = new XFont(LetterFonts.Family, BodySize, XFontStyleEx.Bold);
         var small = new XFont(LetterFonts.Family, 8.5, XFontStyleEx.Regular);
         var lineHeight = BodySize * 1.45;
 
-        var layout = new Layout(document, lineHeight);
+        var layout = new Layout(document, structure, lineHeight);
+        _ = layout.Start();
+        structure.BeginElement(PdfGroupingElementTag.Document);
         layout.Line(letter.Sender, bold);
         layout.Gap(2);
         foreach (var line in letter.Addressee)
@@ -91,9 +98,13 @@ public static class LetterPdf
             var page = document.Pages[i];
             using var gfx = XGraphics.FromPdfPage(page, XGraphicsPdfPageOptions.Append);
             var y = page.Height.Point - Bottom + 25;
+            structure.BeginArtifact();
             gfx.DrawString($"Pagina {i + 1} van {count}", small, XBrushes.Black, new XPoint(Left, y), XStringFormats.TopLeft);
             gfx.DrawString("Kenmerk " + letter.Kenmerk, small, XBrushes.Black, new XRect(Left, y, page.Width.Point - Left - Right, 12), XStringFormats.TopRight);
+            structure.End();
         }
+
+        structure.End();
 
         using var output = new MemoryStream();
         document.Save(output, false);
@@ -103,13 +114,22 @@ public static class LetterPdf
     public static string Dutch(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("nl-NL"));
 
     /// <summary>Writes lines top-down, adding a page when the next line would run into the footer.</summary>
-    private sealed class Layout(PdfDocument document, double lineHeight)
+    private sealed class Layout(PdfDocument document, StructureBuilder structure, double lineHeight)
     {
         private PdfPage? _page;
         private XGraphics? _gfx;
         private double _y;
 
         private XGraphics Gfx => _gfx ?? NewPage();
+
+        public XGraphics Start() => Gfx;
+
+        private void Draw(string text, XFont font, double x, double y)
+        {
+            structure.BeginElement(PdfBlockLevelElementTag.Paragraph);
+            _gfx!.DrawString(text, font, XBrushes.Black, new XPoint(x, y), XStringFormats.TopLeft);
+            structure.End();
+        }
 
         private double Width => _page!.Width.Point - Left - Right;
 
@@ -128,7 +148,7 @@ public static class LetterPdf
         public void Line(string text, XFont font)
         {
             EnsureRoom(1);
-            Gfx.DrawString(text, font, XBrushes.Black, new XPoint(Left, _y), XStringFormats.TopLeft);
+            Draw(text, font, Left, _y);
             _y += lineHeight;
         }
 
@@ -146,7 +166,7 @@ public static class LetterPdf
                     y = _y;
                 }
 
-                _gfx!.DrawString(line, font, XBrushes.Black, new XPoint(Left + indent, y), XStringFormats.TopLeft);
+                Draw(line, font, Left + indent, y);
                 y += lineHeight;
             }
 

@@ -16,10 +16,15 @@ namespace Casework.Web.Workflow;
 /// Applies a transition's effects to the unit of work: routing, deadlines, decisions, notifications and
 /// linked cases. Nothing is saved here; the command saves everything in one transaction or nothing.
 /// </summary>
-internal sealed class EffectApplier(CaseworkDbContext db, TimeProvider time, LegalCalendar calendars, CaseOpener opener, IEnumerable<ICaseRoleResolver> roleResolvers, IEnumerable<IDecisionEffect> decisionEffects, IEnumerable<ITermStartResolver> termStarts)
+internal sealed class EffectApplier(CaseworkDbContext db, TimeProvider time, LegalCalendar calendars, CaseOpener opener, IEnumerable<ICaseRoleResolver> roleResolvers, IEnumerable<IDecisionEffect> decisionEffects, IEnumerable<ITermStartResolver> termStarts, IEnumerable<ILetterWriter> letters)
 {
     public async Task ApplyAsync(CaseFile @case, Transition transition, Actor actor, ActionInput input, CancellationToken ct)
     {
+        await EnsureNotBeforeBezwaartermijnEndsAsync(@case, transition, ct);
+
+        // Notifications are written after every other effect, so the letter a notification carries sees the decision
+        // and the terms the same transition recorded (an ontvangstbevestiging names the beslistermijn started after it).
+        var notifications = new List<(string To, string Template)>();
         foreach (var effect in transition.Effects)
         {
             switch (effect.Name)
@@ -57,8 +62,7 @@ internal sealed class EffectApplier(CaseworkDbContext db, TimeProvider time, Leg
                     // The transition itself carries the resultaat into the final state (CaseFile.TransitionTo).
                     break;
                 case EffectCatalog.Notify:
-                    var to = await ResolveTargetAsync(@case, Param(effect, "to"), null, input, ct);
-                    Notify(@case, "notificatie", new { ontvanger = to, sjabloon = Param(effect, "template"), actie = transition.ActionId });
+                    notifications.Add((await ResolveTargetAsync(@case, Param(effect, "to"), null, input, ct), Param(effect, "template")));
                     break;
                 case EffectCatalog.OpenLinkedCase:
                     await OpenLinkedCaseAsync(@case, effect, actor, ct);
@@ -66,6 +70,46 @@ internal sealed class EffectApplier(CaseworkDbContext db, TimeProvider time, Leg
                 default:
                     throw new InvalidOperationException($"Effect '{effect.Name}' has no handler; the definition format and the host disagree.");
             }
+        }
+
+        foreach (var (to, template) in notifications)
+        {
+            Guid? letter = null;
+            foreach (var writer in letters)
+            {
+                letter ??= await writer.WriteAsync(@case, template, transition, actor, input, ct);
+            }
+
+            // Contract with delivery: "briefDocumentId" names the dossier document to attach to the message.
+            var kenmerken = new Dictionary<string, string?> { ["ontvanger"] = to, ["sjabloon"] = template, ["actie"] = transition.ActionId };
+            if (letter is { } id)
+            {
+                kenmerken["briefDocumentId"] = id.ToString();
+            }
+
+            Notify(@case, "notificatie", kenmerken);
+        }
+    }
+
+    /// <summary>
+    /// A besluit becomes onherroepelijk only after its bezwaartermijn ended (Awb 6:7, 6:8): the transition the term
+    /// fires on expiry (afwijzingOnherroepelijk, bezwaartermijnVerstreken) is refused while the term still runs,
+    /// whoever fires it.
+    /// </summary>
+    private async Task EnsureNotBeforeBezwaartermijnEndsAsync(CaseFile @case, Transition transition, CancellationToken ct)
+    {
+        var kind = TermKinds.Bezwaartermijn.Id;
+        var open = await db.Deadlines.AsNoTracking()
+            .Where(d => d.CaseId == @case.Id && d.KindId == kind && (d.Status == DeadlineStatus.Running || d.Status == DeadlineStatus.Suspended)
+                && EF.Property<string?>(d, DeadlineConfiguration.OnExpiryAction) == transition.ActionId)
+            .Select(d => d.CurrentDueDate)
+            .ToListAsync(ct);
+        if (open.Count > 0 && open.Max() >= Today)
+        {
+            throw new BusinessRuleViolationException(new BrokenRule(
+                "BEZWAARTERMIJN-LOOPT",
+                $"Het besluit is nog niet onherroepelijk: de bezwaartermijn loopt tot en met {open.Max().ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("nl-NL"))}; tot dan kan bezwaar worden gemaakt.",
+                "Awb art. 6:7 en 6:8 lid 1"));
         }
     }
 
@@ -146,6 +190,13 @@ internal sealed class EffectApplier(CaseworkDbContext db, TimeProvider time, Leg
             length = TermLength.Days(n);
         }
 
+        // Awb 6:8 lid 1: the bezwaartermijn starts the day after the besluit is sent (bekendgemaakt), not the day it is
+        // keyed in; Deadline.Start counts from the day after the event date. A verzenddatum in the future starts it then.
+        if (start is null && kind.Id == TermKinds.Bezwaartermijn.Id && Verzenddatum(input) is { } sent)
+        {
+            start = new TermStart(sent, null, "Awb 6:8 lid 1");
+        }
+
         int? warn = effect.Params.TryGetValue("warnDaysBefore", out var w) && w.ValueKind == JsonValueKind.Number ? w.GetInt32() : null;
         var deadline = Deadline.Start(@case.Id, kind, start?.EventDate ?? Today, await calendars.GetAsync(db, ct), length, warn);
         db.Deadlines.Add(deadline);
@@ -198,14 +249,14 @@ internal sealed class EffectApplier(CaseworkDbContext db, TimeProvider time, Leg
         return deadline?.Status == DeadlineStatus.Running ? deadline : null;
     }
 
-    private void RecordDecision(CaseFile @case, Transition transition, EffectInstruction effect, Actor actor, ActionInput input)
-    {
-        DateOnly? sent = input.Data.TryGetValue("verzenddatum", out var v) && v.ValueKind == JsonValueKind.String
+    private static DateOnly? Verzenddatum(ActionInput input) =>
+        input.Data.TryGetValue("verzenddatum", out var v) && v.ValueKind == JsonValueKind.String
             && DateOnly.TryParseExact(v.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
             ? d
             : null;
-        db.Decisions.Add(CaseDecision.Record(Guid.NewGuid(), @case.Id, Param(effect, "besluitType"), transition.ActionId, Today, sent, actor.UserId, input.Reason, time.GetUtcNow()));
-    }
+
+    private void RecordDecision(CaseFile @case, Transition transition, EffectInstruction effect, Actor actor, ActionInput input) =>
+        db.Decisions.Add(CaseDecision.Record(Guid.NewGuid(), @case.Id, Param(effect, "besluitType"), transition.ActionId, Today, Verzenddatum(input), actor.UserId, input.Reason, time.GetUtcNow()));
 
     public void Notify(CaseFile @case, string actie, object kenmerken)
     {
@@ -235,6 +286,15 @@ internal sealed class EffectApplier(CaseworkDbContext db, TimeProvider time, Leg
 public interface IDecisionEffect
 {
     ValueTask ApplyAsync(CaseFile caseFile, string besluitType, Transition transition, Actor actor, ActionInput input, CancellationToken ct);
+}
+
+/// <summary>
+/// Writes the letter a notification's template calls for and files it in the case's dossier in the same unit of work;
+/// returns its document id, or null where the template has no letter. It must not save. Register as scoped.
+/// </summary>
+public interface ILetterWriter
+{
+    Task<Guid?> WriteAsync(CaseFile caseFile, string notifyTemplate, Transition transition, Actor actor, ActionInput input, CancellationToken ct);
 }
 
 /// <summary>Resolves case roles that only a feature knows (e.g. the rijksvertegenwoordiger's department of a focusgebied).</summary>

@@ -1,0 +1,12 @@
+using Casework.Web.Workflow;
+
+namespace Casework.Web.Features.Letters;
+
+internal static class LettersSetup
+{
+    public static IServiceCollection AddLetters(this IServiceCollection services)
+    {
+        services.AddScoped<ILetterWriter, LetterWriter>();
+        return services;
+    }
+}

@@ -13,9 +13,9 @@ internal static class CaseEndpoints
         var group = api.MapGroup("/cases").WithTags("Zaken").RequireAuthorization();
 
         group.MapGet("/", ([AsParameters] ListCasesParameters p, IMediator mediator, CancellationToken ct) =>
-                mediator.Send(new ListCasesQuery(p.Type, p.State, p.Organisation, p.Overdue, p.DueWithin, p.Closed, p.Cursor, p.Limit, p.Zoek), ct))
+                mediator.Send(new ListCasesQuery(p.Type, p.State, p.Organisation, p.Overdue, p.DueWithin, p.Closed, p.Cursor, p.Limit, p.Zoek, p.Behandelaar), ct))
             .WithName("listCases")
-            .WithSummary("Werklijst: de zaken die u mag zien, met filters op type, status, organisatie en termijnen en een zoekterm (zoek: zaaknummer, gemeente, project- of knelpunttitel, wet)")
+            .WithSummary("Werklijst: de zaken die u mag zien, met filters op type, status, organisatie en termijnen en een zoekterm (zoek: zaaknummer, gemeente, project- of knelpunttitel, wet) en op behandelaar (mine, unassigned of de gebruiker van een collega)")
             .Produces<Page<CaseSummaryDto>>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized);
@@ -100,4 +100,5 @@ internal sealed record ListCasesParameters(
     [FromQuery(Name = "closed")] bool? Closed,
     [FromQuery(Name = "cursor")] string? Cursor,
     [FromQuery(Name = "limit")] int? Limit,
-    [FromQuery(Name = "zoek")] string? Zoek);
+    [FromQuery(Name = "zoek")] string? Zoek,
+    [FromQuery(Name = "behandelaar")] string? Behandelaar);

@@ -21,19 +21,20 @@ internal static class BehandelaarRules
 {
     public const string Source = "Mandaatregeling van de organisatie (ontwerpkeuze)";
 
-    public static BehandelaarOptions OptionsFor(CaseFile caseFile, Actor actor)
+    /// <summary>What the case page offers: the same rules as the Ensure methods, for a case as the page has it.</summary>
+    public static BehandelaarOptions OptionsFor(bool closed, string? routedTo, string? behandelaar, Actor actor)
     {
-        if (!InRoutedOrganisation(caseFile, actor) || !MayWrite(actor))
+        if (closed || routedTo is null || routedTo != actor.Organisation || actor.IsSystem || !MayWrite(actor))
         {
             return new BehandelaarOptions(false, false, false, false);
         }
 
-        var isBehandelaar = caseFile.Behandelaar == actor.UserId;
+        var isBehandelaar = behandelaar == actor.UserId;
         var beheerder = actor.Roles.Contains(Role.Beheerder);
         return new BehandelaarOptions(
-            MayClaim: caseFile.Behandelaar is null,
+            MayClaim: behandelaar is null,
             MayHandOver: isBehandelaar || beheerder,
-            MayRelease: caseFile.Behandelaar is not null && (isBehandelaar || beheerder),
+            MayRelease: behandelaar is not null && (isBehandelaar || beheerder),
             MayReassign: beheerder);
     }
 
@@ -95,9 +96,6 @@ internal static class BehandelaarRules
 
     /// <summary>A user's display name: the demo directory's in development, otherwise the user id the identity provider gave.</summary>
     public static string NameOf(string userId) => DemoUsers.Find(userId)?.DisplayName ?? userId;
-
-    private static bool InRoutedOrganisation(CaseFile caseFile, Actor actor) =>
-        !caseFile.IsClosed && caseFile.RoutedTo is not null && caseFile.RoutedTo == actor.Organisation && !actor.IsSystem;
 
     private static bool MayWrite(Actor actor) => actor.Roles.Any(r => r is not (Role.Auditor or Role.Systeem));
 

@@ -102,6 +102,23 @@ public sealed class BehandelaarTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Transition_ThatRoutesTheCaseToAnotherOrganisation_LeavesItWithoutBehandelaar()
+    {
+        var created = await _host.CreateAsync("GM0599", ApplicationBuilder.Wbi(_t6));
+        await OkAsync(await _host.SubmitAsync("GM0599", created));
+        var id = created.GetProperty("id").GetGuid();
+        var loket = await _host.AsUserAsync("rvo-loket");
+        var claimed = await OkAsync(await PostAsync(loket, id, "claim", null));
+        Assert.Equal(("RVO", "rvo-loket"), (claimed.GetProperty("routedTo").GetString(), claimed.GetProperty("behandelaar").GetProperty("userId").GetString()));
+
+        var routed = await FireAsync(loket, id, "verklaarVolledig", null);
+
+        Assert.Equal("VRO", routed.GetProperty("routedTo").GetString());
+        Assert.Equal(JsonValueKind.Null, routed.GetProperty("behandelaar").ValueKind);
+        Assert.Equal(JsonValueKind.Null, (await CaseAsync(await _host.AsUserAsync("vro-beoordelaar"), id)).GetProperty("behandelaar").ValueKind);
+    }
+
+    [Fact]
     public async Task Claim_ByAnotherOrganisation_IsForbidden()
     {
         var id = await RoutedToVroAsync(_host, _t6);

@@ -52,6 +52,15 @@ public sealed class CaseFile
     /// <summary>The organisation the case is currently routed to (the one expected to act), if any.</summary>
     public string? RoutedTo { get; private set; }
 
+    /// <summary>
+    /// The behandelaar: the user of <see cref="RoutedTo"/> who handles the case, if one has claimed it or been handed it.
+    /// Cleared when the case moves to another organisation.
+    /// </summary>
+    public string? Behandelaar { get; private set; }
+
+    /// <summary>The display name of <see cref="Behandelaar"/> when it was set, for lists and the case page.</summary>
+    public string? BehandelaarName { get; private set; }
+
     /// <summary>The body (SBSD, BRSD, BO-NPLV) whose agenda the case is on, if any.</summary>
     public string? BodyCode { get; private set; }
 
@@ -179,7 +188,36 @@ public sealed class CaseFile
     public void RouteTo(string organisationCode, DateTimeOffset now)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(organisationCode);
+        if (RoutedTo != organisationCode)
+        {
+            Behandelaar = null;
+            BehandelaarName = null;
+        }
+
         RoutedTo = organisationCode;
+        Touch(now);
+    }
+
+    /// <summary>Makes <paramref name="userId"/> the behandelaar (a claim, a hand-over or a reassignment); the caller checks who may.</summary>
+    public void AssignBehandelaar(string userId, string displayName, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(displayName);
+        if (IsClosed)
+        {
+            throw new InvalidOperationException($"Case {Reference} is closed; it has no behandelaar to assign.");
+        }
+
+        Behandelaar = userId;
+        BehandelaarName = displayName;
+        Touch(now);
+    }
+
+    /// <summary>Leaves the case to its organisation again, without a behandelaar.</summary>
+    public void ReleaseBehandelaar(DateTimeOffset now)
+    {
+        Behandelaar = null;
+        BehandelaarName = null;
         Touch(now);
     }
 

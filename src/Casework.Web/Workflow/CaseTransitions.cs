@@ -23,6 +23,7 @@ internal sealed class CaseTransitions(DefinitionCatalog catalog, WorkflowEngine 
     {
         MemberOrganisations = caseFile.Members.Select(m => m.OrganisationCode).ToList(),
         RoutedTo = caseFile.RoutedTo,
+        Behandelaar = caseFile.Behandelaar,
         BodyCode = caseFile.BodyCode,
     };
 
@@ -102,9 +103,9 @@ internal sealed class CaseTransitions(DefinitionCatalog catalog, WorkflowEngine 
             throw ApiProblemException.Of(ProblemTypes.NotFound, reasons[0].Message, extensions);
         }
 
-        if (reasons.Any(r => r.Code is "wrong-role" or "wrong-organisation" or "system-only"))
+        if (reasons.Any(r => r.Code is "wrong-role" or "wrong-organisation" or "system-only" or "not-behandelaar"))
         {
-            return ApiProblemException.Of(ProblemTypes.Forbidden, string.Join(" ", reasons.Where(r => r.Code is "wrong-role" or "wrong-organisation" or "system-only").Select(r => r.Message)), extensions);
+            return ApiProblemException.Of(ProblemTypes.Forbidden, string.Join(" ", reasons.Where(r => r.Code is "wrong-role" or "wrong-organisation" or "system-only" or "not-behandelaar").Select(r => r.Message)), extensions);
         }
 
         var inputReasons = reasons.Where(r => r.Code == "reason-required" || r.Code.StartsWith("input-", StringComparison.Ordinal)).ToList();

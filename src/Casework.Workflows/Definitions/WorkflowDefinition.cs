@@ -124,6 +124,12 @@ public sealed record ActionDefinition
 
     public IReadOnlyList<GuardReference> Guards { get; init; } = [];
 
+    /// <summary>
+    /// Only the case's behandelaar (the user of the routed organisation who claimed it) may fire this action; the engine
+    /// refuses anyone else, including colleagues of the same organisation. Only with <see cref="ActorKind.Routed"/>.
+    /// </summary>
+    public bool BehandelaarOnly { get; init; }
+
     public InputSpec Input { get; init; } = InputSpec.None;
 
     public IReadOnlyList<EffectReference> Effects { get; init; } = [];

@@ -12,6 +12,9 @@ public sealed record CaseSnapshot(Guid CaseId, string CaseType, string CurrentSt
     /// <summary>The organisation the case is routed to, if any.</summary>
     public string? RoutedTo { get; init; }
 
+    /// <summary>The user id of the case's behandelaar, if anyone has claimed it.</summary>
+    public string? Behandelaar { get; init; }
+
     /// <summary>The body (SBSD, BRSD, BO, an alliance) whose agenda the case is on, if any.</summary>
     public string? BodyCode { get; init; }
 }

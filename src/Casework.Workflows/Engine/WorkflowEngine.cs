@@ -241,6 +241,14 @@ public sealed class WorkflowEngine
         {
             yield return new RefusalReason("wrong-organisation", organisationReason);
         }
+        else if (action.BehandelaarOnly && snapshot.Behandelaar != actor.UserId)
+        {
+            yield return new RefusalReason(
+                "not-behandelaar",
+                snapshot.Behandelaar is null
+                    ? $"Alleen de behandelaar mag '{action.Label}' uitvoeren; neem de zaak eerst in behandeling."
+                    : $"Alleen de behandelaar van de zaak mag '{action.Label}' uitvoeren.");
+        }
     }
 
     private static IEnumerable<RefusalReason> CheckInput(ActionDefinition action, ActionInput input)

@@ -165,6 +165,11 @@ public sealed class DefinitionLinter
         {
             error($"{path}.body", "'body' is only for actor 'secretariat'");
         }
+
+        if (action.BehandelaarOnly && action.Actor != ActorKind.Routed)
+        {
+            error($"{path}.behandelaarOnly", "'behandelaarOnly' is only for actor 'routed' (a behandelaar belongs to the organisation the case is routed to)");
+        }
     }
 
     private static void LintInput(ActionDefinition action, string path, Action<string, string> error)

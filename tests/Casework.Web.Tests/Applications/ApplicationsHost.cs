@@ -79,6 +79,27 @@ public sealed class ApplicationsHost : IAsyncDisposable
         return client;
     }
 
+    /// <summary>A client signed in as one of the demo users (<c>vro-beoordelaar</c>, <c>vro-beoordelaar-2</c>, ...).</summary>
+    public async Task<HttpClient> AsUserAsync(string user)
+    {
+        var key = "user:" + user;
+        if (!_tokens.TryGetValue(key, out var token))
+        {
+            var response = await Anonymous.PostAsJsonAsync("/api/v1/dev/token", new { user });
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new HttpRequestException($"Signing in as {user} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            }
+
+            token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+            _tokens[key] = token;
+        }
+
+        var client = _factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
     public Task<HttpClient> GemeenteAsync(string cbs) => AsAsync(cbs, "GemeenteAanvrager");
 
     public async Task<Guid> TrancheIdAsync(string regeling, string name)

@@ -83,6 +83,15 @@ public sealed class PostgresConcurrencyTests(PostgresServer server, ITestOutputH
     }
 
     [Fact]
+    public async Task Claim_SixteenReviewersOnTwoHostsClaimOneCase_ExactlyOneWinsAndTheOthersAre409()
+    {
+        var database = await server.CreateDatabaseAsync();
+        await using var host = new ApplicationsHost(Amsterdam("2024-01-10 10:00"), database);
+        await using var second = host.SecondHost();
+        await ClaimRace.RunAsync(host, second);
+    }
+
+    [Fact]
     public async Task DeadlineWorker_WhenThreeWorkersOnTwoHostsRace_EachDeadlineFiresExactlyOnce()
     {
         var database = await server.CreateDatabaseAsync();

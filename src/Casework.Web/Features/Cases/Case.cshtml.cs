@@ -47,6 +47,12 @@ public sealed class CaseModel : CaseworkPageModel
 
     public IReadOnlyList<ActionView> Actions { get; private set; } = [];
 
+    /// <summary>What the signed-in person may do about who handles the case (claim, hand over, release).</summary>
+    public Behandelaar.BehandelaarOptions Behandeling { get; private set; } = new(false, false, false, false);
+
+    /// <summary>The colleagues the case can be handed to (not the current behandelaar).</summary>
+    public IReadOnlyList<BehandelaarDto> Colleagues { get; private set; } = [];
+
     private const string KnelpuntCaseType = "knelpunt";
 
     private const string VastloperCaseType = "vastloper";
@@ -286,6 +292,33 @@ public sealed class CaseModel : CaseworkPageModel
         return await RefusedAfterCommandAsync(id, ct);
     }
 
+    /// <summary>The signed-in person claims the case (becomes its behandelaar).</summary>
+    public Task<IActionResult> OnPostOppakkenAsync(Guid id, int version, CancellationToken ct) =>
+        ChangeBehandelaarAsync(id, new Behandelaar.ChangeBehandelaarCommand(id, Behandelaar.BehandelaarChange.Claim, version), "De zaak is bij u in behandeling.", ct);
+
+    /// <summary>The behandelaar (or a beheerder) hands the case to a colleague, with a note.</summary>
+    public Task<IActionResult> OnPostOverdragenAsync(Guid id, int version, string? to, string? note, CancellationToken ct)
+    {
+        Remember("Overdragen", new Dictionary<string, string> { ["to"] = to ?? string.Empty, ["note"] = note ?? string.Empty });
+        return ChangeBehandelaarAsync(id, new Behandelaar.ChangeBehandelaarCommand(id, Behandelaar.BehandelaarChange.HandOver, version, to, note), "De zaak is overgedragen.", ct);
+    }
+
+    /// <summary>The behandelaar (or a beheerder) gives the case back to the organisation.</summary>
+    public Task<IActionResult> OnPostVrijgevenAsync(Guid id, int version, CancellationToken ct) =>
+        ChangeBehandelaarAsync(id, new Behandelaar.ChangeBehandelaarCommand(id, Behandelaar.BehandelaarChange.Release, version), "De zaak is vrijgegeven; een collega kan haar nu in behandeling nemen.", ct);
+
+    private async Task<IActionResult> ChangeBehandelaarAsync(Guid id, Behandelaar.ChangeBehandelaarCommand command, string done, CancellationToken ct)
+    {
+        var (ok, _) = await TrySendAsync(command, "Overdragen", ct);
+        if (ok)
+        {
+            Flash(done);
+            return Redirect(PagePaths.Case(id));
+        }
+
+        return await RefusedAfterCommandAsync(id, ct);
+    }
+
     /// <summary>The Awb 4:14 notice: the decision cannot be given within the term; the applicant gets a new date and the reason.</summary>
     public async Task<IActionResult> OnPostVerdagingAsync(Guid id, int version, string? newDueDate, string? reason, CancellationToken ct)
     {
@@ -464,6 +497,10 @@ public sealed class CaseModel : CaseworkPageModel
 
         Definition = DefinitionOf(Case.Definition);
         Today = AmsterdamClock.Today(Service<TimeProvider>());
+        Behandeling = Behandelaar.BehandelaarRules.OptionsFor(Case.Closed, Case.RoutedTo, Case.Behandelaar?.UserId, Service<Infrastructure.Auth.ICurrentActor>().Actor);
+        Colleagues = Behandeling.MayHandOver
+            ? [.. (await QueryAsync(new Behandelaar.GetColleaguesQuery(id), ct)).Where(c => c.UserId != Case.Behandelaar?.UserId)]
+            : [];
         Timeline = BuildTimeline();
         BuildActions();
         return true;
@@ -496,6 +533,10 @@ public sealed class CaseModel : CaseworkPageModel
         "agenda.geagendeerd" => "Geagendeerd voor een vergadering",
         "agenda.doorgeschoven" => "Doorgeschoven naar de volgende vergadering",
         "zaak.afgeleid" => "Vervolgzaak aangemaakt",
+        "zaak.behandelaar.oppakken" => "In behandeling genomen",
+        "zaak.behandelaar.overdragen" => "Overgedragen aan een collega",
+        "zaak.behandelaar.toewijzen" => "Toegewezen aan een behandelaar",
+        "zaak.behandelaar.vrijgeven" => "Vrijgegeven (geen behandelaar meer)",
         _ => action,
     };
 

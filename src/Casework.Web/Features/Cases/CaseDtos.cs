@@ -21,6 +21,7 @@ public sealed record CaseDto(
     string? RoutedTo,
     string? BodyCode,
     string? LeadDepartment,
+    BehandelaarDto? Behandelaar,
     int Version,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
@@ -29,6 +30,9 @@ public sealed record CaseDto(
     IReadOnlyList<AvailableActionDto> AvailableActions) : Api.IVersioned;
 
 public sealed record DefinitionRefDto(string Id, int Version);
+
+/// <summary>The user of the routed organisation who handles the case (claimed it or was handed it).</summary>
+public sealed record BehandelaarDto(string UserId, string Name);
 
 public sealed record DeadlineDto(
     Guid Id,
@@ -109,6 +113,7 @@ internal static class CaseMapping
         c.RoutedTo,
         c.BodyCode,
         c.LeadDepartment,
+        c.Behandelaar is null ? null : new BehandelaarDto(c.Behandelaar, c.BehandelaarName ?? c.Behandelaar),
         c.Version,
         c.CreatedAt,
         c.UpdatedAt,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Casework.Web.Api;
+using Casework.Web.Features.Cases.Behandelaar;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 
@@ -12,9 +13,9 @@ internal static class CaseEndpoints
         var group = api.MapGroup("/cases").WithTags("Zaken").RequireAuthorization();
 
         group.MapGet("/", ([AsParameters] ListCasesParameters p, IMediator mediator, CancellationToken ct) =>
-                mediator.Send(new ListCasesQuery(p.Type, p.State, p.Organisation, p.Overdue, p.DueWithin, p.Closed, p.Cursor, p.Limit, p.Zoek), ct))
+                mediator.Send(new ListCasesQuery(p.Type, p.State, p.Organisation, p.Overdue, p.DueWithin, p.Closed, p.Cursor, p.Limit, p.Zoek, p.Behandelaar), ct))
             .WithName("listCases")
-            .WithSummary("Werklijst: de zaken die u mag zien, met filters op type, status, organisatie en termijnen en een zoekterm (zoek: zaaknummer, gemeente, project- of knelpunttitel, wet)")
+            .WithSummary("Werklijst: de zaken die u mag zien, met filters op type, status, organisatie en termijnen en een zoekterm (zoek: zaaknummer, gemeente, project- of knelpunttitel, wet) en op behandelaar (mine, unassigned of de gebruiker van een collega)")
             .Produces<Page<CaseSummaryDto>>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized);
@@ -48,6 +49,34 @@ internal static class CaseEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
+        group.MapPost("/{id:guid}/behandelaar/claim", ([FromRoute] Guid id, [FromHeader(Name = "If-Match")] string? ifMatch, BehandelaarNoteRequest? body, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                mediator.SendWithETagAsync(new ChangeBehandelaarCommand(id, BehandelaarChange.Claim, IfMatch.Required(ifMatch, "de zaak"), Note: body?.Note), http, ct))
+            .WithName("claimCase")
+            .WithSummary("De zaak in behandeling nemen: u wordt behandelaar; als een collega u voor was, is het antwoord 409")
+            .Produces<CaseDto>()
+            .ProducesProblems(EndpointConventions.VersionedCommandProblems);
+
+        group.MapPost("/{id:guid}/behandelaar/hand-over", ([FromRoute] Guid id, [FromHeader(Name = "If-Match")] string? ifMatch, HandOverRequest? body, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                mediator.SendWithETagAsync(new ChangeBehandelaarCommand(id, BehandelaarChange.HandOver, IfMatch.Required(ifMatch, "de zaak"), body?.To, body?.Note), http, ct))
+            .WithName("handOverCase")
+            .WithSummary("De zaak overdragen aan een collega, met een notitie (een beheerder van de organisatie wijst zo ook toe)")
+            .Produces<CaseDto>()
+            .ProducesProblems(EndpointConventions.VersionedCommandProblems);
+
+        group.MapPost("/{id:guid}/behandelaar/release", ([FromRoute] Guid id, [FromHeader(Name = "If-Match")] string? ifMatch, BehandelaarNoteRequest? body, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                mediator.SendWithETagAsync(new ChangeBehandelaarCommand(id, BehandelaarChange.Release, IfMatch.Required(ifMatch, "de zaak"), Note: body?.Note), http, ct))
+            .WithName("releaseCase")
+            .WithSummary("De zaak vrijgeven: zij gaat terug naar de organisatie, zonder behandelaar")
+            .Produces<CaseDto>()
+            .ProducesProblems(EndpointConventions.VersionedCommandProblems);
+
+        group.MapGet("/{id:guid}/behandelaar/colleagues", ([FromRoute] Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new GetColleaguesQuery(id), ct))
+            .WithName("listCaseColleagues")
+            .WithSummary("De collega's aan wie u de zaak kunt overdragen (wie zich voor de organisatie van de zaak heeft aangemeld)")
+            .Produces<IReadOnlyList<BehandelaarDto>>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
         group.MapGet("/{id:guid}/history", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new GetCaseHistoryQuery(id), ct))
             .WithName("getCaseHistory")
             .WithSummary("De audittrail en statusgeschiedenis van een zaak")
@@ -71,4 +100,5 @@ internal sealed record ListCasesParameters(
     [FromQuery(Name = "closed")] bool? Closed,
     [FromQuery(Name = "cursor")] string? Cursor,
     [FromQuery(Name = "limit")] int? Limit,
-    [FromQuery(Name = "zoek")] string? Zoek);
+    [FromQuery(Name = "zoek")] string? Zoek,
+    [FromQuery(Name = "behandelaar")] string? Behandelaar);

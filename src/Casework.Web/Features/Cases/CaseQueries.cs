@@ -11,7 +11,7 @@ namespace Casework.Web.Features.Cases;
 public sealed record GetCaseQuery(Guid Id) : IQuery<CaseDto>;
 
 /// <summary>The work list; <paramref name="Zoek"/> narrows it with the search of <see cref="CaseSearch"/>.</summary>
-public sealed record ListCasesQuery(string? Type, string? State, string? Organisation, bool? Overdue, int? DueWithin, bool? Closed, string? Cursor, int? Limit, string? Zoek = null) : IQuery<Page<CaseSummaryDto>>;
+public sealed record ListCasesQuery(string? Type, string? State, string? Organisation, bool? Overdue, int? DueWithin, bool? Closed, string? Cursor, int? Limit, string? Zoek = null, string? Behandelaar = null) : IQuery<Page<CaseSummaryDto>>;
 
 internal sealed class CaseQueryHandlers(CaseworkDbContext db, ICurrentActor current, CaseTransitions transitions, TimeProvider time, PrivilegedReads reads) :
     IQueryHandler<GetCaseQuery, CaseDto>,
@@ -35,6 +35,7 @@ internal sealed class CaseQueryHandlers(CaseworkDbContext db, ICurrentActor curr
         var after = Cursor.Decode(query.Cursor);
         var today = AmsterdamClock.Today(time);
         var cases = db.Cases.AsNoTracking().VisibleTo(current.Actor).Matching(db, query.Zoek);
+        cases = WorkQueue.BehandelaarFilter.Apply(cases, query.Behandelaar, current.Actor.UserId);
         if (!string.IsNullOrWhiteSpace(query.Type))
         {
             cases = cases.Where(c => c.CaseType == query.Type);

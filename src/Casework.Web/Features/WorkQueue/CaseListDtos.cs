@@ -17,7 +17,9 @@ public sealed record CaseListRow(
     bool Overdue,
     bool DueSoon,
     bool YourTurn,
-    string Expectation);
+    string Expectation,
+    string? Behandelaar = null,
+    string? BehandelaarName = null);
 
 /// <summary>A numbered page of cases with the counts of the whole selection (not only this page).</summary>
 public sealed record CaseListPage(IReadOnlyList<CaseListRow> Items, int PageNumber, int PageSize, int Total, int OverdueCount, int DueSoonCount)

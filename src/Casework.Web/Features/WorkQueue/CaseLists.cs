@@ -42,6 +42,8 @@ internal static class CaseLists
             c.OwningOrganisation,
             c.RoutedTo,
             c.BodyCode,
+            c.Behandelaar,
+            c.BehandelaarName,
             NextDue = running.Where(d => d.CaseId == c.Id).OrderBy(d => d.CurrentDueDate).Select(d => (DateOnly?)d.CurrentDueDate).FirstOrDefault(),
             NextKind = running.Where(d => d.CaseId == c.Id).OrderBy(d => d.CurrentDueDate).Select(d => d.KindId).FirstOrDefault(),
             Overdue = db.Deadlines.Any(d => d.CaseId == c.Id && (d.Status == DeadlineStatus.Expired || (d.Status == DeadlineStatus.Running && d.CurrentDueDate < today))),
@@ -83,7 +85,8 @@ internal static class CaseLists
             return new CaseListRow(
                 r.Id, r.Reference, r.CaseType, definition?.Title ?? r.CaseType, r.Title, r.State, r.StateLabel, r.IsClosed,
                 r.OwningOrganisation, names.GetValueOrDefault(r.OwningOrganisation, r.OwningOrganisation),
-                r.NextDue, r.NextKind is null ? null : DeadlineName(r.NextKind), r.Overdue, r.DueSoon, yourTurn, expectation);
+                r.NextDue, r.NextKind is null ? null : DeadlineName(r.NextKind), r.Overdue, r.DueSoon, yourTurn, expectation,
+                r.Behandelaar, r.Behandelaar is null ? null : r.BehandelaarName ?? r.Behandelaar);
         }).ToList();
         return new CaseListPage(items, number, pageSize, total, overdueCount, dueSoonCount);
     }

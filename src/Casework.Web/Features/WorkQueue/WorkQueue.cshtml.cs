@@ -34,6 +34,13 @@ public sealed class WorkQueueModel : CaseworkPageModel
     [BindProperty(SupportsGet = true, Name = "trekker")]
     public bool IncludeLed { get; set; }
 
+    /// <summary>Whose cases: <c>mine</c>, <c>unassigned</c>, or a colleague's user id; empty is everyone's.</summary>
+    [BindProperty(SupportsGet = true, Name = "behandelaar")]
+    public string? Behandelaar { get; set; }
+
+    /// <summary>The colleagues the behandelaar filter offers (who handle an open case of the organisation now).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Colleagues { get; private set; } = [];
+
     [BindProperty(SupportsGet = true, Name = "zoek")]
     public string? Zoek { get; set; }
 
@@ -69,6 +76,7 @@ public sealed class WorkQueueModel : CaseworkPageModel
         new("binnenkort", DueSoon ? "true" : null),
         new("trekker", IncludeLed ? "true" : null),
         new("zoek", Zoek),
+        new("behandelaar", Behandelaar),
     ];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -121,6 +129,9 @@ public sealed class WorkQueueModel : CaseworkPageModel
         State = StateChoices.Any(s => s.State == State) ? State : null;
         IncludeLed = IncludeLed && OffersLed;
         Zoek = CaseSearch.FromBox(Zoek);
-        Cases = await QueryAsync(new WorkQueueQuery(Type, State, Overdue, DueSoon, pageSize == CaseLists.PageSize ? PageNumber ?? 1 : 1, IncludeLed, Zoek, pageSize), ct);
+        var me = Service<ICurrentActor>().Actor.UserId;
+        Colleagues = options.Behandelaars.Where(b => b.Key != me).ToList();
+        Behandelaar = Behandelaar is BehandelaarFilter.Mine or BehandelaarFilter.Unassigned || Colleagues.Any(c => c.Key == Behandelaar) ? Behandelaar : null;
+        Cases = await QueryAsync(new WorkQueueQuery(Type, State, Overdue, DueSoon, pageSize == CaseLists.PageSize ? PageNumber ?? 1 : 1, IncludeLed, Zoek, pageSize, Behandelaar), ct);
     }
 }

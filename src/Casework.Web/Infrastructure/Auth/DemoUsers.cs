@@ -16,6 +16,7 @@ public static class DemoUsers
         new("vlieland-aanvrager", "Pieter Bakker", "GM0096", [Role.GemeenteAanvrager], "Aanvrager, gemeente Vlieland (onder 50.000 inwoners)"),
         new("rvo-loket", "Sanne Visser", "RVO", [Role.Loket], "Loketmedewerker RVO (VHF en WBI)"),
         new("vro-beoordelaar", "Mohammed Amrani", "VRO", [Role.Beoordelaar], "Beoordelaar, ministerie van VRO"),
+        new("vro-beoordelaar-2", "Esther de Graaf", "VRO", [Role.Beoordelaar], "Tweede beoordelaar, ministerie van VRO (collega voor overdragen en het vier-ogenprincipe)"),
         new("szw-beoordelaar", "Ingrid Mulder", "SZW", [Role.Beoordelaar, Role.Rijksvertegenwoordiger], "Beoordelaar en rijksvertegenwoordiger, ministerie van SZW"),
         new("commissie-wbi", "Hans Smit", "TC-WBI", [Role.Commissielid], "Lid Toetsingscommissie Woningbouwimpuls"),
         new("commissie-vhf", "Eva de Boer", "TC-VHF", [Role.Commissielid], "Lid Toetsingscommissie Volkshuisvestingsfonds"),

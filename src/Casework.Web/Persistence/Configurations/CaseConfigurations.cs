@@ -20,6 +20,9 @@ internal sealed class CaseFileConfiguration : IEntityTypeConfiguration<CaseFile>
         builder.Property(c => c.Title).HasMaxLength(300).IsRequired();
         builder.Property(c => c.OwningOrganisation).HasMaxLength(64).IsRequired();
         builder.Property(c => c.RoutedTo).HasMaxLength(64);
+        builder.Property(c => c.Behandelaar).HasMaxLength(128);
+        builder.Property(c => c.BehandelaarName).HasMaxLength(200);
+        builder.HasIndex(c => new { c.RoutedTo, c.Behandelaar });
         builder.Property(c => c.BodyCode).HasMaxLength(64);
         builder.Property(c => c.LeadDepartment).HasMaxLength(64);
         builder.Property(c => c.Version).IsConcurrencyToken();

@@ -26,6 +26,16 @@ internal sealed class WorkQueueFilterOptionsHandler(DefinitionCatalog catalog, C
         var actor = current.Actor;
         var leads = !CaseAccess.SeesEverything(actor)
             && await db.Cases.AsNoTracking().AnyAsync(c => !c.IsClosed && c.LeadDepartment == actor.Organisation, cancellationToken);
-        return new WorkQueueFilterOptions(types, states, leads);
+        var behandelaars = await db.Cases.AsNoTracking()
+            .Where(c => !c.IsClosed && c.RoutedTo == actor.Organisation && c.Behandelaar != null)
+            .Select(c => new { c.Behandelaar, c.BehandelaarName })
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        var options = behandelaars
+            .GroupBy(b => b.Behandelaar!, StringComparer.Ordinal)
+            .Select(g => new KeyValuePair<string, string>(g.Key, g.First().BehandelaarName ?? g.Key))
+            .OrderBy(b => b.Value, StringComparer.CurrentCulture)
+            .ToList();
+        return new WorkQueueFilterOptions(types, states, leads, options);
     }
 }

@@ -8,4 +8,5 @@ namespace Casework.Web.Features.WorkQueue;
 /// </summary>
 public sealed record WorkQueueFilterOptionsQuery : IQuery<WorkQueueFilterOptions>;
 
-public sealed record WorkQueueFilterOptions(IReadOnlyList<CaseTypeOption> Types, IReadOnlyList<CaseStateOption> States, bool LeadsCases);
+/// <param name="Behandelaars">Who handles an open case routed to the caller's organisation now (user id, name): the "of colleague X" filter.</param>
+public sealed record WorkQueueFilterOptions(IReadOnlyList<CaseTypeOption> Types, IReadOnlyList<CaseStateOption> States, bool LeadsCases, IReadOnlyList<KeyValuePair<string, string>> Behandelaars);

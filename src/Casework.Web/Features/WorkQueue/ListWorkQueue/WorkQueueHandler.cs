@@ -22,6 +22,7 @@ internal sealed class WorkQueueHandler(CaseworkDbContext db, ICurrentActor curre
             cases = query.IncludeLed ? cases.Where(c => c.RoutedTo == org || c.LeadDepartment == org) : cases.Where(c => c.RoutedTo == org);
         }
 
+        cases = BehandelaarFilter.Apply(cases, query.Behandelaar, actor.UserId);
         if (!string.IsNullOrWhiteSpace(query.Type))
         {
             cases = cases.Where(c => c.CaseType == query.Type);

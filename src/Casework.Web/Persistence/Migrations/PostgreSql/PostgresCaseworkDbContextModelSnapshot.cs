@@ -184,6 +184,14 @@ namespace Casework.Web.Persistence.Migrations.PostgreSql
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Behandelaar")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("BehandelaarName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("BodyCode")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -270,6 +278,8 @@ namespace Casework.Web.Persistence.Migrations.PostgreSql
                     b.HasIndex("CaseType", "State");
 
                     b.HasIndex("OwningOrganisation", "CaseType");
+
+                    b.HasIndex("RoutedTo", "Behandelaar");
 
                     b.ToTable("Cases", (string)null);
                 });

@@ -183,6 +183,14 @@ namespace Casework.Web.Persistence.Migrations.SqlServer
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("Behandelaar")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<string>("BehandelaarName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<string>("BodyCode")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
@@ -269,6 +277,8 @@ namespace Casework.Web.Persistence.Migrations.SqlServer
                     b.HasIndex("CaseType", "State");
 
                     b.HasIndex("OwningOrganisation", "CaseType");
+
+                    b.HasIndex("RoutedTo", "Behandelaar");
 
                     b.ToTable("Cases", (string)null);
                 });

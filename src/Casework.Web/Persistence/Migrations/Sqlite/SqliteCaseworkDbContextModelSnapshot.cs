@@ -174,6 +174,14 @@ namespace Casework.Web.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Behandelaar")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BehandelaarName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("BodyCode")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -260,6 +268,8 @@ namespace Casework.Web.Persistence.Migrations.Sqlite
                     b.HasIndex("CaseType", "State");
 
                     b.HasIndex("OwningOrganisation", "CaseType");
+
+                    b.HasIndex("RoutedTo", "Behandelaar");
 
                     b.ToTable("Cases", (string)null);
                 });

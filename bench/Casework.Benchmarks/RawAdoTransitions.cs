@@ -66,7 +66,7 @@ internal sealed partial class RawAdoTransitions
     private const string ReadCaseSql = """
         SELECT c.Reference, c.CaseType, c.DefinitionId, c.DefinitionVersion, c.State, c.StateLabel, c.StateOrder, c.IsClosed,
                c.Resultaat, c.Title, c.OwningOrganisation, c.RoutedTo, c.BodyCode, c.LeadDepartment, c.CreatedAt, c.UpdatedAt,
-               c.ClosedAt, c.Version, c.LastStatusSequence, m.OrganisationCode
+               c.ClosedAt, c.Version, c.LastStatusSequence, c.Behandelaar, c.BehandelaarName, m.OrganisationCode
         FROM Cases AS c LEFT JOIN CaseMembers AS m ON m.CaseId = c.Id
         WHERE c.Id = $id
           AND (c.OwningOrganisation = $org OR EXISTS (SELECT 1 FROM CaseMembers AS x WHERE x.CaseId = c.Id AND x.OrganisationCode = $org))
@@ -77,7 +77,7 @@ internal sealed partial class RawAdoTransitions
     private const string ReadCaseInvolvedSql = """
         SELECT c.Reference, c.CaseType, c.DefinitionId, c.DefinitionVersion, c.State, c.StateLabel, c.StateOrder, c.IsClosed,
                c.Resultaat, c.Title, c.OwningOrganisation, c.RoutedTo, c.BodyCode, c.LeadDepartment, c.CreatedAt, c.UpdatedAt,
-               c.ClosedAt, c.Version, c.LastStatusSequence, m.OrganisationCode
+               c.ClosedAt, c.Version, c.LastStatusSequence, c.Behandelaar, c.BehandelaarName, m.OrganisationCode
         FROM Cases AS c LEFT JOIN CaseMembers AS m ON m.CaseId = c.Id
         WHERE c.Id = $id
           AND (c.OwningOrganisation = $org OR c.RoutedTo = $org OR c.LeadDepartment = $org OR c.BodyCode = $org
@@ -180,7 +180,7 @@ internal sealed partial class RawAdoTransitions
             // The engine decides on the case's pinned definition.
             var definition = _catalog.Find(c.DefinitionId, c.DefinitionVersion)?.Definition
                 ?? throw new InvalidOperationException($"Case {c.Reference} runs on {c.DefinitionId} v{c.DefinitionVersion}, which is not loaded.");
-            var snapshot = new CaseSnapshot(caseId, c.CaseType, c.State, c.OwningOrganisation) { MemberOrganisations = c.Members, RoutedTo = c.RoutedTo, BodyCode = c.BodyCode };
+            var snapshot = new CaseSnapshot(caseId, c.CaseType, c.State, c.OwningOrganisation) { MemberOrganisations = c.Members, RoutedTo = c.RoutedTo, BodyCode = c.BodyCode, Behandelaar = c.Behandelaar };
             facts.Begin();
             var decision = await _engine.DecideAsync(definition, snapshot, actor, actionId, input, facts, ct);
             if (decision is not Transition transition)
@@ -269,6 +269,7 @@ internal sealed partial class RawAdoTransitions
             dto = new CaseDto(
                 caseId, c.Reference, c.CaseType, c.Title, transition.To, transition.ToLabel, transition.ToOrder, c.IsClosed, c.Resultaat,
                 new DefinitionRefDto(c.DefinitionId, c.DefinitionVersion), c.OwningOrganisation, c.Members, c.RoutedTo, c.BodyCode, c.LeadDepartment,
+                c.Behandelaar is null ? null : new BehandelaarDto(c.Behandelaar, c.BehandelaarName ?? c.Behandelaar),
                 newVersion, c.CreatedAt, now, c.ClosedAt, deadlines, [.. actions.Select(ToDto)]);
         }
 
@@ -333,12 +334,12 @@ internal sealed partial class RawAdoTransitions
         var row = new CaseRow(
             reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.GetString(4), reader.GetString(5), reader.GetInt32(6), reader.GetBoolean(7),
             Text(reader, 8), reader.GetString(9), reader.GetString(10), Text(reader, 11), Text(reader, 12), Text(reader, 13),
-            At(reader.GetInt64(14)), At(reader.GetInt64(15)), reader.IsDBNull(16) ? null : At(reader.GetInt64(16)), reader.GetInt32(17), reader.GetInt32(18), members);
+            At(reader.GetInt64(14)), At(reader.GetInt64(15)), reader.IsDBNull(16) ? null : At(reader.GetInt64(16)), reader.GetInt32(17), reader.GetInt32(18), Text(reader, 19), Text(reader, 20), members);
         do
         {
-            if (!reader.IsDBNull(19))
+            if (!reader.IsDBNull(21))
             {
-                members.Add(reader.GetString(19));
+                members.Add(reader.GetString(21));
             }
         }
         while (await reader.ReadAsync(ct));
@@ -400,7 +401,7 @@ internal sealed partial class RawAdoTransitions
     private sealed record CaseRow(
         string Reference, string CaseType, string DefinitionId, int DefinitionVersion, string State, string StateLabel, int StateOrder, bool IsClosed,
         string? Resultaat, string Title, string OwningOrganisation, string? RoutedTo, string? BodyCode, string? LeadDepartment,
-        DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? ClosedAt, int Version, int LastStatusSequence, List<string> Members);
+        DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? ClosedAt, int Version, int LastStatusSequence, string? Behandelaar, string? BehandelaarName, List<string> Members);
 
     /// <summary>
     /// The guard facts of one command, like <c>CaseFacts</c>: loaded on first use within one evaluation and cached for it

@@ -1,6 +1,7 @@
 using Casework.Domain.Access;
 using Casework.Workflows.Definitions;
 using Casework.Workflows.Engine;
+using Casework.Workflows.Guards;
 using Casework.Workflows.Tests.Support;
 
 namespace Casework.Workflows.Tests.Engine;

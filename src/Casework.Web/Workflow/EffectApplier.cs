@@ -219,7 +219,13 @@ internal sealed class EffectApplier(CaseworkDbContext db, TimeProvider time, Leg
             return;
         }
 
-        if (Today <= deadline.CurrentDueDate && deadline.Status == DeadlineStatus.Running)
+        if (Today < deadline.StartedOn)
+        {
+            // Acted on before the term began, e.g. a bezwaar against a besluit whose verzenddatum is still to come:
+            // admissible all the same (Awb 6:10), but a term cannot be met before it started, so it stops.
+            deadline.Stop();
+        }
+        else if (Today <= deadline.CurrentDueDate && deadline.Status == DeadlineStatus.Running)
         {
             deadline.MarkMet(Today);
         }

@@ -137,6 +137,17 @@ public sealed class Document
 
     public int LatestVersion { get; private set; }
 
+    /// <summary>
+    /// ZGW status: a letter Casework sent is <c>definitief</c> from the start and never changes (it was made known,
+    /// Awb 3:41; a different letter is a new besluit); what people upload stays <c>in_bewerking</c>.
+    /// </summary>
+    public DocumentStatus Status { get; private set; }
+
+    /// <summary>ZGW verzenddatum: the day a letter was sent; null for documents that were not sent.</summary>
+    public DateOnly? Verzenddatum { get; private set; }
+
+    public bool IsDefinitief => Status == DocumentStatus.Definitief;
+
     public IReadOnlyList<DocumentVersion> Versions => _versions;
 
     public DocumentVersion Latest => _versions.Single(v => v.Version == LatestVersion);
@@ -185,16 +196,46 @@ public sealed class Document
         return document;
     }
 
-    /// <summary>Supersedes the latest version; the older ones stay.</summary>
+    /// <summary>A letter Casework sent: <c>definitief</c>, with its verzenddatum; no later version and no removal.</summary>
+    public static Document CreateSent(Guid id, DocumentOwnerKind kind, Guid? caseId, Guid? meetingId, string title, string type, Vertrouwelijkheidaanduiding vertrouwelijkheid, string authorOrganisation, string authorUser, DateTimeOffset now, DocumentContentFacts content, DateOnly verzenddatum)
+    {
+        var document = Create(id, kind, caseId, meetingId, null, title, type, vertrouwelijkheid, authorOrganisation, authorUser, now, content);
+        document.Status = DocumentStatus.Definitief;
+        document.Verzenddatum = verzenddatum;
+        return document;
+    }
+
+    /// <summary>Supersedes the latest version; the older ones stay. A definitive document has no later version.</summary>
     public DocumentVersion AddVersion(DocumentContentFacts content, string authorOrganisation, string authorUser, DateTimeOffset now)
     {
+        if (IsDefinitief)
+        {
+            throw new BusinessRuleViolationException([DefinitiefRule(Title)]);
+        }
+
         var version = new DocumentVersion(Id, LatestVersion + 1, content.FileName, content.Format, content.Size, content.Sha256, authorOrganisation, authorUser, now);
         _versions.Add(version);
         LatestVersion = version.Version;
         return version;
     }
 
+    /// <summary>The rule that keeps a sent letter as it was sent.</summary>
+    public static BrokenRule DefinitiefRule(string title) => new(
+        "DOSSIER-DEFINITIEF",
+        $"'{title}' is een verzonden brief of besluit en blijft zoals het is verzonden; een ander besluit wordt een nieuw document.",
+        "Awb 3:41 (bekendmaking door toezending); Archiefwet 1995 art. 3");
+
     public DocumentVersion? VersionOf(int? number) => _versions.FirstOrDefault(v => v.Version == (number ?? LatestVersion));
+}
+
+/// <summary>ZGW informatieobject status, as far as Casework uses it.</summary>
+public enum DocumentStatus
+{
+    /// <summary>in_bewerking: may get new versions (and, while the case is a concept, be removed).</summary>
+    InBewerking = 0,
+
+    /// <summary>definitief: as sent; never changes.</summary>
+    Definitief = 2,
 }
 
 /// <summary>What the server established about an uploaded file: its name as given, its media type by content, its size and checksum.</summary>

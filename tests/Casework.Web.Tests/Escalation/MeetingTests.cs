@@ -254,6 +254,21 @@ public sealed class MeetingTests : IAsyncLifetime
         Assert.Equal(ClosedXML.Excel.XLDataType.DateTime, sheet.Cell(2, 8).DataType);
         Assert.Equal(date.ToDateTime(TimeOnly.MinValue), sheet.Cell(2, 8).GetDateTime());
         Assert.Equal("Besluit SBSD, opgelost", sheet.Cell(2, 6).GetString());
+
+        // The same list as a letter: PDF, as an attachment, with the decision, its outcome and the action item.
+        using var pdf = await (await _host.As(Sbsd)).GetAsync($"/api/v1/meetings/{meeting.Id()}/besluitenlijst.pdf");
+        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("attachment", pdf.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal($"besluitenlijst-sbsd-{date:dd-MM-yyyy}.pdf", pdf.Content.Headers.ContentDisposition?.FileNameStar);
+        using var letter = UglyToad.PdfPig.PdfDocument.Open(await pdf.Content.ReadAsByteArrayAsync());
+        var words = string.Join(" ", letter.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+        Assert.Contains("Besluitenlijst Strategisch Beraad Sociaal Domein", words, StringComparison.Ordinal);
+        Assert.Contains("Uitkomst: Besluit SBSD, opgelost", words, StringComparison.Ordinal);
+        Assert.Contains("Besluit: Opgelost, met \"handreiking\", kostendelersnorm", words, StringComparison.Ordinal);
+        Assert.Contains("Handreiking publiceren", words, StringComparison.Ordinal);
+        Assert.Contains("Pagina 1 van", words, StringComparison.Ordinal);
+        Assert.DoesNotContain("sbsdBesluitOpgelost", words, StringComparison.Ordinal);
     }
 
     /// <summary>

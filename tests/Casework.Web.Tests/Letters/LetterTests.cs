@@ -7,6 +7,7 @@ using Casework.Domain.Documents;
 using Casework.Domain.Time;
 using Casework.Web.Persistence;
 using Casework.Web.Tests.Applications;
+using Casework.Web.Tests.Infrastructure;
 using Casework.Web.Workflow;
 using Casework.Workflows.Engine;
 using Microsoft.EntityFrameworkCore;
@@ -65,6 +66,23 @@ public sealed class LetterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SentBesluit_IsDefinitiefWithItsVerzenddatum_AndTheDepartmentCannotReplaceIt()
+    {
+        var id = await _host.ToRankingAsync("GM0599", ApplicationBuilder.Wbi(_t6).With(a => a.RequestedAmount = 1_000_000m), Scores);
+        var vro = await _host.AsAsync("VRO", "Beoordelaar");
+        await FireAsync(vro, id, "toekennen", new { data = new { bedrag = 1_000_000m, verzenddatum = "2024-01-12" } });
+        var documentId = await _host.DbAsync(db => db.Set<Document>().AsNoTracking().Where(d => d.CaseId == id && d.Informatieobjecttype == InformatieobjecttypeCatalogus.Besluit).Select(d => d.Id).SingleAsync());
+
+        var dto = await (await vro.GetAsync($"/api/v1/documents/{documentId}")).ReadJsonAsync();
+        Assert.Equal("definitief", dto.GetProperty("status").GetString());
+        Assert.Equal("2024-01-12", dto.GetProperty("verzenddatum").GetString());
+
+        await AssertDefinitiefAsync(vro, documentId);
+        var versions = await _host.DbAsync(db => db.Set<DocumentVersion>().AsNoTracking().CountAsync(v => v.DocumentId == documentId));
+        Assert.Equal(1, versions);
+    }
+
+    [Fact]
     public async Task VerzoekHerstel_FilesABriefThatNamesWhatIsMissingAndTheTermsEndDate()
     {
         var created = await _host.CreateAsync("GM0599", ApplicationBuilder.Wbi(_t6));
@@ -83,6 +101,9 @@ public sealed class LetterTests : IAsyncLifetime
         Assert.Contains("tot en met " + term.CurrentDueDate.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("nl-NL")), text, StringComparison.Ordinal);
         Assert.Contains("Awb artikel 4:5", text, StringComparison.Ordinal);
         Assert.DoesNotContain("binnen zes weken", text, StringComparison.Ordinal); // a brief is no besluit
+
+        // The gemeente may add documents during herstel, but not a new version of the letter it was sent.
+        await AssertDefinitiefAsync(await _host.GemeenteAsync("GM0599"), herstel.Id);
 
         var ontvangst = letters.Single(d => d != herstel);
         var beslistermijn = await _host.DbAsync(db => db.Deadlines.AsNoTracking().SingleAsync(d => d.CaseId == id && d.KindId == TermKinds.Beslistermijn.Id));
@@ -122,6 +143,18 @@ public sealed class LetterTests : IAsyncLifetime
         }
 
         Assert.Equal("gesloten", await StateAsync(id));
+    }
+
+    /// <summary>A new version of a sent letter is refused by the rule that keeps it as sent, and nothing is stored.</summary>
+    private async Task AssertDefinitiefAsync(HttpClient client, Guid documentId)
+    {
+        var response = await Casework.Web.Tests.Documents.DossierHost.NewVersionAsync(client, documentId, Casework.Web.Tests.Documents.DossierHost.Pdf(), "andere-brief.pdf", ifMatch: 1);
+        var problem = await response.ReadJsonAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.UnprocessableEntity, problem.ToString());
+        var rule = Assert.Single(problem.GetProperty("brokenRules").EnumerateArray());
+        Assert.Equal("DOSSIER-DEFINITIEF", rule.GetProperty("code").GetString());
+        Assert.Contains("3:41", rule.GetProperty("source").GetString(), StringComparison.Ordinal);
+        Assert.Equal(1, await _host.DbAsync(db => db.Set<DocumentVersion>().AsNoTracking().CountAsync(v => v.DocumentId == documentId)));
     }
 
     private Task<string> StateAsync(Guid id) => _host.DbAsync(db => db.Cases.AsNoTracking().Where(c => c.Id == id).Select(c => c.State).SingleAsync());

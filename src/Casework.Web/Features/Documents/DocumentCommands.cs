@@ -225,6 +225,7 @@ internal sealed class DocumentCommandHandlers(CaseworkDbContext db, ICurrentActo
             }
         }
 
+        EnsureNotDefinitief(document);
         var hashes = document.Versions.Select(v => v.Sha256).Distinct().ToList();
         await AppendAsync(document, "document.verwijderd", new { versies = document.Versions.Select(v => new { versie = v.Version, bestandsnaam = v.FileName, sha256 = v.Sha256 }) }, cancellationToken);
         db.Set<Document>().Remove(document);
@@ -250,7 +251,17 @@ internal sealed class DocumentCommandHandlers(CaseworkDbContext db, ICurrentActo
             DocumentAccess.EnsureMayWriteToMeeting(actor, meeting!);
         }
 
+        EnsureNotDefinitief(document);
         return document;
+    }
+
+    /// <summary>A sent letter stays as it was sent: no new version, no removal (before anything is stored).</summary>
+    private static void EnsureNotDefinitief(Document document)
+    {
+        if (document.IsDefinitief)
+        {
+            throw new BusinessRuleViolationException([Document.DefinitiefRule(document.Title)]);
+        }
     }
 
     /// <summary>The document with what holds it, tracked, if the actor may read it; else 404.</summary>

@@ -7,7 +7,8 @@ namespace Casework.Web.Features.Documents;
 /// A document, shaped after the ZGW Documenten API's enkelvoudig informatieobject so that a zaaksysteem can map it:
 /// <c>titel</c>, <c>bestandsnaam</c>, <c>formaat</c> (media type, by content), <c>bestandsomvang</c> (bytes),
 /// <c>informatieobjecttype</c> (a code of the catalogue), <c>vertrouwelijkheidaanduiding</c> (ZGW's values),
-/// <c>bronorganisatie</c> (organisation code), <c>auteur</c>, <c>creatiedatum</c>, <c>integriteit</c> and the versions.
+/// <c>bronorganisatie</c> (organisation code), <c>auteur</c>, <c>creatiedatum</c>, <c>integriteit</c>, the versions, <c>status</c>
+/// (<c>definitief</c> for a letter Casework sent, which never changes; else <c>in_bewerking</c>) and <c>verzenddatum</c>.
 /// </summary>
 public sealed record DocumentDto(
     Guid Id,
@@ -30,7 +31,9 @@ public sealed record DocumentDto(
     long Bestandsomvang,
     IntegriteitDto Integriteit,
     string Inhoud,
-    IReadOnlyList<DocumentVersionDto> Versies);
+    IReadOnlyList<DocumentVersionDto> Versies,
+    string Status,
+    DateOnly? Verzenddatum);
 
 /// <summary>ZGW integriteit: the algorithm (<c>sha_256</c>), the hex value computed by the server and the date it was computed.</summary>
 public sealed record IntegriteitDto(string Algoritme, string Waarde, DateOnly Datum);
@@ -76,7 +79,9 @@ internal static class DocumentMapping
             latest.Size,
             Integrity(latest),
             ContentUrl(d.Id, latest.Version),
-            d.Versions.OrderBy(v => v.Version).Select(v => new DocumentVersionDto(v.Version, v.FileName, v.Format, v.Size, Integrity(v), v.AuthorOrganisation, v.AuthorUser, v.CreatedAt, ContentUrl(d.Id, v.Version))).ToList());
+            d.Versions.OrderBy(v => v.Version).Select(v => new DocumentVersionDto(v.Version, v.FileName, v.Format, v.Size, Integrity(v), v.AuthorOrganisation, v.AuthorUser, v.CreatedAt, ContentUrl(d.Id, v.Version))).ToList(),
+            d.Status == DocumentStatus.Definitief ? "definitief" : "in_bewerking",
+            d.Verzenddatum);
     }
 
     private static IntegriteitDto Integrity(DocumentVersion v) => new(Algorithm, v.Sha256, AmsterdamClock.ToLocalDate(v.CreatedAt));

@@ -160,10 +160,10 @@ internal sealed class LetterWriter(CaseworkDbContext db, IDocumentContentStore s
         await store.PutAsync(db, sha, pdf.Length, () => new MemoryStream(pdf, writable: false), ct);
         var type = template.Kind == "besluit" ? InformatieobjecttypeCatalogus.Besluit : InformatieobjecttypeCatalogus.Brief;
         var fileName = $"{template.Id}-{caseFile.Reference}.pdf";
-        var document = Document.Create(
-            Guid.NewGuid(), DocumentOwnerKind.Zaak, caseFile.Id, null, null, content.Subject, type,
+        var document = Document.CreateSent(
+            Guid.NewGuid(), DocumentOwnerKind.Zaak, caseFile.Id, null, content.Subject, type,
             InformatieobjecttypeCatalogus.Find(type)!.DefaultVertrouwelijkheid, actor.Organisation, actor.UserId, time.GetUtcNow(),
-            new DocumentContentFacts(fileName, ContentSniffer.Pdf, pdf.Length, sha));
+            new DocumentContentFacts(fileName, ContentSniffer.Pdf, pdf.Length, sha), sent);
         db.Set<Document>().Add(document);
         await audit.AppendAsync(
             AuditTrail.CaseStream(caseFile.Id), actor, "document.toegevoegd", "document", document.Id.ToString(), "ok", null,

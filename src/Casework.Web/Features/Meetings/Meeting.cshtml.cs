@@ -89,9 +89,10 @@ public sealed class MeetingModel : CaseworkPageModel
     /// <summary>Open items of this meeting: what closing it would move to the next one.</summary>
     public int OpenItems => Meeting.Items.Count(i => i.Status == AgendaItemStatus.Open);
 
-    /// <summary>The besluitenlijst's downloads: the API's CSV and Excel forms (the page's cookie signs the request in).</summary>
+    /// <summary>The besluitenlijst's downloads: the API's Excel, CSV and PDF forms (the page's cookie signs the request in).</summary>
     public DownloadLinks Besluitenlijst => new(
-        $"{ApiVersion.BasePath}/meetings/{Meeting.Id}/besluitenlijst.xlsx", $"{ApiVersion.BasePath}/meetings/{Meeting.Id}/besluitenlijst.csv", null, "Besluitenlijst:");
+        $"{ApiVersion.BasePath}/meetings/{Meeting.Id}/besluitenlijst.xlsx", $"{ApiVersion.BasePath}/meetings/{Meeting.Id}/besluitenlijst.csv", null, "Besluitenlijst:",
+        $"{ApiVersion.BasePath}/meetings/{Meeting.Id}/besluitenlijst.pdf");
 
     public static string DecisionPath(Guid meetingId, Guid itemId) => $"{PagePaths.Meeting(meetingId)}/agendapunten/{itemId}/besluit";
 

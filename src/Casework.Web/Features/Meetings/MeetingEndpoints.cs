@@ -107,6 +107,13 @@ internal static class MeetingEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        group.MapGet("/{id:guid}/besluitenlijst.pdf", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new BesluitenlijstPdfQuery(id), ct))
+            .WithName("getMeetingBesluitenlijstPdf")
+            .WithSummary("De besluitenlijst van een vergadering als PDF (PDF/A), met dezelfde punten als de CSV en de Excel-werkmap")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
         api.MapGet("/escalation-board", ([FromQuery(Name = "zoek")] string? zoek, IMediator mediator, CancellationToken ct) => mediator.Send(new EscalationBoardQuery(zoek), ct))
             .WithTags("Vergaderingen")
             .RequireAuthorization()

@@ -21,6 +21,9 @@ public sealed record ReadyCasesQuery(Guid MeetingId) : IQuery<IReadOnlyList<Read
 /// <summary>The besluitenlijst of a meeting, as a table to download as CSV or Excel (<see cref="TableExport"/>).</summary>
 public sealed record BesluitenlijstQuery(Guid MeetingId) : IQuery<ExportTable>;
 
+/// <summary>The same besluitenlijst as a PDF in the letters' layout (<see cref="Letters.BesluitenlijstLetter"/>).</summary>
+public sealed record BesluitenlijstPdfQuery(Guid MeetingId) : IQuery<ExportDownload>;
+
 /// <summary>The escalation board; <paramref name="Zoek"/> narrows it with the search of <see cref="CaseSearch"/>.</summary>
 public sealed record EscalationBoardQuery(string? Zoek = null) : IQuery<EscalationBoardDto>;
 
@@ -33,6 +36,7 @@ internal sealed class MeetingQueryHandlers(CaseworkDbContext db, ICurrentActor c
     IQueryHandler<GetMeetingQuery, MeetingDto>,
     IQueryHandler<ReadyCasesQuery, IReadOnlyList<ReadyCaseDto>>,
     IQueryHandler<BesluitenlijstQuery, ExportTable>,
+    IQueryHandler<BesluitenlijstPdfQuery, ExportDownload>,
     IQueryHandler<EscalationBoardQuery, EscalationBoardDto>
 {
     private static readonly string[] EscalationTypes = ["knelpunt", "vastloper"];
@@ -135,6 +139,15 @@ internal sealed class MeetingQueryHandlers(CaseworkDbContext db, ICurrentActor c
             .Text("Besloten door", i => i.DecidedAt is null ? null : body)
             .Text("Actiepunten", i => string.Join("; ", i.ActionItems.Select(a => string.Create(CultureInfo.InvariantCulture, $"{names.GetValueOrDefault(a.Owner, a.Owner)}: {a.Description} (uiterlijk {a.DueDate:dd-MM-yyyy})"))))
             .Date("Doorgeschoven naar", i => i.NextItemId is { } n && nextMeetings.TryGetValue(n, out var nm) && nextDates.TryGetValue(nm, out var nd) ? nd : null));
+    }
+
+    /// <summary>The besluitenlijst the caller may see (the same rows as the CSV and Excel forms), laid out as a letter.</summary>
+    public async ValueTask<ExportDownload> Handle(BesluitenlijstPdfQuery query, CancellationToken cancellationToken)
+    {
+        var table = await Handle(new BesluitenlijstQuery(query.MeetingId), cancellationToken);
+        var meeting = await LoadAsync(query.MeetingId, cancellationToken);
+        var pdf = Letters.BesluitenlijstLetter.Render(table, MeetingBodies.DisplayName(meeting.BodyCode), meeting.Date, meeting.Title);
+        return ExportDownload.Pdf(pdf, table.Title);
     }
 
     /// <summary>Open knelpunten and vastlopers the caller sees, per escalation level, with age, holder, term and the level's next meeting.</summary>

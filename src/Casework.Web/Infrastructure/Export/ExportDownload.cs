@@ -18,6 +18,17 @@ public sealed class ExportDownload : IResult, IActionResult
         FileName = TableExport.FileName(fileTitle ?? table.Title, format);
     }
 
+    private ExportDownload(byte[] content, string contentType, string fileName)
+    {
+        Content = content;
+        ContentType = contentType;
+        FileName = fileName;
+    }
+
+    /// <summary>A PDF form of a list (e.g. the besluitenlijst), with the same safe file name as its table forms.</summary>
+    public static ExportDownload Pdf(byte[] content, string title) =>
+        new(content, "application/pdf", Path.ChangeExtension(TableExport.FileName(title, ExportFormat.Csv), ".pdf"));
+
     public byte[] Content { get; }
 
     public string ContentType { get; }
@@ -61,7 +72,7 @@ public sealed class ExportDownload : IResult, IActionResult
 /// the same filters, its download handler and <c>formaat=xlsx</c> or <c>formaat=csv</c>; and a note when the list is
 /// longer than a download holds. Rendered by <c>Features/Shared/_Downloads.cshtml</c>.
 /// </summary>
-public sealed record DownloadLinks(string Excel, string Csv, string? Note, string? Caption = null)
+public sealed record DownloadLinks(string Excel, string Csv, string? Note, string? Caption = null, string? Pdf = null)
 {
     public const string Handler = "Download";
 

@@ -17,6 +17,8 @@ internal sealed class DocumentConfiguration : IEntityTypeConfiguration<Document>
         builder.Property(d => d.Informatieobjecttype).HasMaxLength(64).IsRequired();
         builder.Property(d => d.AuthorOrganisation).HasMaxLength(64).IsRequired();
         builder.Property(d => d.AuthorUser).HasMaxLength(200).IsRequired();
+        builder.Property(d => d.Status).HasConversion<string>().HasMaxLength(32).HasDefaultValue(DocumentStatus.InBewerking).HasSentinel((DocumentStatus)(-1));
+        builder.Ignore(d => d.IsDefinitief);
         builder.HasOne<CaseFile>().WithMany().HasForeignKey(d => d.CaseId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Meeting>().WithMany().HasForeignKey(d => d.MeetingId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<AgendaItem>().WithMany().HasForeignKey(d => d.AgendaItemId).OnDelete(DeleteBehavior.Restrict);

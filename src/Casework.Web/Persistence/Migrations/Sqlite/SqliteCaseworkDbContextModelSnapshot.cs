@@ -476,6 +476,13 @@ namespace Casework.Web.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("InBewerking");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -484,6 +491,9 @@ namespace Casework.Web.Persistence.Migrations.Sqlite
                     b.Property<string>("Vertrouwelijkheidaanduiding")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Verzenddatum")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

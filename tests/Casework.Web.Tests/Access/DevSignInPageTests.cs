@@ -83,7 +83,7 @@ public sealed partial class DevSignInPageTests : IAsyncLifetime
         Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("casework.auth=", StringComparison.Ordinal));
 
         var home = await client.GetStringAsync("/");
-        Assert.Contains("U bent aangemeld als <strong>Mohammed Amrani</strong> voor organisatie VRO", home, StringComparison.Ordinal);
+        Assert.Contains("U bent aangemeld als <strong>Mohammed Amrani</strong> namens Ministerie van Volkshuisvesting en Ruimtelijke Ordening", home, StringComparison.Ordinal);
         Assert.Contains("href=\"/api-docs\"", home, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/cases")).StatusCode);
 

@@ -22,7 +22,7 @@ public sealed class SignInPageBrowserTests(BrowserFixture fixture)
 
         await session.SignInAsync("rotterdam-aanvrager");
 
-        await Assertions.Expect(session.Page.Locator("main")).ToContainTextAsync("U bent aangemeld als Fatima el Idrissi voor organisatie GM0599");
+        await Assertions.Expect(session.Page.Locator("main")).ToContainTextAsync("U bent aangemeld als Fatima el Idrissi namens gemeente Rotterdam");
         await Assertions.Expect(session.Page.Locator("nav[aria-label=Hoofdmenu]")).ToContainTextAsync("Mijn zaken");
         await session.AssertAccessibleAsync("02-start-gemeente");
     }

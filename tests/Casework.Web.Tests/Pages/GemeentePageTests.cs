@@ -149,6 +149,30 @@ public sealed class GemeentePageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task NewApplication_OtherGemeentenByName_AreStoredAsTheirCodesAndShownByNameAgain_AndAnUnknownNameIsRefusedAtItsField()
+    {
+        using var browser = await BrowserAsync(_factory, "weert-aanvrager");
+        var form = await browser.GetStringAsync($"/aanvragen/nieuw?ronde={_round}");
+        Assert.DoesNotContain("CBS-codes", form, StringComparison.Ordinal);
+        var fields = ValidForm(_round);
+        fields["__RequestVerificationToken"] = Token(form);
+        fields["Input.JointMembers"] = "Nederwert";
+
+        var refused = await browser.PostAsync("/aanvragen/nieuw", Form(fields.Select(f => (f.Key, f.Value)).ToArray()));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("href=\"#Input_JointMembers\">Geen gemeente met de naam ‘Nederwert’", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(0, await CountApplicationsAsync());
+
+        fields["Input.JointMembers"] = "nederweert; gemeente Leudal";
+        var created = await browser.PostAsync("/aanvragen/nieuw", Form(fields.Select(f => (f.Key, f.Value)).ToArray()));
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var draftUrl = created.Headers.Location!.OriginalString;
+        var application = await ApplicationAsync(Guid.Parse(draftUrl["/aanvragen/".Length..]));
+        Assert.Equal(["GM0946", "GM1640"], application.GetProperty("jointMembers").EnumerateArray().Select(m => m.GetString()).Order(StringComparer.Ordinal));
+        Assert.Equal("Nederweert, Leudal", Value(await browser.GetStringAsync(draftUrl), "Input.JointMembers"));
+    }
+
+    [Fact]
     public async Task DraftJourney_SaveSubmitBrokenFixSubmit_ShowsRuleWithSourceThenLandsOnCase()
     {
         using var browser = await BrowserAsync(_factory, "weert-aanvrager");

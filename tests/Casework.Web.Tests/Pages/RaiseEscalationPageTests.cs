@@ -68,7 +68,7 @@ public sealed class RaiseEscalationPageTests : IAsyncLifetime
         Assert.Contains("Het knelpunt is gemeld als zaak", page, StringComparison.Ordinal);
         Assert.Contains("href=\"https://wetten.overheid.nl/BWBR0015703\" rel=\"noopener\">Participatiewet</a>", page, StringComparison.Ordinal);
         Assert.Contains("Schulden en armoede", page, StringComparison.Ordinal);
-        Assert.Contains("Gemeente: Rotterdam", page, StringComparison.Ordinal);
+        Assert.Contains(">gemeente Rotterdam</dd>", page, StringComparison.Ordinal); // the gemeente by name, never its code
         using var sbsd = await _factory.SignInAsync("sbsd-secretaris");
         var raised = await sbsd.GetCaseAsync(Guid.Parse(location["/zaken/".Length..]));
         Assert.Equal("ingediend", raised.GetProperty("state").GetString());

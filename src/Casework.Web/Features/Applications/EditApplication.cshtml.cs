@@ -37,6 +37,7 @@ public sealed class EditApplicationModel : ApplicationFormPageModel
         }
 
         Input = ApplicationForm.From(Application);
+        Input.JointMembers = JointMembersByName(Application.JointMembers);
         return Page();
     }
 

@@ -7,6 +7,7 @@ using Casework.Web.Features.Tranches;
 using Casework.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
 
 namespace Casework.Web.Features.Applications;
 
@@ -130,10 +131,54 @@ public abstract class ApplicationFormPageModel : CaseworkPageModel
         Focusgebieden = (await QueryAsync(new ListFocusgebiedenQuery(), ct))
             .Select(f => new SelectListItem($"{f.Name} (gemeente {f.GemeenteName})", f.Code))
             .ToList();
+        GemeenteNames = await Service<Persistence.CaseworkDbContext>().Organisations.AsNoTracking()
+            .Where(o => o.Kind == Casework.Domain.Organisations.OrganisationKind.Gemeente)
+            .ToDictionaryAsync(o => o.Code, o => o.Name, StringComparer.Ordinal, ct);
         var rules = Casework.Domain.Funding.FundingRuleSetJson.Deserialize((await QueryAsync(new GetTrancheQuery(round.Id), ct)).RuleSet.GetRawText());
         RoundRequiredDocuments = (rules.RequiredDocuments ?? [])
             .Select(r => new RequiredDocumentDto(r.Informatieobjecttype, Casework.Domain.Documents.InformatieobjecttypeCatalogus.Label(r.Informatieobjecttype), r.Source, Present: false))
             .ToList();
+    }
+
+    /// <summary>Every gemeente by CBS code, so the form takes and shows the other gemeenten of a regional application by name.</summary>
+    protected IReadOnlyDictionary<string, string> GemeenteNames { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>The other gemeenten as the form shows them: their names (a code without a known name as it is).</summary>
+    protected string JointMembersByName(IEnumerable<string> codes) => string.Join(", ", codes.Select(c => GemeenteNames.GetValueOrDefault(c, c)));
+
+    /// <summary>
+    /// The other gemeenten as typed: names ("Schiedam", "gemeente Vlaardingen") or CBS codes, separated by commas,
+    /// semicolons or line breaks, as codes; null (with the field's error) when one names no gemeente.
+    /// </summary>
+    private List<string>? JointMemberCodes(string? typed)
+    {
+        var byName = GemeenteNames.GroupBy(g => g.Value, StringComparer.CurrentCultureIgnoreCase).ToDictionary(g => g.Key, g => g.First().Key, StringComparer.CurrentCultureIgnoreCase);
+        var codes = new List<string>();
+        var unknown = new List<string>();
+        foreach (var part in (typed ?? string.Empty).Split([',', ';', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var name = part.StartsWith("gemeente ", StringComparison.OrdinalIgnoreCase) ? part["gemeente ".Length..].Trim() : part;
+            if (Casework.Domain.Organisations.GemeenteCodes.IsValid(name.ToUpperInvariant()))
+            {
+                codes.Add(name.ToUpperInvariant());
+            }
+            else if (byName.TryGetValue(name, out var code))
+            {
+                codes.Add(code);
+            }
+            else
+            {
+                unknown.Add(part);
+            }
+        }
+
+        if (unknown.Count > 0)
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(ApplicationForm.JointMembers)}", $"Geen gemeente met de naam {string.Join(", ", unknown.Select(u => $"‘{u}’"))}. Schrijf de naam zoals het CBS hem schrijft, bijvoorbeeld Schiedam of Súdwest-Fryslân.");
+            return null;
+        }
+
+        return codes;
     }
 
     /// <summary>The bijlagen the round requires at submission (on a new application none is present yet).</summary>
@@ -166,10 +211,11 @@ public abstract class ApplicationFormPageModel : CaseworkPageModel
             return null;
         }
 
-        var members = (f.JointMembers ?? string.Empty)
-            .Split([',', ';', ' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(m => m.ToUpperInvariant())
-            .ToList();
+        if (JointMemberCodes(f.JointMembers) is not { } members)
+        {
+            return null;
+        }
+
         var residents = f.RightOfReturn || f.RehousingArranged || f.ResidentParticipation
             || !string.IsNullOrWhiteSpace(f.RightOfReturnExplanation) || !string.IsNullOrWhiteSpace(f.RehousingPlan) || !string.IsNullOrWhiteSpace(f.ParticipationPlan)
             ? new ResidentsInterestsDto(f.RightOfReturn, Blank(f.RightOfReturnExplanation), f.RehousingArranged, Blank(f.RehousingPlan), f.ResidentParticipation, Blank(f.ParticipationPlan))

@@ -414,7 +414,7 @@ public sealed class CaseModel : CaseworkPageModel
     };
 
     public string OrganisationName(string? code) =>
-        code is null ? "niemand" : Extras.OrganisationNames.TryGetValue(code, out var name) ? $"{name} ({code})" : code;
+        code is null ? "niemand" : Labels.Organisation(code, Extras.OrganisationNames.GetValueOrDefault(code));
 
     private void Remember(string form, Dictionary<string, string> values)
     {
@@ -512,7 +512,7 @@ public sealed class CaseModel : CaseworkPageModel
         var entries = History.Statuses.Select(s => new TimelineEntry(
             s.At,
             s.Sequence,
-            s.ActorUserId,
+            Labels.Person(s.ActorUserId),
             s.ActorOrganisation,
             s.Action is null ? "Zaak aangemaakt" : labels.GetValueOrDefault(s.Action, s.Action),
             s.Label,
@@ -521,7 +521,7 @@ public sealed class CaseModel : CaseworkPageModel
         // The audit trail records every transition too; show those once (as the status change) and the rest as they are.
         var transitions = History.Statuses.Where(s => s.Action is not null).Select(s => "zaak." + s.Action).Append("zaak.aangemaakt").ToHashSet(StringComparer.Ordinal);
         entries.AddRange(History.Events.Where(e => !transitions.Contains(e.Action)).Select(e => new TimelineEntry(
-            e.At, e.Sequence, e.ActorUserId, e.ActorOrganisation, DescribeEvent(e.Action), null, e.Reason)));
+            e.At, e.Sequence, Labels.Person(e.ActorUserId), e.ActorOrganisation, DescribeEvent(e.Action), null, e.Reason)));
         return [.. entries.OrderByDescending(e => e.At).ThenByDescending(e => e.StateLabel is not null).ThenByDescending(e => e.Order)];
     }
 

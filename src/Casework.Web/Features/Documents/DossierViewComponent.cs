@@ -15,9 +15,14 @@ public sealed record DossierView(
     bool MayUpload,
     string? WhyNot,
     bool MayDelete,
-    IReadOnlyList<RequiredDocumentView> Required)
+    IReadOnlyList<RequiredDocumentView> Required,
+    IReadOnlyDictionary<string, string> OrganisationNames)
 {
     public string UploadPath => DossierPaths.Upload(Target, ReturnUrl);
+
+    /// <summary>Who made a version, as a person reads it: "Fatima el Idrissi (gemeente Rotterdam)".</summary>
+    public string Author(DocumentVersionDto version) =>
+        $"{Pages.Labels.Person(version.Auteur)} ({Pages.Labels.Organisation(version.Bronorganisatie, OrganisationNames.GetValueOrDefault(version.Bronorganisatie))})";
 }
 
 /// <summary>A document type a round requires at submission, and the documents of that type the application carries.</summary>
@@ -79,7 +84,9 @@ public sealed class DossierViewComponent : ViewComponent
             _ => (await DocumentAccess.LoadMeetingAsync(db, target.MeetingId!.Value, HttpContext.RequestAborted)).Status == Domain.Escalation.MeetingStatus.Gepland,
         };
         required ??= target.Kind == DocumentOwnerKind.Zaak ? await RequiredForApplicationAsync(db, target.CaseId!.Value, documents) : [];
-        return View("/Features/Documents/_Dossier.cshtml", new DossierView(target, heading, returnUrl, documents, whyNot is null, whyNot, deletable && whyNot is null, required));
+        var organisations = documents.SelectMany(d => d.Versies.Select(v => v.Bronorganisatie)).Distinct().ToList();
+        var names = await db.Organisations.AsNoTracking().Where(o => organisations.Contains(o.Code)).ToDictionaryAsync(o => o.Code, o => o.Name, StringComparer.Ordinal, HttpContext.RequestAborted);
+        return View("/Features/Documents/_Dossier.cshtml", new DossierView(target, heading, returnUrl, documents, whyNot is null, whyNot, deletable && whyNot is null, required, names));
     }
 
     /// <summary>For an application: each bijlage its round requires, with the titles of the documents of that type (the completeness check).</summary>

@@ -17,6 +17,7 @@ public static class EscalationRaisers
 {
     // An organisation's kind is seeded reference data that does not change while the host runs; the menu asks on every page.
     private static readonly ConcurrentDictionary<string, OrganisationKind?> Kinds = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, string> Names = new(StringComparer.Ordinal);
 
     /// <summary>As whom the actor raises a knelpunt, or null when it may not.</summary>
     public static IndienerSoort? KnelpuntIndiener(OrganisationKind? kind, IReadOnlySet<Role> roles)
@@ -53,6 +54,25 @@ public static class EscalationRaisers
         }
 
         return kind;
+    }
+
+    /// <summary>The organisation as a person reads it ("gemeente Rotterdam"), for the layout; cached like the kind.</summary>
+    public static string Name(CaseworkDbContext db, string organisation)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (Names.TryGetValue(organisation, out var known))
+        {
+            return known;
+        }
+
+        var name = db.Organisations.AsNoTracking().Where(o => o.Code == organisation).Select(o => o.Name).FirstOrDefault();
+        var label = Pages.Labels.Organisation(organisation, name);
+        if (name is not null)
+        {
+            Names[organisation] = label;
+        }
+
+        return label;
     }
 
     /// <summary>The same, for the layout's menu, which is built synchronously while the page renders.</summary>

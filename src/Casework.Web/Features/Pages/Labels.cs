@@ -9,6 +9,29 @@ namespace Casework.Web.Features.Pages;
 /// </summary>
 internal static class Labels
 {
+    /// <summary>A person by name: the demo directory's name in development, else the id the identity provider gave; the system as Casework.</summary>
+    public static string Person(string userId) =>
+        userId == Casework.Workflows.Engine.Actor.System.UserId ? "Casework (automatisch)" : Cases.Behandelaar.BehandelaarRules.NameOf(userId);
+
+    /// <summary>The kind of besluit as a heading in Dutch (the workflow's <c>besluitType</c> code otherwise).</summary>
+    public static string BesluitType(string code) => code switch
+    {
+        "toekenning" => "Toekenning",
+        "gedeeltelijke-toekenning" => "Gedeeltelijke toekenning",
+        "afwijzing" => "Afwijzing",
+        "niet-toegelaten" => "Niet toegelaten",
+        "buiten-behandeling" => "Buiten behandeling gesteld",
+        "beslissing-op-bezwaar-gegrond" => "Beslissing op bezwaar: gegrond",
+        "beslissing-op-bezwaar-ongegrond" => "Beslissing op bezwaar: ongegrond",
+        "bo-besluit" => "Besluit bestuurlijk overleg",
+        "vaststelling" => "Vaststelling",
+        _ => code,
+    };
+
+    /// <summary>An organisation by its name, a gemeente as "gemeente Rotterdam"; its code only when no name is known.</summary>
+    public static string Organisation(string code, string? name) =>
+        name is null ? code : Casework.Domain.Organisations.GemeenteCodes.IsValid(code) ? $"gemeente {name}" : name;
+
     public static string Domein(KnelpuntDomein domein) => domein switch
     {
         KnelpuntDomein.Onderwijs => "Onderwijs",

@@ -55,8 +55,8 @@ public sealed class PageChrome(AuthOptions options)
             Add(PagePaths.RaiseVastloper, "Vastloper melden");
         }
 
-        var name = http.User.FindFirstValue(CaseworkClaims.Name) ?? actor.UserId;
-        return new ChromeModel(true, name, actor.Organisation, items);
+        var name = http.User.FindFirstValue(CaseworkClaims.Name) ?? Labels.Person(actor.UserId);
+        return new ChromeModel(true, name, EscalationRaisers.Name(http.RequestServices.GetRequiredService<CaseworkDbContext>(), actor.Organisation), items);
     }
 }
 

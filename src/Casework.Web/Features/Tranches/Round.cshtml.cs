@@ -270,6 +270,24 @@ public sealed class RoundModel : CaseworkPageModel
                 continue;
             }
 
+            if (property.Name == "requiredDocuments" && property.Value.ValueKind == JsonValueKind.Array)
+            {
+                // One line per bijlage, each with the rule it substantiates as its source.
+                foreach (var document in property.Value.EnumerateArray())
+                {
+                    var type = document.TryGetProperty("informatieobjecttype", out var t) ? t.GetString() : null;
+                    var why = document.TryGetProperty("source", out var w) ? w.GetString() : null;
+                    lines.Add(new RuleLine("Verplichte bijlage", type is null ? "onbekend" : Casework.Domain.Documents.InformatieobjecttypeCatalogus.Label(type), why));
+                }
+
+                if (property.Value.GetArrayLength() == 0)
+                {
+                    lines.Add(new RuleLine("Verplichte bijlagen", "geen", null));
+                }
+
+                continue;
+            }
+
             if (property.Name == "beslistermijn" && Beslistermijn(property.Value) is { } term)
             {
                 lines.Add(new RuleLine(label, term.Describe(), term.Source));

@@ -56,6 +56,10 @@ internal sealed class CaseTransitions(DefinitionCatalog catalog, WorkflowEngine 
         }
     }
 
+    /// <summary>Whether <paramref name="actor"/> may take <paramref name="actionId"/> in the case's state (as <see cref="EnsureMayPrepare"/>, without throwing): for work lists.</summary>
+    public bool MayPrepare(CaseFile caseFile, Actor actor, string actionId) =>
+        WorkflowEngine.WhoAndWhen(DefinitionOf(caseFile), Snapshot(caseFile), actor, actionId) is null;
+
     public async Task<Transition> FireAsync(CaseFile caseFile, Actor actor, string actionId, ActionInput input, CancellationToken ct)
     {
         facts.Begin(caseFile.Id);

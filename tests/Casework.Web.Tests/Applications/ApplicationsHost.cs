@@ -175,9 +175,25 @@ public sealed class ApplicationsHost : IAsyncDisposable
         await FireAsync(await AsAsync("RVO", "Loket"), id, "verklaarVolledig", null);
         await FireAsync(await AsAsync("VRO", "Beoordelaar"), id, "toelaten", null);
         var tc = await AsAsync(committee, "Commissielid");
-        await OkAsync(await SendAsync(tc, HttpMethod.Put, $"/api/v1/applications/{id}/scores", new { scores, advice = "Positief" }));
+        await CommitteeAdviceAsync(committee, id, new { scores }, "Positief");
         await FireAsync(tc, id, "adviseren", new { data = new { advies = "positief" } });
         return id;
+    }
+
+    /// <summary>The committee's one (development) member scores and, appointed chair, records the advice as the mean: one member's scores.</summary>
+    public async Task CommitteeAdviceAsync(string committee, Guid id, object memberScore, string advice)
+    {
+        var tc = await AsAsync(committee, "Commissielid");
+        await AppointChairAsync(committee, $"dev-{committee.ToLowerInvariant()}-commissielid");
+        await OkAsync(await SendAsync(tc, HttpMethod.Put, $"/api/v1/applications/{id}/committee-scores/mine", memberScore));
+        await OkAsync(await SendAsync(tc, HttpMethod.Put, $"/api/v1/applications/{id}/scores", new { advice }));
+    }
+
+    /// <summary>The Beheerder appoints the chair of a committee.</summary>
+    public async Task AppointChairAsync(string committee, string userId, string name = "Voorzitter")
+    {
+        var beheerder = await AsAsync("VRO", "Beheerder");
+        await OkAsync(await SendAsync(beheerder, HttpMethod.Put, $"/api/v1/committees/{committee}/chair", new { userId, name }));
     }
 
     public async Task<int> VersionAsync(Guid id) =>

@@ -42,9 +42,9 @@ public sealed class AwardAndRankingTests(ITestOutputHelper output) : IAsyncLifet
         await FireAsync(await _host.AsAsync("RVO", "Loket"), id, "verklaarVolledig", null);
         await FireAsync(await _host.AsAsync("VRO", "Beoordelaar"), id, "toelaten", null);
 
-        var response = await SendAsync(await _host.AsAsync("TC-WBI", "Commissielid"), HttpMethod.Put, $"/api/v1/applications/{id}/scores",
-            new { scores = new Dictionary<string, decimal> { ["noodzaak"] = 11m, ["effectiviteit"] = 7m, ["efficientie"] = 6m }, advice = "Positief" });
-        var otherCommittee = await SendAsync(await _host.AsAsync("TC-VHF", "Commissielid"), HttpMethod.Put, $"/api/v1/applications/{id}/scores", new { scores = Scores, advice = "Positief" });
+        var response = await SendAsync(await _host.AsAsync("TC-WBI", "Commissielid"), HttpMethod.Put, $"/api/v1/applications/{id}/committee-scores/mine",
+            new { scores = new Dictionary<string, decimal> { ["noodzaak"] = 11m, ["effectiviteit"] = 7m, ["efficientie"] = 6m } });
+        var otherCommittee = await SendAsync(await _host.AsAsync("TC-VHF", "Commissielid"), HttpMethod.Put, $"/api/v1/applications/{id}/committee-scores/mine", new { scores = Scores });
 
         var problem = await OkAsync(response, HttpStatusCode.UnprocessableEntity);
         var codes = problem.GetProperty("brokenRules").EnumerateArray().Select(r => r.GetProperty("code").GetString()!).Order().ToArray();

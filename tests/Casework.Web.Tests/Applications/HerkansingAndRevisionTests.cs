@@ -114,7 +114,7 @@ public sealed class HerkansingAndRevisionTests : IAsyncLifetime
         var id = await AwardedThenObjectionUpheldAsync(5_000_000m);
         await FireAsync(_vro, id, "naarCommissie", new { reason = "opnieuw beoordelen" });
         var tc = await _host.AsAsync("TC-WBI", "Commissielid");
-        await OkAsync(await SendAsync(tc, HttpMethod.Put, $"/api/v1/applications/{id}/scores", new { scores = Scores, advice = "Positief" }));
+        await _host.CommitteeAdviceAsync("TC-WBI", id, new { scores = Scores }, "Positief");
         await FireAsync(tc, id, "adviseren", new { data = new { advies = "positief" } });
 
         var revised = await AwardAsync(id, 4_500_000m, "na herbeoordeling");

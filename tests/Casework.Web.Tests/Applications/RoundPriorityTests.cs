@@ -167,7 +167,7 @@ public sealed class RoundPriorityTests : IAsyncLifetime
         await FireAsync(await _host.AsAsync("RVO", "Loket"), id, "verklaarVolledig", null);
         await FireAsync(await _host.AsAsync("VRO", "Beoordelaar"), id, "toelaten", null);
         var tc = await _host.AsAsync("TC-VHF", "Commissielid");
-        await OkAsync(await SendAsync(tc, HttpMethod.Put, $"/api/v1/applications/{id}/scores", new { total, advice }));
+        await _host.CommitteeAdviceAsync("TC-VHF", id, new { total }, advice);
         await FireAsync(tc, id, "adviseren", new { data = new { advies = advice.ToLowerInvariant() } });
         return id;
     }

@@ -70,7 +70,22 @@ public sealed class CasePageBrowserTests(BrowserFixture fixture)
             await Assertions.Expect(Flash(vro)).ToContainTextAsync("Toelaten: gelukt. De zaak heeft nu de status ‘Beoordeling door de toetsingscommissie’.");
         }
 
-        // The committee scores each criterion, sees the weighted total, and gives its advice.
+        // Two members score each criterion on their own; the chair records the committee's advice from their mean.
+        await CaseTestSteps.AppointChairAsync(fixture.Factory, "TC-WBI", "commissie-wbi", "Hans Smit");
+        await using (var member = await fixture.NewSessionAsync())
+        {
+            await member.SignInAsync("commissie-wbi-2", casePath);
+            await member.TypeAsync(member.Page.GetByLabel("Noodzaak (weging 30%)"), "6");
+            await member.TypeAsync(member.Page.GetByLabel("Effectiviteit (weging 30%)"), "7");
+            await member.TypeAsync(member.Page.GetByLabel("Efficiëntie (weging 15%)"), "6");
+            await member.TypeAsync(member.Page.GetByLabel("Urgentie (weging 25%)"), "9");
+            await member.PressAsync(Button(member, "Scores vastleggen"));
+
+            // 6 x 0,30 + 7 x 0,30 + 6 x 0,15 + 9 x 0,25 = 7,05
+            await Assertions.Expect(Flash(member)).ToContainTextAsync("Uw score is vastgelegd. Uw totaal: 7,05");
+            await Assertions.Expect(member.Page.GetByLabel("Advies van de commissie")).ToHaveCountAsync(0); // only the chair records it
+        }
+
         await using (var committee = await fixture.NewSessionAsync())
         {
             await committee.SignInAsync("commissie-wbi", casePath);
@@ -80,12 +95,16 @@ public sealed class CasePageBrowserTests(BrowserFixture fixture)
             await committee.TypeAsync(committee.Page.GetByLabel("Effectiviteit (weging 30%)"), "7");
             await committee.TypeAsync(committee.Page.GetByLabel("Efficiëntie (weging 15%)"), "6");
             await committee.TypeAsync(committee.Page.GetByLabel("Urgentie (weging 25%)"), "9");
-            await committee.ChooseAsync(committee.Page.GetByLabel("Advies van de commissie"), "Positief");
             await committee.PressAsync(Button(committee, "Scores vastleggen"));
 
-            // 8 x 0,30 + 7 x 0,30 + 6 x 0,15 + 9 x 0,25 = 7,65
-            await Assertions.Expect(Flash(committee)).ToContainTextAsync("De scores zijn vastgelegd. Totaalscore: 7,65; advies: positief.");
-            await Assertions.Expect(committee.Page.GetByTestId("score-total")).ToContainTextAsync("7,65");
+            // 8 x 0,30 + 7 x 0,30 + 6 x 0,15 + 9 x 0,25 = 7,65; the mean of 7,05 and 7,65 is 7,35
+            await Assertions.Expect(Flash(committee)).ToContainTextAsync("Uw score is vastgelegd. Uw totaal: 7,65; gemiddelde van de commissie tot nu toe: 7,35.");
+            await Assertions.Expect(committee.Page.GetByTestId("committee-mean")).ToContainTextAsync("Gemiddelde van 2 leden: 7,35");
+            await committee.ChooseAsync(committee.Page.GetByLabel("Advies van de commissie"), "Positief");
+            await committee.PressAsync(Button(committee, "Advies vastleggen"));
+
+            await Assertions.Expect(Flash(committee)).ToContainTextAsync("Het advies van de commissie is vastgelegd. Score: 7,35; advies: positief.");
+            await Assertions.Expect(committee.Page.GetByTestId("score-total")).ToContainTextAsync("7,35");
             await committee.AssertAccessibleAsync("44-zaak-commissie-gescoord");
 
             await committee.PressAsync(Button(committee, "Advies uitbrengen"));

@@ -258,6 +258,38 @@ public sealed partial class CasePageTests(CasePageFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task PostRecusal_ThenScores_RefusesTheScoreWithTheAwbRuleAndItsSource_AndTheChairsAdviceNeedsAReasonToDiffer()
+    {
+        var (id, _) = await CaseTestData.SubmittedWbiApplicationAsync(Factory, projectName: "Afrikaanderwijk");
+        await CaseTestSteps.FireAsync(Factory, "rvo-loket", id, "verklaarVolledig");
+        await CaseTestSteps.FireAsync(Factory, "vro-beoordelaar", id, "toelaten");
+        await CaseTestSteps.AppointChairAsync(Factory, "TC-WBI", "commissie-wbi", "Hans Smit");
+        using var member = await SignedInAsync("commissie-wbi-3");
+        var page = WebUtility.HtmlDecode(await member.GetStringAsync($"/zaken/{id}"));
+        Assert.DoesNotContain("Advies vastleggen", page, StringComparison.Ordinal); // not the chair
+
+        var recusal = await member.PostAsync($"/zaken/{id}?handler=Recusal", Form(("__RequestVerificationToken", Token(page)), ("reason", "Mijn partner werkt bij de gemeente.")));
+        var score = await member.PostAsync($"/zaken/{id}?handler=Scores", Form(
+            ("__RequestVerificationToken", Token(page)), ("score[noodzaak]", "8"), ("score[effectiviteit]", "7"), ("score[efficientie]", "6"), ("score[urgentie]", "9")));
+
+        Assert.Equal(HttpStatusCode.Redirect, recusal.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, score.StatusCode);
+        Assert.Matches("Regel AWB-2:4-VERSCHONING · bron: Awb art\\. 2:4", WebUtility.HtmlDecode(await score.Content.ReadAsStringAsync()));
+
+        using var chair = await SignedInAsync("commissie-wbi");
+        var chairPage = WebUtility.HtmlDecode(await chair.GetStringAsync($"/zaken/{id}"));
+        var scored = await chair.PostAsync($"/zaken/{id}?handler=Scores", Form(
+            ("__RequestVerificationToken", Token(chairPage)), ("score[noodzaak]", "8"), ("score[effectiviteit]", "7"), ("score[efficientie]", "6"), ("score[urgentie]", "9")));
+        chairPage = WebUtility.HtmlDecode(await chair.GetStringAsync($"/zaken/{id}"));
+        var differs = await chair.PostAsync($"/zaken/{id}?handler=Advice", Form(("__RequestVerificationToken", Token(chairPage)), ("advice", "Positief"), ("agreedTotal", "8"), ("reason", "")));
+
+        Assert.Equal(HttpStatusCode.Redirect, scored.StatusCode);
+        Assert.Contains("Gemiddelde van 1 lid: <strong>7,65</strong>; 1 verschoond, niet meegeteld", chairPage, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, differs.StatusCode);
+        Assert.Contains("Regel COMMISSIE-AFWIJKING-ZONDER-REDEN", WebUtility.HtmlDecode(await differs.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task GetDiagram_AsApplicant_MarksTheCurrentStateAndGivesTheMermaidSource()
     {
         var (id, reference) = await CaseTestData.SubmittedWbiApplicationAsync(Factory, projectName: "Zuidplein");

@@ -94,18 +94,26 @@ internal static class CaseTestSteps
         return await response.ReadJsonAsync();
     }
 
+    /// <summary>The Beheerder appoints the chair of a Toetsingscommissie.</summary>
+    public static async Task AppointChairAsync(CaseworkWebFactory factory, string committee, string userId, string name)
+    {
+        using var beheerder = await CaseTestData.ApiAsync(factory, "beheerder");
+        await HttpAssert.StatusAsync(HttpStatusCode.OK, await beheerder.PutAsJsonAsync($"/api/v1/committees/{committee}/chair", new { userId, name }));
+    }
+
     /// <summary>Complete, admit, score (8/7/6/9) and advise positively: the application waits for the decision.</summary>
     public static async Task ToRankingAsync(CaseworkWebFactory factory, Guid id)
     {
         await FireAsync(factory, "rvo-loket", id, "verklaarVolledig");
         await FireAsync(factory, "vro-beoordelaar", id, "toelaten");
+        await AppointChairAsync(factory, "TC-WBI", "commissie-wbi", "Hans Smit");
         using var committee = await CaseTestData.ApiAsync(factory, "commissie-wbi");
-        var scores = await committee.PutAsJsonAsync($"/api/v1/applications/{id}/scores", new
+        var scores = await committee.PutAsJsonAsync($"/api/v1/applications/{id}/committee-scores/mine", new
         {
             scores = new Dictionary<string, decimal> { ["noodzaak"] = 8m, ["effectiviteit"] = 7m, ["efficientie"] = 6m, ["urgentie"] = 9m },
-            advice = "Positief",
         });
         await HttpAssert.StatusAsync(HttpStatusCode.OK, scores);
+        await HttpAssert.StatusAsync(HttpStatusCode.OK, await committee.PutAsJsonAsync($"/api/v1/applications/{id}/scores", new { advice = "Positief" }));
         await FireAsync(factory, "commissie-wbi", id, "adviseren", new { data = new { advies = "positief" } });
     }
 }

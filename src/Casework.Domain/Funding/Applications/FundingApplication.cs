@@ -170,6 +170,15 @@ public sealed class FundingApplication
         SubmittedAt = at;
     }
 
+    /// <summary>The committee's advice as its chair records it: the score the ranking uses (the members' mean or an agreed score) and the mean per criterion.</summary>
+    public void RecordAdvice(decimal total, string scoresJson, CommitteeAdvice advice)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(scoresJson);
+        ScoresJson = scoresJson;
+        TotalScore = total;
+        Advice = advice;
+    }
+
     public void RecordScores(ScoreSheet sheet, string scoresJson, CommitteeAdvice advice)
     {
         ArgumentNullException.ThrowIfNull(sheet);

@@ -1,5 +1,7 @@
 namespace Casework.Web.Features.Applications;
 
+using Casework.Web.Features.Applications.CommitteeScoring;
+
 /// <summary>
 /// The applications area: one folder per use case (command or query, validator, handler, endpoint), and at this level
 /// what several use cases share (the request and response shapes, the mapping, the admission facts, the round's
@@ -11,6 +13,7 @@ internal static class ApplicationsSetup
     {
         services.AddScoped<AdmissionContextLoader>();
         services.AddScoped<RoundLedger>();
+        services.AddScoped<CommitteeScoring.CommitteeScoringContext>();
         services.AddScoped<Workflow.ICaseFactLoader, ApplicationFactLoader>();
         services.AddScoped<Casework.Workflows.Guards.IWorkflowGuard, AwardFitsGuard>();
         services.AddScoped<Workflow.IDecisionEffect, FundingDecisionEffect>();
@@ -32,7 +35,9 @@ internal static class ApplicationsSetup
             .MapRecordHerkansingLink()
             .MapGetApplicationPayments()
             .MapRecordPayment()
-            .MapRecordReclaim();
+            .MapRecordReclaim()
+            .MapCommitteeScoring();
+        CommitteeScoring.CommitteeWorkEndpoints.MapCommitteeWorkEndpoints(api);
         return api;
     }
 }

@@ -69,6 +69,17 @@ public sealed class CaseModel : CaseworkPageModel
     /// <summary>The committee may record scores now (it may fire <c>adviseren</c> but for the scores themselves).</summary>
     public bool CanScore { get; private set; }
 
+    /// <summary>The members' scores while the committee scores (null otherwise).</summary>
+    public Applications.CommitteeScoring.CommitteeScoringDto? Committee { get; private set; }
+
+    /// <summary>The signed-in member's own assessment, if any.</summary>
+    public Applications.CommitteeScoring.MemberScoreDto? MyScore => Committee?.Members.FirstOrDefault(m => m.MemberUserId == Actor.UserId);
+
+    /// <summary>The signed-in member chairs the committee and records its advice.</summary>
+    public bool IsChair => Committee?.ChairUserId is { } chair && chair == Actor.UserId;
+
+    private Casework.Workflows.Engine.Actor Actor => Service<Infrastructure.Auth.ICurrentActor>().Actor;
+
     /// <summary>The outcomes the decision form offers (value, text); empty when the person may not decide now.</summary>
     public IReadOnlyList<(string Value, string Text)> DecisionOptions { get; private set; } = [];
 
@@ -158,7 +169,7 @@ public sealed class CaseModel : CaseworkPageModel
         return await RefusedAfterCommandAsync(id, ct);
     }
 
-    public async Task<IActionResult> OnPostScoresAsync(Guid id, Dictionary<string, string>? score, string? total, string? advice, CancellationToken ct)
+    public async Task<IActionResult> OnPostScoresAsync(Guid id, Dictionary<string, string>? score, string? total, CancellationToken ct)
     {
         if (await ExtrasAsync(id, ct) is not { } extras)
         {
@@ -168,7 +179,6 @@ public sealed class CaseModel : CaseworkPageModel
         var posted = new Dictionary<string, string>((score ?? []).Select(s => KeyValuePair.Create("score." + s.Key, s.Value)))
         {
             ["total"] = total ?? string.Empty,
-            ["advice"] = advice ?? string.Empty,
         };
         Remember("Scores", posted);
         Dictionary<string, decimal>? scores = null;
@@ -202,20 +212,72 @@ public sealed class CaseModel : CaseworkPageModel
             ModelState.AddModelError("Scores.total", "Vul een getal in, bijvoorbeeld 72 of 72,5.");
         }
 
-        CommitteeAdvice? parsedAdvice = Enum.TryParse<CommitteeAdvice>(advice, ignoreCase: false, out var a) && Enum.IsDefined(a) ? a : null;
         if (!ModelState.IsValid)
         {
             return await RefuseAsync(id, StatusCodes.Status400BadRequest, ct);
         }
 
-        var (ok, result) = await TrySendAsync(new RecordScoresCommand(id, new ScoresRequest(scores, committeeTotal, parsedAdvice)), "Scores", ct);
+        var (ok, result) = await TrySendAsync(new Applications.CommitteeScoring.RecordMemberScoreCommand(id, new Applications.CommitteeScoring.MemberScoreRequest(scores, committeeTotal)), "Scores", ct);
         if (ok)
         {
-            Flash($"De scores zijn vastgelegd. Totaalscore: {NlFormat.Number(result!.TotalScore ?? 0m)}; advies: {result.Advice?.ToString().ToLowerInvariant()}. Breng nu het advies uit.");
+            var mine = result!.Members.FirstOrDefault(m => m.MemberUserId == Actor.UserId);
+            Flash($"Uw score is vastgelegd. Uw totaal: {NlFormat.Number(mine?.Total ?? 0m)}; gemiddelde van de commissie tot nu toe: {NlFormat.Number(result.MeanTotal ?? 0m)}.");
             return Redirect(PagePaths.Case(id));
         }
 
-        Rekey("Scores", k => k is "advice" or "total" ? k : null);
+        Rekey("Scores", k => k is "total" ? k : null);
+        return await RefusedAfterCommandAsync(id, ct);
+    }
+
+    public async Task<IActionResult> OnPostRecusalAsync(Guid id, string? reason, CancellationToken ct)
+    {
+        if (await ExtrasAsync(id, ct) is null)
+        {
+            return NotFound();
+        }
+
+        Remember("Recusal", new Dictionary<string, string> { ["reason"] = reason ?? string.Empty });
+        var (ok, _) = await TrySendAsync(new Applications.CommitteeScoring.DeclareRecusalCommand(id, new Applications.CommitteeScoring.RecusalRequest(reason)), "Recusal", ct);
+        if (ok)
+        {
+            Flash("U heeft zich voor deze aanvraag verschoond. U scoort haar niet en uw scores tellen niet mee (Awb 2:4).");
+            return Redirect(PagePaths.Case(id));
+        }
+
+        return await RefusedAfterCommandAsync(id, ct);
+    }
+
+    public async Task<IActionResult> OnPostAdviceAsync(Guid id, string? advice, string? agreedTotal, string? reason, CancellationToken ct)
+    {
+        if (await ExtrasAsync(id, ct) is null)
+        {
+            return NotFound();
+        }
+
+        Remember("Advice", new Dictionary<string, string> { ["advice"] = advice ?? string.Empty, ["agreedTotal"] = agreedTotal ?? string.Empty, ["reason"] = reason ?? string.Empty });
+        decimal? agreed = null;
+        if (CaseFormat.TryParseAmount(agreedTotal, out var a))
+        {
+            agreed = a;
+        }
+        else if (!string.IsNullOrWhiteSpace(agreedTotal))
+        {
+            ModelState.AddModelError("Advice.agreedTotal", "Vul een getal in, bijvoorbeeld 7,5.");
+        }
+
+        CommitteeAdvice? parsedAdvice = Enum.TryParse<CommitteeAdvice>(advice, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed) ? parsed : null;
+        if (!ModelState.IsValid)
+        {
+            return await RefuseAsync(id, StatusCodes.Status400BadRequest, ct);
+        }
+
+        var (ok, result) = await TrySendAsync(new RecordScoresCommand(id, new ScoresRequest(parsedAdvice, agreed, reason)), "Advice", ct);
+        if (ok)
+        {
+            Flash($"Het advies van de commissie is vastgelegd. Score: {NlFormat.Number(result!.TotalScore ?? 0m)}; advies: {result.Advice?.ToString().ToLowerInvariant()}. Breng nu het advies uit.");
+            return Redirect(PagePaths.Case(id));
+        }
+
         return await RefusedAfterCommandAsync(id, ct);
     }
 
@@ -503,6 +565,11 @@ public sealed class CaseModel : CaseworkPageModel
             : [];
         Timeline = BuildTimeline();
         BuildActions();
+        if (CanScore)
+        {
+            Committee = await QueryAsync(new Applications.CommitteeScoring.GetCommitteeScoringQuery(id), ct);
+        }
+
         return true;
     }
 

@@ -36,6 +36,11 @@ public sealed class PageChrome(AuthOptions options)
             Add(PagePaths.WorkQueue, "Werkvoorraad");
         }
 
+        if (actor.Roles.Contains(Role.Commissielid))
+        {
+            Add(PagePaths.CommitteeScoring, "Te scoren");
+        }
+
         Add(PagePaths.Rounds, "Rondes");
         if (actor.Roles.Overlaps(PageAccess.EscalationRoles))
         {
@@ -71,6 +76,8 @@ public static class PagePaths
     public const string MyCases = "/mijn-zaken";
     public const string NewApplication = "/aanvragen/nieuw";
     public const string WorkQueue = "/werkvoorraad";
+
+    public const string CommitteeScoring = "/commissie";
     public const string Rounds = "/rondes";
     public const string Escalations = "/escalaties";
     public const string Meetings = "/vergaderingen";

@@ -19,6 +19,8 @@ public static class DemoUsers
         new("vro-beoordelaar-2", "Esther de Graaf", "VRO", [Role.Beoordelaar], "Tweede beoordelaar, ministerie van VRO (collega voor overdragen en het vier-ogenprincipe)"),
         new("szw-beoordelaar", "Ingrid Mulder", "SZW", [Role.Beoordelaar, Role.Rijksvertegenwoordiger], "Beoordelaar en rijksvertegenwoordiger, ministerie van SZW"),
         new("commissie-wbi", "Hans Smit", "TC-WBI", [Role.Commissielid], "Lid Toetsingscommissie Woningbouwimpuls"),
+        new("commissie-wbi-2", "Noor Hermans", "TC-WBI", [Role.Commissielid], "Tweede lid Toetsingscommissie Woningbouwimpuls (scoort naast Hans Smit)"),
+        new("commissie-wbi-3", "Bram Willems", "TC-WBI", [Role.Commissielid], "Derde lid Toetsingscommissie Woningbouwimpuls (voor verschoning en gemiddelde)"),
         new("commissie-vhf", "Eva de Boer", "TC-VHF", [Role.Commissielid], "Lid Toetsingscommissie Volkshuisvestingsfonds"),
         new("sbsd-secretaris", "Karin Dekker", "SBSD", [Role.Secretaris], "Secretaris Strategisch Beraad Sociaal Domein"),
         new("brsd-secretaris", "Willem Bos", "BRSD", [Role.Secretaris], "Secretaris Brede Regietafel Sociaal Domein"),

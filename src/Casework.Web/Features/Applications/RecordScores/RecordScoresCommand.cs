@@ -1,21 +1,12 @@
-using System.Globalization;
-using System.Text.Json;
-using Casework.Domain.Access;
-using Casework.Domain.Common;
 using Casework.Domain.Funding;
-using Casework.Web.Api;
-using Casework.Web.Features.Cases;
-using Casework.Web.Infrastructure.Auth;
-using Casework.Web.Persistence;
-using Casework.Web.Workflow;
-using Casework.Workflows.Engine;
-using FluentValidation;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Casework.Web.Features.Applications;
 
-/// <summary>The committee's score per criterion and its advice. For a round without weighted criteria (VHF) the committee gives its own total.</summary>
-public sealed record ScoresRequest(Dictionary<string, decimal>? Scores, decimal? Total, CommitteeAdvice? Advice);
+/// <summary>
+/// The chair's record of the committee's advice: Positief or Negatief, and the committee's score. By default the
+/// score is the mean of the members who scored and did not recuse; an agreed score that differs needs a reason.
+/// </summary>
+public sealed record ScoresRequest(CommitteeAdvice? Advice, decimal? AgreedTotal = null, string? Reason = null);
 
 public sealed record RecordScoresCommand(Guid Id, ScoresRequest? Request) : ICommand<ApplicationDto>;

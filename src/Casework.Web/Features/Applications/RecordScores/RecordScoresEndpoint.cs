@@ -11,7 +11,7 @@ internal static class RecordScoresEndpoint
         group.MapPut("/{id:guid}/scores", ([FromRoute] Guid id, ScoresRequest? body, IMediator mediator, HttpContext http, CancellationToken ct) =>
                 mediator.SendWithETagAsync(new RecordScoresCommand(id, body), http, ct))
             .WithName("recordApplicationScores")
-            .WithSummary("De toetsingscommissie legt per criterium een score en haar advies vast; het totaal volgt uit de wegingen van de ronde")
+            .WithSummary("De voorzitter van de toetsingscommissie stelt het advies vast: standaard het gemiddelde van de scores van de (niet verschoonde) leden, of een overeengekomen score met de reden van de afwijking")
             .Produces<ApplicationDto>()
             .ProducesProblems(EndpointConventions.CommandProblems);
         return group;

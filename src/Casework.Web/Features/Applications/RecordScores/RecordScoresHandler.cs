@@ -1,58 +1,59 @@
-using System.Globalization;
-using System.Text.Json;
-using Casework.Domain.Access;
 using Casework.Domain.Common;
 using Casework.Domain.Funding;
-using Casework.Web.Api;
-using Casework.Web.Features.Cases;
+using Casework.Web.Features.Applications.CommitteeScoring;
 using Casework.Web.Infrastructure.Auth;
 using Casework.Web.Persistence;
 using Casework.Web.Workflow;
-using Casework.Workflows.Engine;
-using FluentValidation;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
+using System.Text.Json;
 
 namespace Casework.Web.Features.Applications;
 
-internal sealed class RecordScoresHandler(CaseworkDbContext db, ICurrentActor current, CaseTransitions transitions, TimeProvider time) :
+/// <summary>
+/// The chair records the committee's advice from the members' scores (ADR-017). The gate is the one of the members'
+/// own scores (whoever may take <c>adviseren</c> in the case's state, as the definition says), and on top of it the
+/// chair's attribute of the committee membership. The advice's score is what <c>adviseren</c>'s guard judges and what
+/// the ranking orders by: the mean of the counted members, or an agreed score with its reason.
+/// </summary>
+internal sealed class RecordScoresHandler(CaseworkDbContext db, ICurrentActor current, CommitteeScoringContext context, AuditTrail audit, TimeProvider time) :
     ICommandHandler<RecordScoresCommand, ApplicationDto>
 {
-    private const string AdviseAction = "adviseren";
-
-    /// <summary>
-    /// The committee's scores are the facts that <c>adviseren</c>'s guard judges, so whoever may take that action in
-    /// the case's current state (the definition says: the committee the case is routed to) may record them.
-    /// </summary>
     public async ValueTask<ApplicationDto> Handle(RecordScoresCommand command, CancellationToken cancellationToken)
     {
         var actor = current.Actor;
-        var caseFile = await CaseAccess.LoadVisibleAsync(db, command.Id, actor, cancellationToken, withHistory: false);
-        CaseAccess.EnsureMayWrite(actor);
-        transitions.EnsureMayPrepare(caseFile, actor, AdviseAction);
-        var application = await db.Set<FundingApplication>().FirstOrDefaultAsync(a => a.Id == command.Id, cancellationToken)
-            ?? throw ApiProblemException.NotFound("De aanvraag");
-        var tranche = await db.Set<Tranche>().AsNoTracking().FirstAsync(t => t.Id == application.TrancheId, cancellationToken);
+        var (caseFile, application, tranche) = await context.LoadForMemberAsync(command.Id, actor, cancellationToken);
+        var committee = caseFile.RoutedTo!;
+        var chair = await CommitteeRules.ChairOfAsync(db, committee, cancellationToken);
+        if (chair is null || chair.UserId != actor.UserId)
+        {
+            throw new BusinessRuleViolationException(CommitteeRules.NotChair(committee));
+        }
 
         var request = command.Request!;
-        var scheme = tranche.RuleSet.Scoring;
-        ScoreSheet sheet;
-        if (scheme.Criteria.Count == 0)
+        var scores = await context.ScoresOfAsync(application.Id, committee, cancellationToken);
+        var mean = CommitteeRules.MeanTotal(scores) ?? throw new BusinessRuleViolationException(CommitteeRules.NoMemberScores());
+        var reason = string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim();
+        var total = request.AgreedTotal ?? mean;
+        if (total != mean && reason is null)
         {
-            // VHF: no weighted criteria in the rules; the committee's own total is ranked (Funding/README.md).
-            if (request.Total is not { } total || total < 0 || total > 1000)
+            throw new BusinessRuleViolationException(CommitteeRules.ReasonRequired(mean));
+        }
+
+        var old = new { totaal = application.TotalScore, advies = application.Advice };
+        var meanScores = CommitteeRules.MeanScores(scores);
+        application.RecordAdvice(total, JsonSerializer.Serialize(meanScores), request.Advice!.Value);
+        await audit.AppendAsync(AuditTrail.CaseStream(caseFile.Id), actor, "aanvraag.advies.commissie", "aanvraag", application.Id.ToString(), "ok", old,
+            new
             {
-                throw new BusinessRuleViolationException(new BrokenRule("SCORE-TOTAAL-ONTBREEKT", "Deze ronde kent geen gewogen criteria: geef het totaal van de commissie (0-1000).", scheme.Source));
-            }
-
-            sheet = ScoreSheet.Create(new ScoringScheme([new ScoringCriterion("totaal", 1m, 0m, 1000m)], scheme.Source), new Dictionary<string, decimal> { ["totaal"] = total });
-        }
-        else
-        {
-            sheet = ScoreSheet.Create(scheme, request.Scores ?? []);
-        }
-
-        application.RecordScores(sheet, JsonSerializer.Serialize(sheet.Scores), request.Advice!.Value);
+                advies = application.Advice,
+                totaal = total,
+                gemiddelde = mean,
+                afwijkend = total != mean,
+                leden = scores.Where(s => !s.Recused && s.Total is not null).Select(s => s.MemberUserId).Order(StringComparer.Ordinal).ToList(),
+                verschoond = scores.Where(s => s.Recused).Select(s => s.MemberUserId).Order(StringComparer.Ordinal).ToList(),
+            },
+            reason,
+            cancellationToken);
         caseFile.Touch(time.GetUtcNow());
         db.Entry(caseFile).Property(c => c.UpdatedAt).IsModified = true; // a change to the application is a new version of the case, even within one clock tick
         await db.SaveChangesAsync(cancellationToken);

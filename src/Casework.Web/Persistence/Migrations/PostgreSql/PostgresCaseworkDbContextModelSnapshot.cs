@@ -1196,6 +1196,84 @@ namespace Casework.Web.Persistence.Migrations.PostgreSql
                     b.ToTable("EquatedDaysDecrees", (string)null);
                 });
 
+            modelBuilder.Entity("Casework.Web.Features.Applications.CommitteeScoring.CommitteeChair", b =>
+                {
+                    b.Property<string>("Committee")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("AppointedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AppointedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.HasKey("Committee");
+
+                    b.ToTable("CommitteeChairs", (string)null);
+                });
+
+            modelBuilder.Entity("Casework.Web.Features.Applications.CommitteeScoring.CommitteeMemberScore", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Committee")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("MemberName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("MemberUserId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecusalReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ScoresJson")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<decimal?>("Total")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "MemberUserId")
+                        .IsUnique();
+
+                    b.HasIndex("Committee", "MemberUserId");
+
+                    b.ToTable("CommitteeMemberScores", (string)null);
+                });
+
             modelBuilder.Entity("Casework.Web.Features.Applications.DesignatedRegionMember", b =>
                 {
                     b.Property<string>("RegionSet")
@@ -1665,6 +1743,15 @@ namespace Casework.Web.Persistence.Migrations.PostgreSql
                         });
 
                     b.Navigation("Days");
+                });
+
+            modelBuilder.Entity("Casework.Web.Features.Applications.CommitteeScoring.CommitteeMemberScore", b =>
+                {
+                    b.HasOne("Casework.Domain.Funding.FundingApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Casework.Web.Features.Applications.Payment", b =>

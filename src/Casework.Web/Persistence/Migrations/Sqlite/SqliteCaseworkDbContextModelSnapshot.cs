@@ -1186,6 +1186,84 @@ namespace Casework.Web.Persistence.Migrations.Sqlite
                     b.ToTable("EquatedDaysDecrees", (string)null);
                 });
 
+            modelBuilder.Entity("Casework.Web.Features.Applications.CommitteeScoring.CommitteeChair", b =>
+                {
+                    b.Property<string>("Committee")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AppointedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AppointedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Committee");
+
+                    b.ToTable("CommitteeChairs", (string)null);
+                });
+
+            modelBuilder.Entity("Casework.Web.Features.Applications.CommitteeScoring.CommitteeMemberScore", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Committee")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MemberName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MemberUserId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecusalReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScoresJson")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Total")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "MemberUserId")
+                        .IsUnique();
+
+                    b.HasIndex("Committee", "MemberUserId");
+
+                    b.ToTable("CommitteeMemberScores", (string)null);
+                });
+
             modelBuilder.Entity("Casework.Web.Features.Applications.DesignatedRegionMember", b =>
                 {
                     b.Property<string>("RegionSet")
@@ -1649,6 +1727,15 @@ namespace Casework.Web.Persistence.Migrations.Sqlite
                         });
 
                     b.Navigation("Days");
+                });
+
+            modelBuilder.Entity("Casework.Web.Features.Applications.CommitteeScoring.CommitteeMemberScore", b =>
+                {
+                    b.HasOne("Casework.Domain.Funding.FundingApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Casework.Web.Features.Applications.Payment", b =>

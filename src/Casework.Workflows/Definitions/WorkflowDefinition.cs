@@ -86,6 +86,12 @@ public sealed record StateDefinition
 
     /// <summary>The resultaat codes a case may close with in this state; required and non-empty when final.</summary>
     public IReadOnlyList<string> Resultaten { get; init; } = [];
+
+    /// <summary>
+    /// What the state's owner is to do, as a short Dutch instruction ("Dien de aanvraag in"); lists show it with the
+    /// running deadline. Without it a list falls back to the <see cref="Description"/>.
+    /// </summary>
+    public string? Task { get; init; }
 }
 
 /// <summary>Which organisation may fire an action.</summary>
@@ -133,6 +139,25 @@ public sealed record ActionDefinition
     public InputSpec Input { get; init; } = InputSpec.None;
 
     public IReadOnlyList<EffectReference> Effects { get; init; } = [];
+
+    /// <summary>
+    /// The vier-ogenprincipe: firing the action only proposes it; it takes effect when another person of one of
+    /// <see cref="ApprovalSpec.Roles"/> confirms it. Null: the action takes effect at once.
+    /// </summary>
+    public ApprovalSpec? Approval { get; init; }
+}
+
+/// <summary>Who confirms a proposed action (vier-ogenprincipe): never the proposer.</summary>
+public sealed record ApprovalSpec
+{
+    /// <summary>Names of <see cref="Casework.Domain.Access.Role"/> values that may confirm.</summary>
+    public IReadOnlyList<string> Roles { get; init; } = [];
+
+    /// <summary>The confirmer acts for the proposer's organisation (the default); false lets any organisation of the action's actor kind confirm.</summary>
+    public bool SameOrganisation { get; init; } = true;
+
+    /// <summary>Where the rule comes from (a mandate rule or "ontwerpkeuze"), cited when the proposer tries to confirm.</summary>
+    public string? Source { get; init; }
 }
 
 public sealed record GuardReference

@@ -17,7 +17,13 @@ public sealed record CaseSnapshot(Guid CaseId, string CaseType, string CurrentSt
 
     /// <summary>The body (SBSD, BRSD, BO, an alliance) whose agenda the case is on, if any.</summary>
     public string? BodyCode { get; init; }
+
+    /// <summary>An action proposed under the vier-ogenprincipe and awaiting another person's confirmation, if any.</summary>
+    public PendingProposal? Proposal { get; init; }
 }
+
+/// <summary>A proposed action (vier-ogenprincipe): what was proposed, by whom and for which organisation, with the input it will take effect with.</summary>
+public sealed record PendingProposal(string ActionId, string ProposedBy, string ProposedByOrganisation, ActionInput Input);
 
 /// <summary>Who acts: a person acting for one organisation in one or more roles, or the system.</summary>
 public sealed record Actor(string UserId, string Organisation, IReadOnlySet<Role> Roles)

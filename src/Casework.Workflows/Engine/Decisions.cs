@@ -7,7 +7,8 @@ namespace Casework.Workflows.Engine;
 /// <summary>
 /// Why an action may not be fired. <see cref="Code"/> is stable: the engine's own (<c>wrong-role</c>,
 /// <c>wrong-organisation</c>, <c>wrong-state</c>, <c>system-only</c>, <c>reason-required</c>,
-/// <c>input-missing:&lt;field&gt;</c>, <c>input-invalid:&lt;field&gt;</c>, <c>unknown-action</c>), or, for a broken
+/// <c>input-missing:&lt;field&gt;</c>, <c>input-invalid:&lt;field&gt;</c>, <c>unknown-action</c>, <c>proposal-pending</c>,
+/// <c>no-proposal</c>, <c>VIER-OGEN</c>), or, for a broken
 /// rule that a guard found, the domain's rule code (e.g. <c>WBI-MIN-WONINGEN</c>) with its legal source and the
 /// <see cref="Guard"/> that found it. The message is Dutch.
 /// </summary>
@@ -43,6 +44,12 @@ public sealed record Transition(
 
 public sealed record Refusal(string ActionId, IReadOnlyList<RefusalReason> Reasons) : Decision(ActionId);
 
+/// <summary>
+/// The action may be taken, but under the vier-ogenprincipe it only becomes a proposal: nothing changes until another
+/// person of <see cref="Approval"/>'s roles confirms it (<see cref="WorkflowEngine.ConfirmAsync"/>).
+/// </summary>
+public sealed record Proposed(string ActionId, string ActionLabel, ApprovalSpec Approval) : Decision(ActionId);
+
 /// <summary>One action as offered to an actor: allowed or not, and every reason when not.</summary>
 public sealed record AvailableAction(
     string ActionId,
@@ -50,4 +57,8 @@ public sealed record AvailableAction(
     string To,
     bool Allowed,
     IReadOnlyList<RefusalReason> Reasons,
-    InputSpec Input);
+    InputSpec Input)
+{
+    /// <summary>Set when the action is only proposed and takes effect on another person's confirmation (vier-ogenprincipe).</summary>
+    public ApprovalSpec? Approval { get; init; }
+}

@@ -56,7 +56,7 @@ public sealed class WorkflowEngine
         var machine = BuildMachine(definition, () => state, s => state = s, reasons);
         var permitted = (await machine.GetPermittedTriggersAsync()).ToHashSet(StringComparer.Ordinal);
 
-        return [.. actions.Select(a => new AvailableAction(a.Id, a.Label, a.To, permitted.Contains(a.Id), reasons[a.Id], a.Input))];
+        return [.. actions.Select(a => new AvailableAction(a.Id, a.Label, a.To, permitted.Contains(a.Id), reasons[a.Id], a.Input) { Approval = a.Approval })];
     }
 
     /// <summary>May <paramref name="actor"/> fire <paramref name="actionId"/> with <paramref name="input"/> now?</summary>
@@ -84,6 +84,95 @@ public sealed class WorkflowEngine
         }
 
         var reasons = await EvaluateAsync(definition, snapshot, actor, action, input, facts, ct);
+        if (action.Approval is { } approval && reasons.Count == 0 && action.From.Contains(snapshot.CurrentState))
+        {
+            // Vier-ogenprincipe: every check passed, but the action only becomes a proposal; it is judged again on confirmation.
+            return new Proposed(action.Id, action.Label, approval);
+        }
+
+        return await CompleteAsync(definition, snapshot, action, input, reasons);
+    }
+
+    /// <summary>
+    /// Another person confirms the case's pending proposal (vier-ogenprincipe): the proposer never, someone of the
+    /// approval's roles (for the proposer's organisation unless the definition says otherwise); state, input and guards
+    /// are judged again with the proposal's input, so a proposal that no longer fits (the ceiling reached meanwhile) is refused.
+    /// </summary>
+    public async Task<Decision> ConfirmAsync(WorkflowDefinition definition, CaseSnapshot snapshot, Actor actor, IGuardFacts facts, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(facts);
+        RequireKnownState(definition, snapshot);
+        if (snapshot.Proposal is not { } proposal || definition.FindAction(proposal.ActionId) is not { Approval: not null } action)
+        {
+            return new Refusal(snapshot.Proposal?.ActionId ?? string.Empty, [NoProposal()]);
+        }
+
+        var confirming = Confirmer(action);
+        var reasons = new List<RefusalReason>(ConfirmerChecks(snapshot, actor, action, proposal));
+        reasons.AddRange(await EvaluateAsync(definition, snapshot with { Proposal = null }, actor, confirming, proposal.Input, facts, ct));
+        return await CompleteAsync(definition, snapshot, action, proposal.Input, reasons);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="actor"/> may withdraw (the proposer) or decline (someone who may confirm) the case's pending
+    /// proposal. Null when so.
+    /// </summary>
+    public static Refusal? MayWithdrawOrDecline(WorkflowDefinition definition, CaseSnapshot snapshot, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (snapshot.Proposal is not { } proposal || definition.FindAction(proposal.ActionId) is not { Approval: not null } action)
+        {
+            return new Refusal(snapshot.Proposal?.ActionId ?? string.Empty, [NoProposal()]);
+        }
+
+        if (!actor.IsSystem && actor.UserId == proposal.ProposedBy)
+        {
+            return null;
+        }
+
+        var reasons = ConfirmerChecks(snapshot, actor, action, proposal).Where(r => r.Code != ProposerConfirms).ToList();
+        return reasons.Count == 0 ? null : new Refusal(action.Id, reasons);
+    }
+
+    /// <summary>The code of the refusal when the proposer confirms their own proposal.</summary>
+    public const string ProposerConfirms = "VIER-OGEN";
+
+    private static RefusalReason NoProposal() =>
+        new("no-proposal", "Er ligt geen voorstel ter bevestiging op deze zaak (meer); haal de zaak opnieuw op.");
+
+    /// <summary>The action as the confirmer must be able to take it: the approval's roles, not limited to the behandelaar.</summary>
+    private static ActionDefinition Confirmer(ActionDefinition action) =>
+        action with { Roles = action.Approval!.Roles, BehandelaarOnly = false, Approval = null };
+
+    private static IEnumerable<RefusalReason> ConfirmerChecks(CaseSnapshot snapshot, Actor actor, ActionDefinition action, PendingProposal proposal)
+    {
+        var approval = action.Approval!;
+        if (!actor.IsSystem && actor.UserId == proposal.ProposedBy)
+        {
+            yield return new RefusalReason(
+                ProposerConfirms,
+                $"U heeft '{action.Label}' zelf voorgesteld; een collega moet het besluit bevestigen (vier-ogenprincipe).",
+                approval.Source);
+        }
+
+        if (approval.SameOrganisation && !actor.IsSystem && actor.Organisation != proposal.ProposedByOrganisation)
+        {
+            yield return new RefusalReason("wrong-organisation", $"Alleen een collega van dezelfde organisatie als de voorsteller mag '{action.Label}' bevestigen.");
+        }
+
+        foreach (var reason in CheckActor(snapshot, actor, Confirmer(action)))
+        {
+            yield return reason;
+        }
+    }
+
+    private static async Task<Decision> CompleteAsync(WorkflowDefinition definition, CaseSnapshot snapshot, ActionDefinition action, ActionInput input, IReadOnlyList<RefusalReason> reasons)
+    {
         var state = snapshot.CurrentState;
         var machine = BuildMachine(definition, () => state, s => state = s, new Dictionary<string, IReadOnlyList<RefusalReason>> { [action.Id] = reasons });
 
@@ -180,6 +269,14 @@ public sealed class WorkflowEngine
         }
 
         reasons.AddRange(CheckActor(snapshot, actor, action));
+        if (snapshot.Proposal is { } proposal && !actor.IsSystem)
+        {
+            var proposed = definition.FindAction(proposal.ActionId)?.Label ?? proposal.ActionId;
+            reasons.Add(new RefusalReason(
+                "proposal-pending",
+                $"Er ligt een voorstel '{proposed}' ter bevestiging; dat wordt eerst bevestigd, afgewezen of ingetrokken."));
+        }
+
         if (input is not null)
         {
             reasons.AddRange(CheckInput(action, input));

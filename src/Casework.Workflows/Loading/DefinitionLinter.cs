@@ -170,6 +170,28 @@ public sealed class DefinitionLinter
         {
             error($"{path}.behandelaarOnly", "'behandelaarOnly' is only for actor 'routed' (a behandelaar belongs to the organisation the case is routed to)");
         }
+
+        if (action.Approval is { } approval)
+        {
+            if (action.Actor == ActorKind.System)
+            {
+                error($"{path}.approval", "a system action takes effect at once; 'approval' is for actions people take");
+            }
+
+            if (approval.Roles.Count == 0)
+            {
+                error($"{path}.approval.roles", "'approval' needs the roles that may confirm");
+            }
+
+            for (var k = 0; k < approval.Roles.Count; k++)
+            {
+                var role = approval.Roles[k];
+                if (!_options.KnownRoles.Contains(role) || role is AuditorRole or SystemRole)
+                {
+                    error($"{path}.approval.roles[{k}]", $"'{role}' cannot confirm a proposal (unknown, or a role that does not act in person)");
+                }
+            }
+        }
     }
 
     private static void LintInput(ActionDefinition action, string path, Action<string, string> error)

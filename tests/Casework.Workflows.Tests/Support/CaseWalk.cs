@@ -39,7 +39,37 @@ internal sealed class CaseWalk
             Assert.Fail($"{action} in {Snapshot.CurrentState} refused: {string.Join("; ", refusal.Reasons.Select(r => $"{r.Code}: {r.Message}"))}");
         }
 
-        var transition = (Transition)decision;
+        return Apply(Assert.IsType<Transition>(decision), input);
+    }
+
+    /// <summary>Fires an action under the vier-ogenprincipe: it must become a proposal, which the walk then holds.</summary>
+    public async Task<Proposed> ProposeAsync(Actor actor, string action, ActionInput? input = null)
+    {
+        var decision = await _engine.DecideAsync(_definition, Snapshot, actor, action, input ?? ActionInput.Empty, DictionaryGuardFacts.Empty);
+        var proposed = Assert.IsType<Proposed>(decision);
+        Snapshot = Snapshot with { Proposal = new PendingProposal(action, actor.UserId, actor.Organisation, input ?? ActionInput.Empty) };
+        return proposed;
+    }
+
+    /// <summary>Another person confirms the pending proposal; it must take effect.</summary>
+    public async Task<Transition> ConfirmAsync(Actor actor)
+    {
+        var decision = await _engine.ConfirmAsync(_definition, Snapshot, actor, DictionaryGuardFacts.Empty);
+        if (decision is Refusal refusal)
+        {
+            Assert.Fail($"confirming {Snapshot.Proposal?.ActionId} refused: {string.Join("; ", refusal.Reasons.Select(r => $"{r.Code}: {r.Message}"))}");
+        }
+
+        var input = Snapshot.Proposal!.Input;
+        Snapshot = Snapshot with { Proposal = null };
+        return Apply(Assert.IsType<Transition>(decision), input);
+    }
+
+    public async Task<Refusal> RefuseConfirmationAsync(Actor actor) =>
+        Assert.IsType<Refusal>(await _engine.ConfirmAsync(_definition, Snapshot, actor, DictionaryGuardFacts.Empty));
+
+    private Transition Apply(Transition transition, ActionInput? input)
+    {
         foreach (var route in transition.Effects.Where(e => e.Name == EffectCatalog.Route))
         {
             var to = route.Params["to"].GetString()!;

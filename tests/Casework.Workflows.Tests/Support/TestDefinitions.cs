@@ -10,7 +10,7 @@ internal static class TestDefinitions
 
     public static Task<WorkflowDefinition> EngineTest() => Load(TestPaths.Scenario("Engine", "engine-test.v1.json"));
 
-    public static Task<WorkflowDefinition> Real(string definitionId) => Load(Path.Combine(TestPaths.Definitions, $"{definitionId}.v1.json"));
+    public static Task<WorkflowDefinition> Real(string definitionId, int version = 1) => Load(Path.Combine(TestPaths.Definitions, $"{definitionId}.v{version}.json"));
 
     private static Task<WorkflowDefinition> Load(string path) =>
         Cache.GetOrAdd(path, p => new Lazy<Task<WorkflowDefinition>>(async () =>

@@ -67,6 +67,23 @@ public sealed class CaseFile
     /// <summary>The lead department (knelpunt) or the department a vastloper goes to.</summary>
     public string? LeadDepartment { get; private set; }
 
+    /// <summary>The action proposed under the vier-ogenprincipe and awaiting another person's confirmation, if any.</summary>
+    public string? ProposedAction { get; private set; }
+
+    /// <summary>The proposal's toelichting (the reason it will take effect with).</summary>
+    public string? ProposalReason { get; private set; }
+
+    /// <summary>The proposal's input as a JSON object (the data it will take effect with).</summary>
+    public string? ProposalData { get; private set; }
+
+    public string? ProposedBy { get; private set; }
+
+    public string? ProposedByName { get; private set; }
+
+    public string? ProposedByOrganisation { get; private set; }
+
+    public DateTimeOffset? ProposedAt { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -168,6 +185,8 @@ public sealed class CaseFile
             throw new InvalidOperationException($"Case {Reference} cannot be closed in '{state}' without a resultaat (ZGW zrc-007).");
         }
 
+        // A proposal is for the state it was made in: any move (its confirmation, or the system's) ends it.
+        ClearProposal(now);
         State = state;
         StateLabel = label;
         StateOrder = order;
@@ -183,6 +202,49 @@ public sealed class CaseFile
         var status = new CaseStatus(Id, LastStatusSequence, state, label, order, actionId, now, actorUserId, actorOrganisation, reason);
         _statuses.Add(status);
         return status;
+    }
+
+    /// <summary>Records a proposal (vier-ogenprincipe); the engine decided that it may be made and that none is pending.</summary>
+    public void Propose(string actionId, string? reason, string dataJson, string userId, string displayName, string organisation, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(actionId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        if (IsClosed)
+        {
+            throw new InvalidOperationException($"Case {Reference} is closed; nothing can be proposed on it.");
+        }
+
+        if (ProposedAction is not null)
+        {
+            throw new InvalidOperationException($"Case {Reference} already holds a proposal '{ProposedAction}'.");
+        }
+
+        ProposedAction = actionId;
+        ProposalReason = reason;
+        ProposalData = dataJson;
+        ProposedBy = userId;
+        ProposedByName = displayName;
+        ProposedByOrganisation = organisation;
+        ProposedAt = now;
+        Touch(now);
+    }
+
+    /// <summary>Ends the pending proposal, if any (confirmed, declined, withdrawn, or overtaken by another transition).</summary>
+    public void ClearProposal(DateTimeOffset now)
+    {
+        if (ProposedAction is null)
+        {
+            return;
+        }
+
+        ProposedAction = null;
+        ProposalReason = null;
+        ProposalData = null;
+        ProposedBy = null;
+        ProposedByName = null;
+        ProposedByOrganisation = null;
+        ProposedAt = null;
+        Touch(now);
     }
 
     public void RouteTo(string organisationCode, DateTimeOffset now)

@@ -222,6 +222,20 @@ internal sealed class ApiProblemException(ProblemDetails problem) : Exception(pr
 
     public static ApiProblemException NotFound(string what) =>
         Of(ProblemTypes.NotFound, $"{what} bestaat niet of is niet voor u zichtbaar.");
+
+    /// <summary>A 400 naming one field, shaped as the validators' answers (<c>errors: { field: [message] }</c>).</summary>
+    public static ApiProblemException Validation(string field, string message)
+    {
+        var problem = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Type = ProblemTypes.Validation.Uri,
+            Title = ProblemTypes.Validation.Title,
+            Detail = message,
+        };
+        problem.Extensions["code"] = ProblemTypes.Validation.Code;
+        return new ApiProblemException(problem);
+    }
 }
 
 internal static class StatusCodeProblemMiddleware

@@ -1,6 +1,9 @@
 using Casework.Domain.Cases;
 using Casework.Domain.Funding;
+using System.Text.Json;
 using Casework.Web.Api;
+using Casework.Web.Features.Cases;
+using Casework.Web.Infrastructure.Auth;
 using Casework.Workflows.Definitions;
 using Casework.Workflows.Engine;
 using Casework.Workflows.Loading;
@@ -13,7 +16,7 @@ namespace Casework.Web.Workflow;
 /// fire the action on the case's pinned definition, then applies the new state, status history, effects,
 /// audit event and notification to the unit of work. The caller saves once, in one transaction.
 /// </summary>
-internal sealed class CaseTransitions(DefinitionCatalog catalog, WorkflowEngine engine, CaseFacts facts, EffectApplier effects, AuditTrail audit, TimeProvider time, IEnumerable<ITransitionHook> hooks)
+internal sealed class CaseTransitions(DefinitionCatalog catalog, WorkflowEngine engine, CaseFacts facts, EffectApplier effects, AuditTrail audit, TimeProvider time, IEnumerable<ITransitionHook> hooks, IServiceProvider services)
 {
     public WorkflowDefinition DefinitionOf(CaseFile caseFile) =>
         catalog.Find(caseFile.DefinitionId, caseFile.DefinitionVersion)?.Definition
@@ -25,7 +28,16 @@ internal sealed class CaseTransitions(DefinitionCatalog catalog, WorkflowEngine 
         RoutedTo = caseFile.RoutedTo,
         Behandelaar = caseFile.Behandelaar,
         BodyCode = caseFile.BodyCode,
+        Proposal = ProposalOf(caseFile),
     };
+
+    /// <summary>The case's pending proposal (vier-ogenprincipe) as the engine sees it, with the input it will take effect with.</summary>
+    public static PendingProposal? ProposalOf(CaseFile caseFile) =>
+        caseFile.ProposedAction is null
+            ? null
+            : new PendingProposal(caseFile.ProposedAction, caseFile.ProposedBy!, caseFile.ProposedByOrganisation!, new ActionInput(
+                caseFile.ProposalReason,
+                JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(caseFile.ProposalData ?? "{}") ?? []));
 
     public async Task<IReadOnlyList<AvailableAction>> AvailableAsync(CaseFile caseFile, Actor actor, CancellationToken ct)
     {
@@ -60,17 +72,108 @@ internal sealed class CaseTransitions(DefinitionCatalog catalog, WorkflowEngine 
     public bool MayPrepare(CaseFile caseFile, Actor actor, string actionId) =>
         WorkflowEngine.WhoAndWhen(DefinitionOf(caseFile), Snapshot(caseFile), actor, actionId) is null;
 
-    public async Task<Transition> FireAsync(CaseFile caseFile, Actor actor, string actionId, ActionInput input, CancellationToken ct)
+    /// <summary>
+    /// Fires the action: the case moves (a <see cref="Transition"/>), or, for an action under the vier-ogenprincipe, the
+    /// action is recorded as a proposal that another person confirms (<see cref="Proposed"/>). The caller saves once.
+    /// </summary>
+    public async Task<Decision> FireAsync(CaseFile caseFile, Actor actor, string actionId, ActionInput input, CancellationToken ct)
     {
         facts.Begin(caseFile.Id);
         var definition = DefinitionOf(caseFile);
         var decision = await engine.DecideAsync(definition, Snapshot(caseFile), actor, actionId, input, facts, ct);
+        switch (decision)
+        {
+            case Refusal refusal:
+                throw RefusalToProblem(caseFile, refusal);
+            case Proposed proposed:
+                await ProposeAsync(caseFile, actor, proposed, input, ct);
+                return proposed;
+            default:
+                return await ApplyAsync(caseFile, actor, (Transition)decision, input, proposal: null, ct);
+        }
+    }
+
+    /// <summary>Another person confirms the case's pending proposal: it takes effect as if fired now, judged again on today's facts.</summary>
+    public async Task<Transition> ConfirmAsync(CaseFile caseFile, Actor actor, CancellationToken ct)
+    {
+        facts.Begin(caseFile.Id);
+        var proposal = ProposalOf(caseFile);
+        var decision = await engine.ConfirmAsync(DefinitionOf(caseFile), Snapshot(caseFile), actor, facts, ct);
         if (decision is Refusal refusal)
         {
             throw RefusalToProblem(caseFile, refusal);
         }
 
-        var transition = (Transition)decision;
+        return await ApplyAsync(caseFile, actor, (Transition)decision, proposal!.Input, caseFile, ct);
+    }
+
+    /// <summary>
+    /// Ends the pending proposal without effect: withdrawn by its proposer, or declined (with a reason) by someone who may
+    /// confirm it. Nothing else changes: no money moves, no besluit is recorded.
+    /// </summary>
+    public async Task RejectAsync(CaseFile caseFile, Actor actor, string? reason, CancellationToken ct)
+    {
+        if (WorkflowEngine.MayWithdrawOrDecline(DefinitionOf(caseFile), Snapshot(caseFile), actor) is { } refusal)
+        {
+            throw RefusalToProblem(caseFile, refusal);
+        }
+
+        var withdrawn = caseFile.ProposedBy == actor.UserId;
+        if (!withdrawn && string.IsNullOrWhiteSpace(reason))
+        {
+            throw ApiProblemException.Validation("reason", "Schrijf waarom u het voorstel afwijst; de voorsteller leest het.");
+        }
+
+        var old = new { voorstel = caseFile.ProposedAction, voorgesteldDoor = caseFile.ProposedBy };
+        caseFile.ClearProposal(time.GetUtcNow());
+        await audit.AppendAsync(
+            AuditTrail.CaseStream(caseFile.Id), actor, withdrawn ? "zaak.voorstel.ingetrokken" : "zaak.voorstel.afgewezen", "zaak", caseFile.Id.ToString(), "ok",
+            old, new { voorstel = (string?)null }, reason, ct);
+        effects.Notify(caseFile, "update", new { voorstel = old.voorstel, uitkomst = withdrawn ? "ingetrokken" : "afgewezen" });
+    }
+
+    /// <summary>The case's pending proposal for the API and the pages, with whether <paramref name="actor"/> may confirm or reject it.</summary>
+    public ProposalDto? DescribeProposal(CaseFile caseFile, Actor actor)
+    {
+        // A proposal is the deciding organisation's own deliberation, not yet a besluit: the applicant does not see it.
+        if (ProposalOf(caseFile) is not { } proposal
+            || (actor.Organisation != proposal.ProposedByOrganisation && !actor.Roles.Contains(Domain.Access.Role.Auditor)))
+        {
+            return null;
+        }
+
+        var definition = DefinitionOf(caseFile);
+        var snapshot = Snapshot(caseFile);
+        var confirm = WorkflowEngine.MayConfirm(definition, snapshot, actor);
+        return new ProposalDto(
+            proposal.ActionId,
+            definition.FindAction(proposal.ActionId)?.Label ?? proposal.ActionId,
+            new BehandelaarDto(proposal.ProposedBy, caseFile.ProposedByName ?? proposal.ProposedBy),
+            proposal.ProposedByOrganisation,
+            caseFile.ProposedAt!.Value,
+            proposal.Input.Reason,
+            proposal.Input.Data,
+            confirm is null,
+            WorkflowEngine.MayWithdrawOrDecline(definition, snapshot, actor) is null,
+            confirm?.Reasons.Select(r => new ReasonDto(r.Code, r.Message, r.Source, r.Guard)).ToList() ?? []);
+    }
+
+    private async Task ProposeAsync(CaseFile caseFile, Actor actor, Proposed proposed, ActionInput input, CancellationToken ct)
+    {
+        var name = services.GetRequiredService<ICurrentActor>().DisplayName;
+        caseFile.Propose(proposed.ActionId, input.Reason, JsonSerializer.Serialize(input.Data), actor.UserId, name, actor.Organisation, time.GetUtcNow());
+        await audit.AppendAsync(
+            AuditTrail.CaseStream(caseFile.Id), actor, "zaak.voorstel." + proposed.ActionId, "zaak", caseFile.Id.ToString(), "ok",
+            new { voorstel = (string?)null },
+            new { voorstel = proposed.ActionId, gegevens = input.Data.Count == 0 ? null : input.Data },
+            input.Reason,
+            ct);
+        effects.Notify(caseFile, "update", new { voorstel = proposed.ActionId, uitkomst = "voorgesteld" });
+    }
+
+    private async Task<Transition> ApplyAsync(CaseFile caseFile, Actor actor, Transition transition, ActionInput input, CaseFile? proposal, CancellationToken ct)
+    {
+        var proposedBy = proposal?.ProposedBy;
         var old = new { status = caseFile.State, doorgezetNaar = caseFile.RoutedTo };
         var now = time.GetUtcNow();
         caseFile.TransitionTo(transition.To, transition.ToLabel, transition.ToOrder, transition.ToIsFinal, transition.Resultaat, transition.ActionId, now, actor.UserId, actor.Organisation, input.Reason);
@@ -88,7 +191,7 @@ internal sealed class CaseTransitions(DefinitionCatalog catalog, WorkflowEngine 
             caseFile.Id.ToString(),
             "ok",
             old,
-            new { status = caseFile.State, doorgezetNaar = caseFile.RoutedTo, resultaat = caseFile.Resultaat, gegevens = input.Data.Count == 0 ? null : input.Data },
+            new { status = caseFile.State, doorgezetNaar = caseFile.RoutedTo, resultaat = caseFile.Resultaat, gegevens = input.Data.Count == 0 ? null : input.Data, voorgesteldDoor = proposedBy },
             input.Reason,
             ct);
         effects.Notify(caseFile, "update", new { actie = transition.ActionId, van = transition.From, naar = transition.To });
@@ -107,9 +210,20 @@ internal sealed class CaseTransitions(DefinitionCatalog catalog, WorkflowEngine 
             throw ApiProblemException.Of(ProblemTypes.NotFound, reasons[0].Message, extensions);
         }
 
-        if (reasons.Any(r => r.Code is "wrong-role" or "wrong-organisation" or "system-only" or "not-behandelaar"))
+        static bool Who(RefusalReason r) => r.Code is "wrong-role" or "wrong-organisation" or "system-only" or "not-behandelaar" or WorkflowEngine.ProposerConfirms;
+        if (reasons.Any(Who))
         {
-            return ApiProblemException.Of(ProblemTypes.Forbidden, string.Join(" ", reasons.Where(r => r.Code is "wrong-role" or "wrong-organisation" or "system-only" or "not-behandelaar").Select(r => r.Message)), extensions);
+            if (reasons.FirstOrDefault(r => r.Code == WorkflowEngine.ProposerConfirms) is { } rule)
+            {
+                extensions["brokenRules"] = new[] { rule.ToBrokenRule() };
+            }
+
+            return ApiProblemException.Of(ProblemTypes.Forbidden, string.Join(" ", reasons.Where(Who).Select(r => r.Message)), extensions);
+        }
+
+        if (reasons.FirstOrDefault(r => r.Code is "proposal-pending" or "no-proposal") is { } proposal)
+        {
+            return ApiProblemException.Of(ProblemTypes.Conflict, proposal.Message, extensions);
         }
 
         var inputReasons = reasons.Where(r => r.Code == "reason-required" || r.Code.StartsWith("input-", StringComparison.Ordinal)).ToList();

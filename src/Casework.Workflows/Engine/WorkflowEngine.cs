@@ -139,6 +139,29 @@ public sealed class WorkflowEngine
         return reasons.Count == 0 ? null : new Refusal(action.Id, reasons);
     }
 
+    /// <summary>
+    /// Whether <paramref name="actor"/> is who may confirm the case's pending proposal (not its proposer; the approval's
+    /// roles and organisation; the case's state). Guards are judged on confirmation itself. Null when so.
+    /// </summary>
+    public static Refusal? MayConfirm(WorkflowDefinition definition, CaseSnapshot snapshot, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (snapshot.Proposal is not { } proposal || definition.FindAction(proposal.ActionId) is not { Approval: not null } action)
+        {
+            return new Refusal(snapshot.Proposal?.ActionId ?? string.Empty, [NoProposal()]);
+        }
+
+        var reasons = ConfirmerChecks(snapshot, actor, action, proposal).ToList();
+        if (!action.From.Contains(snapshot.CurrentState))
+        {
+            reasons.Add(WrongState(definition, snapshot, action));
+        }
+
+        return reasons.Count == 0 ? null : new Refusal(action.Id, reasons);
+    }
+
     /// <summary>The code of the refusal when the proposer confirms their own proposal.</summary>
     public const string ProposerConfirms = "VIER-OGEN";
 

@@ -16,6 +16,7 @@ public static class GuardCatalog
         new("scoresCompleet", "Voor elk criterium van de ronde is een score (1-10) vastgelegd.", []),
         new("rangschikkingVastgesteld", "De rangschikking van de ronde is vastgesteld: geen open gelijke scores.", []),
         new("binnenPlafond", "Het bedrag past binnen de resterende ruimte van het plafond van de ronde.", []),
+        new("nietOnderUitbetaald", "Een toekenning die het besluit herroept of verlaagt, komt niet onder wat er al van is uitbetaald.", []),
         new("opAgenda", "De zaak staat op de agenda van een vergadering van het orgaan 'body' (SBSD, BRSD, BO) die is gehouden.", ["body"]),
         new("duplicaatBestaat", "Het invoerveld 'duplicaatVan' verwijst naar een bestaande, open knelpunt-zaak (niet deze zaak).", []),
     ];

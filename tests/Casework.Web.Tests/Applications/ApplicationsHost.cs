@@ -156,6 +156,44 @@ public sealed class ApplicationsHost : IAsyncDisposable
     public async Task<HttpResponseMessage> SubmitWithoutAttachingAsync(string cbs, JsonElement created) =>
         await SendAsync(await GemeenteAsync(cbs), HttpMethod.Post, $"/api/v1/applications/{created.GetProperty("id").GetGuid()}/submit", null, created.GetProperty("version").GetInt32());
 
+    /// <summary>
+    /// Under the vier-ogenprincipe (vhf/wbi v3) a besluit fired by one reviewer is only a proposal: a colleague of the same
+    /// organisation (<paramref name="colleague"/>, a demo user) confirms it, at the case's current version.
+    /// </summary>
+    public async Task<HttpResponseMessage> ConfirmAsync(Guid id, string colleague = "vro-beoordelaar-2") =>
+        await SendAsync(await AsUserAsync(colleague), HttpMethod.Post, $"/api/v1/cases/{id}/proposal/confirm", null, await VersionAsync(id));
+
+    /// <summary>
+    /// The besluit as taken: when <paramref name="proposed"/> answered with a pending proposal (a case's <c>proposal</c> or
+    /// an application's <c>proposedDecision</c>), a colleague's confirmation of it; a refusal or a direct transition as it came.
+    /// </summary>
+    public async Task<HttpResponseMessage> ConfirmedAsync(HttpResponseMessage proposed, Guid id, string colleague = "vro-beoordelaar-2")
+    {
+        if (!proposed.IsSuccessStatusCode)
+        {
+            return proposed;
+        }
+
+        var body = await BodyAsync(proposed);
+        var pending = (body.TryGetProperty("proposal", out var proposal) && proposal.ValueKind == JsonValueKind.Object)
+            || (body.TryGetProperty("proposedDecision", out var decision) && decision.ValueKind == JsonValueKind.String);
+        return pending ? await ConfirmAsync(id, colleague) : proposed;
+    }
+
+    /// <summary>
+    /// <c>POST /applications/{id}/award</c> as <paramref name="client"/>, confirmed by a colleague (vier-ogenprincipe): the
+    /// first refusal as it came (of the proposal or of its confirmation), otherwise the application as it now is.
+    /// </summary>
+    public async Task<HttpResponseMessage> AwardConfirmedAsync(HttpClient client, Guid id, object body, string colleague = "vro-beoordelaar-2")
+    {
+        var confirmed = await ConfirmedAsync(await SendAsync(client, HttpMethod.Post, $"/api/v1/applications/{id}/award", body, await VersionAsync(id)), id, colleague);
+        return confirmed.IsSuccessStatusCode ? await client.GetAsync($"/api/v1/applications/{id}") : confirmed;
+    }
+
+    /// <summary>Fires a besluit as <paramref name="client"/> and has a colleague confirm it (vier-ogenprincipe); the confirmed case.</summary>
+    public async Task<JsonElement> DecideAsync(HttpClient client, Guid caseId, string action, object? body, string colleague = "vro-beoordelaar-2") =>
+        await OkAsync(await ConfirmedAsync(await FireRawAsync(client, caseId, action, body), caseId, colleague));
+
     public static async Task<JsonElement> FireAsync(HttpClient client, Guid caseId, string action, object? body) =>
         await OkAsync(await FireRawAsync(client, caseId, action, body));
 

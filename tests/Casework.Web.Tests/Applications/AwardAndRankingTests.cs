@@ -118,15 +118,19 @@ public sealed class AwardAndRankingTests(ITestOutputHelper output) : IAsyncLifet
         var vro = await _host.AsAsync("VRO", "Beoordelaar");
         await OkAsync(await SendAsync(vro, HttpMethod.Post, $"/api/v1/tranches/{_t6}/tie-breaks", new { order = ids }));
         await _host.SetLedgerAsync(_t6, ceilingCents: 300_000_000_00, committedCents: (300_000_000 - fits * 1_000_000) * 100L);
+        // Under the vier-ogenprincipe (v3) each award is proposed first (nothing is committed yet, so every proposal fits);
+        // the money is raced for by the colleagues confirming them at once.
         var versions = new Dictionary<Guid, int>();
         foreach (var id in ids)
         {
+            await OkAsync(await AwardAsync(vro, id, 1_000_000m, null, await _host.VersionAsync(id)));
             versions[id] = await _host.VersionAsync(id);
         }
 
-        var clients = Enumerable.Range(0, racers).Select(_ => _host.AsAsync("VRO", "Beoordelaar").GetAwaiter().GetResult()).ToList();
+        Assert.Equal(300_000_000m - fits * 1_000_000m, await CommittedAsync());
+        var clients = Enumerable.Range(0, racers).Select(_ => _host.AsUserAsync("vro-beoordelaar-2").GetAwaiter().GetResult()).ToList();
         var stopwatch = Stopwatch.StartNew();
-        var responses = await Task.WhenAll(ids.Select((id, i) => Task.Run(() => AwardAsync(clients[i], id, 1_000_000m, null, versions[id]))));
+        var responses = await Task.WhenAll(ids.Select((id, i) => Task.Run(() => SendAsync(clients[i], HttpMethod.Post, $"/api/v1/cases/{id}/proposal/confirm", null, versions[id]))));
         stopwatch.Stop();
 
         var statuses = responses.Select(r => r.StatusCode).ToList();
@@ -254,8 +258,9 @@ public sealed class AwardAndRankingTests(ITestOutputHelper output) : IAsyncLifet
     private static Task<HttpResponseMessage> AwardAsync(HttpClient client, Guid id, decimal amount, string? reason, int version) =>
         SendAsync(client, HttpMethod.Post, $"/api/v1/applications/{id}/award", new { amount, sentDate = "2024-03-01", reason }, version);
 
+    /// <summary>Proposes the award and has a colleague confirm it (vier-ogenprincipe); the first refusal, or the application after it.</summary>
     private async Task<HttpResponseMessage> AwardAsync(HttpClient client, Guid id, decimal amount, string? reason) =>
-        await AwardAsync(client, id, amount, reason, await _host.VersionAsync(id));
+        await _host.AwardConfirmedAsync(client, id, new { amount, sentDate = "2024-03-01", reason });
 
     private async Task<decimal> CommittedAsync() =>
         (await OkAsync(await _host.Anonymous.GetAsync($"/api/v1/tranches/{_t6}"))).GetProperty("tranche").GetProperty("committed").GetDecimal();

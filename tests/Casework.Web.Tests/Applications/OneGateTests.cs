@@ -29,9 +29,13 @@ public sealed class OneGateTests : IAsyncLifetime
         var before = await CommittedAsync();
 
         var (listed, fired) = await ListAndFireAsync(vro, id, "toekennen", Award(5_000_000m));
+        var proposed = await CommittedAsync();
+        var confirmed = await _host.ConfirmAsync(id);
 
         Assert.True(listed.Allowed, string.Join(" ", listed.Codes));
         Assert.Equal(HttpStatusCode.OK, fired.StatusCode);
+        Assert.Equal(before, proposed);
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
         Assert.Equal(before + 5_000_000m, await CommittedAsync());
     }
 
@@ -60,10 +64,12 @@ public sealed class OneGateTests : IAsyncLifetime
 
         var tooMuch = await FireRawAsync(vro, id, "gedeeltelijkToekennen", Award(4_000_000m, "plafond bereikt"));
         var (listed, fired) = await ListAndFireAsync(vro, id, "gedeeltelijkToekennen", Award(3_000_000m, "plafond bereikt"));
+        var confirmed = await _host.ConfirmAsync(id);
 
         Assert.Equal(HttpStatusCode.Conflict, tooMuch.StatusCode);
         Assert.True(listed.Allowed);
         Assert.Equal(HttpStatusCode.OK, fired.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
         Assert.Equal(100_000_000m, await CommittedAsync());
     }
 
@@ -140,9 +146,9 @@ public sealed class OneGateTests : IAsyncLifetime
         var vro = await _host.AsAsync("VRO", "Beoordelaar");
         var start = await CommittedAsync();
 
-        await OkAsync(await SendAsync(vro, HttpMethod.Post, $"/api/v1/applications/{viaAward}/award", new { amount = 5_000_000m, sentDate = "2024-03-01", reason = (string?)null }, await _host.VersionAsync(viaAward)));
+        await OkAsync(await _host.ConfirmedAsync(await SendAsync(vro, HttpMethod.Post, $"/api/v1/applications/{viaAward}/award", new { amount = 5_000_000m, sentDate = "2024-03-01", reason = (string?)null }, await _host.VersionAsync(viaAward)), viaAward));
         var afterAward = await CommittedAsync();
-        await FireAsync(vro, viaAction, "toekennen", Award(5_000_000m));
+        await _host.DecideAsync(vro, viaAction, "toekennen", Award(5_000_000m));
         var afterAction = await CommittedAsync();
 
         Assert.Equal(5_000_000m, afterAward - start);

@@ -140,8 +140,7 @@ public sealed class PaymentTests : IAsyncLifetime
     private async Task<Guid> AwardedAsync(decimal amount)
     {
         var id = await _host.ToRankingAsync("GM0599", ApplicationBuilder.Wbi(_t6), Scores);
-        var response = await SendAsync(_vro, HttpMethod.Post, $"/api/v1/applications/{id}/award",
-            new { amount, sentDate = "2024-03-01", reason = "plafond bereikt: gedeeltelijke toekenning" }, await _host.VersionAsync(id));
+        var response = await _host.AwardConfirmedAsync(_vro, id, new { amount, sentDate = "2024-03-01", reason = "plafond bereikt: gedeeltelijke toekenning" });
         await OkAsync(response);
         return id;
     }

@@ -37,8 +37,7 @@ public sealed class RoundPriorityTests : IAsyncLifetime
         await VhfRankedAsync("GM0599", vhf2023, 60m);
         var amsterdam2023 = await VhfRankedAsync("GM0363", vhf2023, 70m);
         await VhfRankedAsync("GM0518", vhf2023, 55m, "Negatief");
-        await OkAsync(await SendAsync(vro, HttpMethod.Post, $"/api/v1/applications/{amsterdam2023}/award",
-            new { amount = 5_000_000m, sentDate = "2023-12-01" }, await _host.VersionAsync(amsterdam2023)));
+        await OkAsync(await _host.AwardConfirmedAsync(vro, amsterdam2023, new { amount = 5_000_000m, sentDate = "2023-12-01" }));
 
         // Round 4: without points the order would be Utrecht 63, Amsterdam 62, Den Haag 61, Rotterdam 60.
         _host.Clock.SetUtcNow(Amsterdam("2024-07-01 10:00"));

@@ -83,6 +83,29 @@ public sealed class ArchitectureTests
     }
 
     /// <summary>
+    /// One gate, the other half: code outside the engine does not switch on a case's state either (<c>switch (s.State)</c>,
+    /// <c>caseFile.State switch { ... }</c>); what a state means for a user (its task, its owner) is in the definition.
+    /// </summary>
+    [Fact]
+    public void NoCodeOutsideTheEngine_SwitchesOnACaseState()
+    {
+        var source = Path.Combine(RepositoryRoot(), "src");
+        // A switch on a state whose first arm is a string literal: an EF entry's State (an EntityState) is not a case state.
+        var switching = new System.Text.RegularExpressions.Regex(
+            @"\bswitch\s*\(\s*[\w.?!]*\bState\s*\)\s*\{\s*case\s+""|\bState\s+switch\s*\{\s*""");
+        var offenders = Directory.EnumerateFiles(source, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(f => !f.Contains($"Casework.Workflows{Path.DirectorySeparatorChar}Engine", StringComparison.Ordinal))
+            .SelectMany(f => switching.Matches(File.ReadAllText(f)).Select(m => $"{Path.GetRelativePath(source, f)}: {m.Value.ReplaceLineEndings(" ")}"))
+            .ToList();
+
+        Assert.Matches(switching, "switch (s.State)\n        {\n            case \"concept\":");
+        Assert.Matches(switching, "var text = caseFile.State switch\n{\n    \"herstel\" => 1,");
+        Assert.DoesNotMatch(switching, "switch (entry.State)\n{\n    case EntityState.Added:");
+        Assert.Empty(offenders);
+    }
+
+    /// <summary>
     /// Every CSV the host writes takes its configuration from the one place that neutralises formula cells
     /// (OWASP CSV Injection); a writer built with CsvHelper's default configuration would let them through.
     /// </summary>

@@ -111,12 +111,29 @@ public sealed class CasePageBrowserTests(BrowserFixture fixture)
             await Assertions.Expect(Flash(committee)).ToContainTextAsync("Advies uitbrengen: gelukt. De zaak heeft nu de status ‘Gerangschikt, besluitvorming’.");
         }
 
-        // The reviewer decides on the decision form: a full award, confirmed because it cannot be undone.
+        // The reviewer proposes the besluit on the decision form (vier-ogenprincipe): nothing is irreversible yet.
+        await using (var proposer = await fixture.NewSessionAsync())
+        {
+            await proposer.SignInAsync("vro-beoordelaar", casePath);
+            await Assertions.Expect(State(proposer)).ToHaveTextAsync("Gerangschikt, besluitvorming");
+            await proposer.AssertAccessibleAsync("45-zaak-beoordelaar-besluit");
+
+            await proposer.ChooseAsync(proposer.Page.GetByLabel("Soort besluit"), "Toekennen (het volledige of een lager bedrag)");
+            await proposer.TypeAsync(proposer.Page.GetByLabel("Toe te kennen bedrag in euro's"), "5.000.000");
+            await proposer.PressAsync(Button(proposer, "Besluit voorstellen"));
+
+            await Assertions.Expect(Flash(proposer)).ToContainTextAsync("Uw voorstel ‘€ 5.000.000 toekennen’ staat klaar. Een collega bevestigt het besluit (vier-ogenprincipe); pas dan gaat het in.");
+            await Assertions.Expect(State(proposer)).ToHaveTextAsync("Gerangschikt, besluitvorming");
+            await Assertions.Expect(proposer.Page.GetByTestId("voorstel")).ToContainTextAsync("€ 5.000.000");
+            await Assertions.Expect(Button(proposer, "Besluit bevestigen")).ToHaveCountAsync(0);
+            await proposer.AssertAccessibleAsync("45b-zaak-besluit-voorgesteld");
+        }
+
+        // A colleague confirms it: the besluit takes effect, confirmed because it cannot be undone.
         await using (var vro = await fixture.NewSessionAsync())
         {
-            await vro.SignInAsync("vro-beoordelaar", casePath);
-            await Assertions.Expect(State(vro)).ToHaveTextAsync("Gerangschikt, besluitvorming");
-            await vro.AssertAccessibleAsync("45-zaak-beoordelaar-besluit");
+            await vro.SignInAsync("vro-beoordelaar-2", casePath);
+            await Assertions.Expect(vro.Page.GetByTestId("voorstel")).ToContainTextAsync("Mohammed Amrani stelde dit besluit voor");
 
             string? question = null;
             vro.Page.Dialog += async (_, dialog) =>
@@ -124,12 +141,10 @@ public sealed class CasePageBrowserTests(BrowserFixture fixture)
                 question = dialog.Message;
                 await dialog.AcceptAsync();
             };
-            await vro.ChooseAsync(vro.Page.GetByLabel("Soort besluit"), "Toekennen (het volledige of een lager bedrag)");
-            await vro.TypeAsync(vro.Page.GetByLabel("Toe te kennen bedrag in euro's"), "5.000.000");
-            await vro.PressAsync(Button(vro, "Besluit nemen"));
+            await vro.PressAsync(Button(vro, "Besluit bevestigen"));
 
-            await Assertions.Expect(Flash(vro)).ToContainTextAsync("Het besluit is genomen: € 5.000.000 toegekend. De zaak heeft nu de status ‘Toegekend, bezwaartermijn loopt’.");
-            Assert.Equal("Het besluit wordt genomen en kan niet ongedaan worden gemaakt. Doorgaan?", question);
+            await Assertions.Expect(Flash(vro)).ToContainTextAsync("U heeft het besluit bevestigd; het is genomen. De zaak heeft nu de status ‘Toegekend, bezwaartermijn loopt’.");
+            Assert.Equal("Het besluit ‘Toekennen’ gaat in en kan niet ongedaan worden gemaakt. Doorgaan?", question);
             await Assertions.Expect(State(vro)).ToHaveTextAsync("Toegekend, bezwaartermijn loopt");
             await Assertions.Expect(vro.Page.GetByTestId("awarded-amount")).ToHaveTextAsync("€ 5.000.000");
             await Assertions.Expect(vro.Page.Locator("table").First).ToContainTextAsync("Bezwaartermijn");

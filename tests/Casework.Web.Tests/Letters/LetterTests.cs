@@ -39,7 +39,7 @@ public sealed class LetterTests : IAsyncLifetime
         var id = await _host.ToRankingAsync("GM0599", ApplicationBuilder.Wbi(_t6).With(a => a.RequestedAmount = 1_234_567m), Scores);
         var vro = await _host.AsAsync("VRO", "Beoordelaar");
 
-        await FireAsync(vro, id, "toekennen", new { data = new { bedrag = 1_234_567m, verzenddatum = "2024-01-12" } });
+        await _host.DecideAsync(vro, id, "toekennen", new { data = new { bedrag = 1_234_567m, verzenddatum = "2024-01-12" } });
 
         var term = await _host.DbAsync(db => db.Deadlines.AsNoTracking().SingleAsync(d => d.CaseId == id && d.KindId == TermKinds.Bezwaartermijn.Id));
         // Awb 6:8 lid 1: the term starts on Saturday 13 January; six weeks end on Friday 23 February 2024 (a working day).
@@ -70,7 +70,7 @@ public sealed class LetterTests : IAsyncLifetime
     {
         var id = await _host.ToRankingAsync("GM0599", ApplicationBuilder.Wbi(_t6).With(a => a.RequestedAmount = 1_000_000m), Scores);
         var vro = await _host.AsAsync("VRO", "Beoordelaar");
-        await FireAsync(vro, id, "toekennen", new { data = new { bedrag = 1_000_000m, verzenddatum = "2024-01-12" } });
+        await _host.DecideAsync(vro, id, "toekennen", new { data = new { bedrag = 1_000_000m, verzenddatum = "2024-01-12" } });
         var documentId = await _host.DbAsync(db => db.Set<Document>().AsNoTracking().Where(d => d.CaseId == id && d.Informatieobjecttype == InformatieobjecttypeCatalogus.Besluit).Select(d => d.Id).SingleAsync());
 
         var dto = await (await vro.GetAsync($"/api/v1/documents/{documentId}")).ReadJsonAsync();
@@ -115,7 +115,7 @@ public sealed class LetterTests : IAsyncLifetime
     {
         var id = await _host.ToRankingAsync("GM0599", ApplicationBuilder.Wbi(_t6), Scores);
         var vro = await _host.AsAsync("VRO", "Beoordelaar");
-        await FireAsync(vro, id, "afwijzen", new { reason = "Het plafond van de ronde is bereikt.", data = new { verzenddatum = "2024-01-12" } });
+        await _host.DecideAsync(vro, id, "afwijzen", new { reason = "Het plafond van de ronde is bereikt.", data = new { verzenddatum = "2024-01-12" } });
 
         var afwijzing = await _host.DbAsync(db => db.Set<Document>().AsNoTracking().SingleAsync(d => d.CaseId == id && d.Informatieobjecttype == InformatieobjecttypeCatalogus.Besluit));
         Assert.Contains("Awb artikel 4:25", await PdfTextAsync(vro, afwijzing.Id), StringComparison.Ordinal);

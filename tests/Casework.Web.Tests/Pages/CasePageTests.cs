@@ -214,7 +214,7 @@ public sealed partial class CasePageTests(CasePageFixture fixture) : IClassFixtu
     }
 
     [Fact]
-    public async Task PostBesluit_FullAward_CommitsTheAmountRedirectsWithMessageAndShowsTheDecision()
+    public async Task PostBesluit_FullAward_IsProposedAndTakesEffectWhenAColleagueConfirmsIt()
     {
         var (id, _) = await CaseTestData.SubmittedWbiApplicationAsync(Factory, projectName: "Lombardijen");
         await CaseTestSteps.ToRankingAsync(Factory, id);
@@ -223,10 +223,23 @@ public sealed partial class CasePageTests(CasePageFixture fixture) : IClassFixtu
 
         var response = await vro.PostAsync($"/zaken/{id}?handler=Besluit", Form(
             ("__RequestVerificationToken", Token(page)), ("version", Version(page)), ("outcome", "toekennen"), ("amount", "5.000.000"), ("sentDate", Today()), ("reason", "")));
-
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
-        var after = WebUtility.HtmlDecode(await vro.GetStringAsync($"/zaken/{id}"));
-        Assert.Contains("Het besluit is genomen: € 5.000.000 toegekend. De zaak heeft nu de status ‘Toegekend, bezwaartermijn loopt’.", after, StringComparison.Ordinal);
+        var proposed = WebUtility.HtmlDecode(await vro.GetStringAsync($"/zaken/{id}"));
+        var stateAfterProposal = await StateAsync(id);
+        using var colleague = await SignedInAsync("vro-beoordelaar-2");
+        var colleaguePage = await colleague.GetStringAsync($"/zaken/{id}");
+        var confirmed = await colleague.PostAsync($"/zaken/{id}?handler=VoorstelBevestigen", Form(
+            ("__RequestVerificationToken", Token(colleaguePage)), ("version", Version(colleaguePage))));
+        Assert.True(confirmed.StatusCode == HttpStatusCode.Redirect, WebUtility.HtmlDecode(await confirmed.Content.ReadAsStringAsync()));
+        var after = WebUtility.HtmlDecode(await colleague.GetStringAsync($"/zaken/{id}"));
+
+        Assert.Contains("Uw voorstel ‘€ 5.000.000 toekennen’ staat klaar. Een collega bevestigt het besluit (vier-ogenprincipe); pas dan gaat het in.", proposed, StringComparison.Ordinal);
+        Assert.Contains("Voorgesteld besluit: Toekennen", proposed, StringComparison.Ordinal);
+        Assert.DoesNotContain("?handler=VoorstelBevestigen", proposed, StringComparison.Ordinal);
+        Assert.Contains("Voorstel intrekken", proposed, StringComparison.Ordinal);
+        Assert.Equal("rangschikking", stateAfterProposal);
+        Assert.Contains("Mohammed Amrani stelde dit besluit voor", WebUtility.HtmlDecode(colleaguePage), StringComparison.Ordinal);
+        Assert.Contains("U heeft het besluit bevestigd; het is genomen. De zaak heeft nu de status ‘Toegekend, bezwaartermijn loopt’.", after, StringComparison.Ordinal);
         Assert.Contains("<th scope=\"row\" class=\"utrecht-table__header-cell\">Toekenning</th>", after, StringComparison.Ordinal);
         Assert.Equal("toegekend", await StateAsync(id));
     }

@@ -94,6 +94,22 @@ internal static class CaseTestSteps
         return await response.ReadJsonAsync();
     }
 
+    /// <summary>
+    /// A besluit under the vier-ogenprincipe (vhf/wbi v3): <paramref name="proposer"/> fires it, which proposes it, and
+    /// <paramref name="confirmer"/>, a colleague of the same organisation, confirms it. The case after the confirmation.
+    /// </summary>
+    public static async Task<JsonElement> DecideAsync(CaseworkWebFactory factory, string proposer, string confirmer, Guid id, string action, object? body = null)
+    {
+        var proposed = await FireAsync(factory, proposer, id, action, body);
+        Assert.Equal(action, proposed.GetProperty("proposal").GetProperty("action").GetString());
+        using var client = await CaseTestData.ApiAsync(factory, confirmer);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/cases/{id}/proposal/confirm");
+        request.Headers.TryAddWithoutValidation("If-Match", $"\"{proposed.GetProperty("version").GetInt32()}\"");
+        var response = await client.SendAsync(request);
+        await HttpAssert.StatusAsync(HttpStatusCode.OK, response);
+        return await response.ReadJsonAsync();
+    }
+
     /// <summary>The Beheerder appoints the chair of a Toetsingscommissie.</summary>
     public static async Task AppointChairAsync(CaseworkWebFactory factory, string committee, string userId, string name)
     {

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Casework.Web.Tests.Infrastructure;
@@ -29,8 +30,18 @@ public sealed partial class DeveloperTextScanTests : IAsyncLifetime
         var round = await CaseTestData.AnnounceOpenWbiRoundAsync(_factory);
         var (awarded, _) = await CaseTestData.SubmittedWbiApplicationAsync(_factory, round, projectName: "Hart van Zuid");
         await CaseTestSteps.ToRankingAsync(_factory, awarded);
-        await CaseTestSteps.FireAsync(_factory, "vro-beoordelaar", awarded, "toekennen", new { data = new { bedrag = 5_000_000m, verzenddatum = SecretarySetup.Today(_factory).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) } });
-        await CaseTestData.SubmittedWbiApplicationAsync(_factory, round, projectName: "Zuidplein");
+        var sent = SecretarySetup.Today(_factory).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await CaseTestSteps.DecideAsync(_factory, "vro-beoordelaar", "vro-beoordelaar-2", awarded, "toekennen", new { data = new { bedrag = 5_000_000m, verzenddatum = sent } });
+        var (proposed, _) = await CaseTestData.SubmittedWbiApplicationAsync(_factory, round, projectName: "Zuidplein");
+        await CaseTestSteps.ToRankingAsync(_factory, proposed);
+        using (var vro = await CaseTestData.ApiAsync(_factory, "vro-beoordelaar"))
+        {
+            // Both scored alike: a person orders the tie, so the second may be decided.
+            await HttpAssert.StatusAsync(System.Net.HttpStatusCode.OK, await vro.PostAsJsonAsync($"/api/v1/tranches/{round}/tie-breaks", new { order = new[] { awarded, proposed } }));
+        }
+
+        await CaseTestSteps.FireAsync(_factory, "vro-beoordelaar", proposed, "afwijzen", new { reason = "Past niet in de rangschikking.", data = new { verzenddatum = sent } });
+        await CaseTestData.SubmittedWbiApplicationAsync(_factory, round, projectName: "Katendrecht");
         await CreateDraftAsync(_factory, "rotterdam-aanvrager", WbiApplication(round, "Feijenoord"));
         var knelpunt = await SecretarySetup.KnelpuntReadyForSbsdAsync(_factory, "Kostendelersnorm bij schuldhulp");
         var meeting = await SecretarySetup.PlanSbsdMeetingTodayAsync(_factory, "SBSD van vandaag");
@@ -63,7 +74,9 @@ public sealed partial class DeveloperTextScanTests : IAsyncLifetime
                 scanned++;
                 foreach (var finding in Find(VisibleText(html), identifiers))
                 {
-                    findings.Add($"{user} {Shape(path)}: {finding}");
+                    var text = VisibleText(html);
+                    var at = finding.IndexOf('\'') is var q and >= 0 ? text.IndexOf(finding[(q + 1)..^1], StringComparison.Ordinal) : -1;
+                    findings.Add($"{user} {Shape(path)}: {finding}" + (at >= 0 ? $" in \"…{text[Math.Max(0, at - 80)..Math.Min(text.Length, at + 40)].Trim()}…\"" : string.Empty));
                 }
 
                 foreach (Match link in Link().Matches(html))

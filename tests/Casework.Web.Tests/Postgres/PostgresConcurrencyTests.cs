@@ -40,21 +40,23 @@ public sealed class PostgresConcurrencyTests(PostgresServer server, ITestOutputH
         var vro = await host.AsAsync("VRO", "Beoordelaar");
         await OkAsync(await SendAsync(vro, HttpMethod.Post, $"/api/v1/tranches/{t6}/tie-breaks", new { order = ids }));
         await host.SetLedgerAsync(t6, ceilingCents: 300_000_000_00, committedCents: (300_000_000 - fits * 1_000_000) * 100L);
+        // Under the vier-ogenprincipe (v3) each award is proposed first; the money is raced for by the confirmations.
         var versions = new Dictionary<Guid, int>();
         foreach (var id in ids)
         {
+            await OkAsync(await AwardAsync(vro, id, 1_000_000m, await host.VersionAsync(id)));
             versions[id] = await host.VersionAsync(id);
         }
 
-        // Half the deciders on each host: two processes' connection pools writing to one server.
+        // Half the confirming colleagues on each host: two processes' connection pools writing to one server.
         var clients = new List<HttpClient>();
         for (var i = 0; i < racers; i++)
         {
-            clients.Add(await (i % 2 == 0 ? host : second).AsAsync("VRO", "Beoordelaar"));
+            clients.Add(await (i % 2 == 0 ? host : second).AsUserAsync("vro-beoordelaar-2"));
         }
 
         var stopwatch = Stopwatch.StartNew();
-        var responses = await Task.WhenAll(ids.Select((id, i) => Task.Run(() => AwardAsync(clients[i], id, 1_000_000m, versions[id]))));
+        var responses = await Task.WhenAll(ids.Select((id, i) => Task.Run(() => SendAsync(clients[i], HttpMethod.Post, $"/api/v1/cases/{id}/proposal/confirm", null, versions[id]))));
         stopwatch.Stop();
 
         var statuses = responses.Select(r => r.StatusCode).ToList();

@@ -63,12 +63,12 @@ public static class AdmissionRules
         if (rules.MaxApplicationsPerGemeente is { } maxApplications)
         {
             list.Add(new MaxApplicationsPerGemeenteRule(
-                regeling, proposal.ApplicantCbsCode, context.ApplicationsAlreadySubmittedByGemeente, maxApplications));
+                regeling, context.ApplicationsAlreadySubmittedByGemeente, maxApplications));
         }
 
         if (rules.OneAwardPerGemeente is { } oneAward)
         {
-            list.Add(new OneAwardPerGemeenteRule(regeling, proposal.ApplicantCbsCode, context.GemeenteAlreadyAwardedInRound, oneAward));
+            list.Add(new OneAwardPerGemeenteRule(regeling, context.GemeenteAlreadyAwardedInRound, oneAward));
         }
 
         if (proposal.IsHerkansing)

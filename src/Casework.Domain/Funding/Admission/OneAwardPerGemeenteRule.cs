@@ -9,7 +9,6 @@ namespace Casework.Domain.Funding;
 /// </summary>
 public sealed class OneAwardPerGemeenteRule(
     Regeling regeling,
-    string gemeenteCbsCode,
     bool alreadyAwardedInRound,
     RuleParameter<bool> oneAwardPerGemeente) : IBusinessRule
 {
@@ -20,5 +19,5 @@ public sealed class OneAwardPerGemeenteRule(
     public bool IsBroken() => oneAwardPerGemeente.Value && alreadyAwardedInRound;
 
     public string Message =>
-        $"Gemeente {gemeenteCbsCode} heeft in deze ronde al een uitkering gekregen; een gemeente ontvangt ten hoogste één uitkering.";
+        "Deze gemeente heeft in deze ronde al een uitkering gekregen; een gemeente ontvangt ten hoogste één uitkering.";
 }

@@ -272,6 +272,30 @@ public sealed class FundingApplication
     }
 
     /// <summary>
+    /// Why the award (if there is one) cannot be revised to <paramref name="amount"/> (zero: revoked): not between zero and
+    /// the requested amount, or below what has been paid out on it. Null when it can, or when there is no award yet.
+    /// </summary>
+    public BrokenRule? WhyNotRevise(Money amount, Money alreadyPaidOut)
+    {
+        if (AwardedAmount is null)
+        {
+            return null;
+        }
+
+        if (amount.IsNegative || amount > RequestedAmount)
+        {
+            return new BrokenRule("BEDRAG-ONGELDIG", $"Het nieuwe bedrag {amount} ligt niet tussen nul en het gevraagde bedrag {RequestedAmount}.", "(ontwerpkeuze)");
+        }
+
+        return amount < alreadyPaidOut
+            ? new BrokenRule(
+                "TOEKENNING-ONDER-BETAALD",
+                $"De toekenning kan niet naar {amount}: er is al {alreadyPaidOut} van uitbetaald. Vorder eerst terug en verlaag dan tot ten minste dat bedrag.",
+                "Ontwerpkeuze: een verplichting valt nooit vrij onder wat is uitbetaald")
+            : null;
+    }
+
+    /// <summary>
     /// A new decision on the award after an objection (heroverweging): a different amount, or zero when it is
     /// revoked. Never below what has already been paid out on it. Returns the change (negative: money released).
     /// </summary>
@@ -282,18 +306,9 @@ public sealed class FundingApplication
             throw new InvalidOperationException($"Application {Id} has no award to revise.");
         }
 
-        if (amount.IsNegative || amount > RequestedAmount)
+        if (WhyNotRevise(amount, alreadyPaidOut) is { } broken)
         {
-            throw new BusinessRuleViolationException(new BrokenRule(
-                "BEDRAG-ONGELDIG", $"Het nieuwe bedrag {amount} ligt niet tussen nul en het gevraagde bedrag {RequestedAmount}.", "(ontwerpkeuze)"));
-        }
-
-        if (amount < alreadyPaidOut)
-        {
-            throw new BusinessRuleViolationException(new BrokenRule(
-                "TOEKENNING-ONDER-BETAALD",
-                $"De toekenning kan niet naar {amount}: er is al {alreadyPaidOut} van uitbetaald. Vorder eerst terug en verlaag dan tot ten minste dat bedrag.",
-                "Ontwerpkeuze: een verplichting valt nooit vrij onder wat is uitbetaald"));
+            throw new BusinessRuleViolationException(broken);
         }
 
         AwardedAmount = amount == Money.Zero ? null : amount;

@@ -81,6 +81,9 @@ public sealed record ApplicationDto(
 {
     public bool StudentHousing { get; init; }
 
+    /// <summary>The besluit (action id) proposed under the vier-ogenprincipe and awaiting a colleague's confirmation; null when none.</summary>
+    public string? ProposedDecision { get; init; }
+
     /// <summary>The earlier application the RVO loket linked this herkansing to.</summary>
     public Guid? HerkansingOfApplicationId { get; init; }
 

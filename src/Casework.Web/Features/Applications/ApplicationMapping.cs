@@ -80,6 +80,7 @@ internal static class ApplicationMapping
         StudentHousing = a.StudentHousing,
         HerkansingOfApplicationId = a.HerkansingOfApplicationId,
         HerkansingSameProject = a.HerkansingSameProject,
+        ProposedDecision = c.ProposedAction,
     };
 
     private static Money? Optional(decimal? euros) => euros is { } e ? new Money(e) : null;

@@ -16,6 +16,7 @@ internal static class ApplicationsSetup
         services.AddScoped<CommitteeScoring.CommitteeScoringContext>();
         services.AddScoped<Workflow.ICaseFactLoader, ApplicationFactLoader>();
         services.AddScoped<Casework.Workflows.Guards.IWorkflowGuard, AwardFitsGuard>();
+        services.AddScoped<Casework.Workflows.Guards.IWorkflowGuard, RevocationFitsPaymentsGuard>();
         services.AddScoped<Workflow.IDecisionEffect, FundingDecisionEffect>();
         services.AddScoped<Workflow.ITransitionHook, SubmissionHook>();
         services.AddScoped<Workflow.ITermStartResolver, RoundBeslistermijn>();

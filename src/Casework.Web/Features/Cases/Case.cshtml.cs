@@ -80,8 +80,14 @@ public sealed class CaseModel : CaseworkPageModel
 
     private Casework.Workflows.Engine.Actor Actor => Service<Infrastructure.Auth.ICurrentActor>().Actor;
 
+    /// <summary>The signed-in person's user id (to tell their own proposal from a colleague's).</summary>
+    public string SignedInUserId => Actor.UserId;
+
     /// <summary>The outcomes the decision form offers (value, text); empty when the person may not decide now.</summary>
     public IReadOnlyList<(string Value, string Text)> DecisionOptions { get; private set; } = [];
+
+    /// <summary>The decision form only proposes: a colleague confirms the besluit (vier-ogenprincipe).</summary>
+    public bool DecisionNeedsConfirmation { get; private set; }
 
     /// <summary>The running beslistermijn when the caller's organisation has the case and may tell the applicant a new date (Awb 4:14).</summary>
     public DeadlineDto? Postponable { get; private set; }
@@ -161,7 +167,9 @@ public sealed class CaseModel : CaseworkPageModel
         var (ok, result) = await TrySendAsync(new FireActionCommand(id, actionId, version, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), input), prefix, ct);
         if (ok)
         {
-            Flash($"{action.Label}: gelukt. De zaak heeft nu de status ‘{result!.StateLabel}’.");
+            Flash(result!.Proposal is { } proposed
+                ? ProposedMessage(proposed.Label)
+                : $"{action.Label}: gelukt. De zaak heeft nu de status ‘{result.StateLabel}’.");
             return Redirect(PagePaths.Case(id));
         }
 
@@ -326,6 +334,12 @@ public sealed class CaseModel : CaseworkPageModel
         if (outcome == "toekennen")
         {
             var (ok, result) = await TrySendAsync(new AwardApplicationCommand(id, version, new AwardRequest(euros, sent, why)), "Besluit", ct);
+            if (ok && result!.ProposedDecision is not null)
+            {
+                Flash(ProposedMessage($"{NlFormat.Money(euros)} {(euros < result.RequestedAmount ? "gedeeltelijk " : string.Empty)}toekennen"));
+                return Redirect(PagePaths.Case(id));
+            }
+
             if (ok)
             {
                 var partial = result!.AwardedAmount < result.RequestedAmount;
@@ -337,6 +351,12 @@ public sealed class CaseModel : CaseworkPageModel
         {
             var data = new Dictionary<string, JsonElement> { ["verzenddatum"] = JsonSerializer.SerializeToElement(NlFormat.IsoDate(sent)) };
             var (ok, result) = await TrySendAsync(new FireActionCommand(id, "afwijzen", version, why, data), "Besluit", ct);
+            if (ok && result!.Proposal is not null)
+            {
+                Flash(ProposedMessage("de aanvraag afwijzen"));
+                return Redirect(PagePaths.Case(id));
+            }
+
             if (ok)
             {
                 Flash($"Het besluit is genomen: de aanvraag is afgewezen. De zaak heeft nu de status ‘{result!.StateLabel}’.");
@@ -353,6 +373,48 @@ public sealed class CaseModel : CaseworkPageModel
         });
         return await RefusedAfterCommandAsync(id, ct);
     }
+
+    private static string ProposedMessage(string what) =>
+        $"Uw voorstel ‘{what}’ staat klaar. Een collega bevestigt het besluit (vier-ogenprincipe); pas dan gaat het in.";
+
+    /// <summary>A colleague confirms the proposed besluit (vier-ogenprincipe): it takes effect now.</summary>
+    public async Task<IActionResult> OnPostVoorstelBevestigenAsync(Guid id, int version, CancellationToken ct)
+    {
+        var (ok, result) = await TrySendAsync(new Proposals.DecideProposalCommand(id, Proposals.ProposalOutcome.Confirm, version, null), "Voorstel", ct);
+        if (ok)
+        {
+            Flash($"U heeft het besluit bevestigd; het is genomen. De zaak heeft nu de status ‘{result!.StateLabel}’.");
+            return Redirect(PagePaths.Case(id));
+        }
+
+        return await RefusedAfterCommandAsync(id, ct);
+    }
+
+    /// <summary>The proposer withdraws the proposal, or a colleague declines it with a reason: nothing takes effect.</summary>
+    public async Task<IActionResult> OnPostVoorstelAfwijzenAsync(Guid id, int version, string? reason, CancellationToken ct)
+    {
+        Remember("Voorstel", new Dictionary<string, string> { ["reason"] = reason ?? string.Empty });
+        var (ok, _) = await TrySendAsync(new Proposals.DecideProposalCommand(id, Proposals.ProposalOutcome.Reject, version, reason), "Voorstel", ct);
+        if (ok)
+        {
+            Flash("Het voorstel is van tafel; er is geen besluit genomen.");
+            return Redirect(PagePaths.Case(id));
+        }
+
+        Rekey("Voorstel", k => k.Equals("reason", StringComparison.OrdinalIgnoreCase) ? "reason" : null);
+        return await RefusedAfterCommandAsync(id, ct);
+    }
+
+    /// <summary>A proposal's data as a person reads it: the amount in euros, dates in Dutch, other values as given.</summary>
+    public static string ProposalValue(string name, JsonElement value) => (name, value.ValueKind) switch
+    {
+        ("bedrag", JsonValueKind.Number) => NlFormat.Money(value.GetDecimal()),
+        (_, JsonValueKind.String) when DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) => NlFormat.Date(date),
+        (_, JsonValueKind.String) => value.GetString()!,
+        (_, JsonValueKind.True) => "ja",
+        (_, JsonValueKind.False) => "nee",
+        _ => value.GetRawText(),
+    };
 
     /// <summary>The signed-in person claims the case (becomes its behandelaar).</summary>
     public Task<IActionResult> OnPostOppakkenAsync(Guid id, int version, CancellationToken ct) =>
@@ -636,6 +698,7 @@ public sealed class CaseModel : CaseworkPageModel
         }
 
         DecisionOptions = options;
+        DecisionNeedsConfirmation = decisions.Any(d => d.Action.RequiresConfirmation);
 
         // Whoever may not decide still sees the decisions and why not.
         if (options.Count == 0)
@@ -740,6 +803,12 @@ public sealed class CaseModel : CaseworkPageModel
                     ? $"Vraag de gemeente de aanvraag aan te vullen. Standaard krijgt zij een {term.Name.ToLowerInvariant()} van {term.Length} ({term.LegalSource}): tot en met {NlFormat.Date(term.DueDate)}; u kunt hieronder een andere termijn in dagen opgeven. Zolang de termijn loopt, is de beslistermijn opgeschort (Awb 4:15)."
                     : $"Vraag de gemeente de aanvraag aan te vullen. Zij krijgt een {term.Name.ToLowerInvariant()} van {term.Length} ({term.LegalSource}): tot en met {NlFormat.Date(term.DueDate)}. Zolang is de beslistermijn opgeschort (Awb 4:15).",
                 "Wat moet de gemeente aanvullen?");
+        }
+
+        if (action.RequiresConfirmation)
+        {
+            // Under the vier-ogenprincipe the button only proposes: nothing is irreversible until a colleague confirms.
+            return new ActionView(action, allowed, reasons, false, action.Label + " (voorstellen)", "U stelt dit besluit voor; een collega bevestigt het (vier-ogenprincipe). Pas dan gaat het in.", $"Toelichting bij ‘{action.Label}’");
         }
 
         return new ActionView(action, allowed, reasons, irreversible, action.Label, null, $"Toelichting bij ‘{action.Label}’");

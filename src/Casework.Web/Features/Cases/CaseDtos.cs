@@ -27,7 +27,27 @@ public sealed record CaseDto(
     DateTimeOffset UpdatedAt,
     DateTimeOffset? ClosedAt,
     IReadOnlyList<DeadlineDto> Deadlines,
-    IReadOnlyList<AvailableActionDto> AvailableActions) : Api.IVersioned;
+    IReadOnlyList<AvailableActionDto> AvailableActions) : Api.IVersioned
+{
+    /// <summary>The besluit proposed under the vier-ogenprincipe and awaiting a colleague's confirmation, if any.</summary>
+    public ProposalDto? Proposal { get; init; }
+}
+
+/// <summary>
+/// A proposed besluit (vier-ogenprincipe): what, by whom, with which toelichting and data; whether you may confirm it
+/// (never its proposer) or reject it, and why not.
+/// </summary>
+public sealed record ProposalDto(
+    string Action,
+    string Label,
+    BehandelaarDto ProposedBy,
+    string Organisation,
+    DateTimeOffset ProposedAt,
+    string? Reason,
+    IReadOnlyDictionary<string, System.Text.Json.JsonElement> Data,
+    bool MayConfirm,
+    bool MayReject,
+    IReadOnlyList<ReasonDto> ConfirmReasons);
 
 public sealed record DefinitionRefDto(string Id, int Version);
 
@@ -48,7 +68,11 @@ public sealed record DeadlineDto(
     int ExtensionDays,
     bool Overdue);
 
-public sealed record AvailableActionDto(string Id, string Label, string To, bool Allowed, IReadOnlyList<ReasonDto> Reasons, ActionInputSpecDto Input);
+public sealed record AvailableActionDto(string Id, string Label, string To, bool Allowed, IReadOnlyList<ReasonDto> Reasons, ActionInputSpecDto Input)
+{
+    /// <summary>Firing the action proposes it; it takes effect when a colleague confirms it (vier-ogenprincipe).</summary>
+    public bool RequiresConfirmation { get; init; }
+}
 
 /// <summary>Why an action is not open: the rule's code, a Dutch message, its legal source, and for a broken rule the definition's guard that found it.</summary>
 public sealed record ReasonDto(string Code, string Message, string? Source, string? Guard = null);
@@ -95,9 +119,12 @@ internal static class CaseMapping
         a.To,
         a.Allowed,
         a.Reasons.Select(r => new ReasonDto(r.Code, r.Message, r.Source, r.Guard)).ToList(),
-        new ActionInputSpecDto(a.Input.ReasonRequired, a.Input.Fields.Select(f => new ActionInputFieldDto(f.Name, f.Type == InputFieldType.WholeNumber ? "integer" : f.Type.ToString().ToLowerInvariant(), f.Required, f.Choices, f.Minimum, f.Maximum)).ToList()));
+        new ActionInputSpecDto(a.Input.ReasonRequired, a.Input.Fields.Select(f => new ActionInputFieldDto(f.Name, f.Type == InputFieldType.WholeNumber ? "integer" : f.Type.ToString().ToLowerInvariant(), f.Required, f.Choices, f.Minimum, f.Maximum)).ToList()))
+    {
+        RequiresConfirmation = a.Approval is not null,
+    };
 
-    public static CaseDto ToDto(CaseFile c, IEnumerable<Deadline> deadlines, IReadOnlyList<AvailableAction> actions, DateOnly today) => new(
+    public static CaseDto ToDto(CaseFile c, IEnumerable<Deadline> deadlines, IReadOnlyList<AvailableAction> actions, DateOnly today, ProposalDto? proposal = null) => new(
         c.Id,
         c.Reference,
         c.CaseType,
@@ -119,5 +146,8 @@ internal static class CaseMapping
         c.UpdatedAt,
         c.ClosedAt,
         deadlines.OrderBy(d => d.CurrentDueDate).Select(d => ToDto(d, today)).ToList(),
-        actions.Select(ToDto).ToList());
+        actions.Select(ToDto).ToList())
+    {
+        Proposal = proposal,
+    };
 }

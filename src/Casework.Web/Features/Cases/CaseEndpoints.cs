@@ -1,6 +1,7 @@
 using System.Globalization;
 using Casework.Web.Api;
 using Casework.Web.Features.Cases.Behandelaar;
+using Casework.Web.Features.Cases.Proposals;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 
@@ -48,6 +49,22 @@ internal static class CaseEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+
+        group.MapPost("/{id:guid}/proposal/confirm", ([FromRoute] Guid id, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                mediator.SendWithETagAsync(new DecideProposalCommand(id, ProposalOutcome.Confirm, IfMatch.Required(ifMatch, "de zaak"), null), http, ct))
+            .IsDecision()
+            .WithName("confirmCaseProposal")
+            .WithSummary("Het voorgestelde besluit bevestigen (vier-ogenprincipe): het besluit gaat nu in; de voorsteller zelf kan niet bevestigen (403)")
+            .Produces<CaseDto>()
+            .ProducesProblems(EndpointConventions.VersionedCommandProblems)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        group.MapPost("/{id:guid}/proposal/reject", ([FromRoute] Guid id, [FromHeader(Name = "If-Match")] string? ifMatch, RejectProposalRequest? body, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                mediator.SendWithETagAsync(new DecideProposalCommand(id, ProposalOutcome.Reject, IfMatch.Required(ifMatch, "de zaak"), body?.Reason), http, ct))
+            .WithName("rejectCaseProposal")
+            .WithSummary("Het voorstel intrekken (de voorsteller) of afwijzen met een toelichting (een collega die mag bevestigen); er gaat niets in")
+            .Produces<CaseDto>()
+            .ProducesProblems(EndpointConventions.VersionedCommandProblems);
 
         group.MapPost("/{id:guid}/behandelaar/claim", ([FromRoute] Guid id, [FromHeader(Name = "If-Match")] string? ifMatch, BehandelaarNoteRequest? body, IMediator mediator, HttpContext http, CancellationToken ct) =>
                 mediator.SendWithETagAsync(new ChangeBehandelaarCommand(id, BehandelaarChange.Claim, IfMatch.Required(ifMatch, "de zaak"), Note: body?.Note), http, ct))

@@ -25,7 +25,7 @@ internal sealed class CaseQueryHandlers(CaseworkDbContext db, ICurrentActor curr
             var caseFile = await CaseAccess.LoadVisibleAsync(db, query.Id, actor, cancellationToken, tracked: false);
             var deadlines = await db.Deadlines.AsNoTracking().Where(d => d.CaseId == caseFile.Id).ToListAsync(cancellationToken);
             var actions = caseFile.IsClosed ? [] : await transitions.AvailableAsync(caseFile, actor, cancellationToken);
-            return CaseMapping.ToDto(caseFile, deadlines, actions, AmsterdamClock.Today(time));
+            return CaseMapping.ToDto(caseFile, deadlines, actions, AmsterdamClock.Today(time), transitions.DescribeProposal(caseFile, actor));
         }, dto => dto.Reference, cancellationToken);
     }
 

@@ -46,7 +46,7 @@ internal sealed class FireActionHandler(CaseworkDbContext db, ICurrentActor curr
         }
 
         var actions = caseFile.IsClosed ? [] : await transitions.AvailableAsync(caseFile, actor, ct);
-        return CaseMapping.ToDto(caseFile, deadlines, actions, AmsterdamClock.Today(time));
+        return CaseMapping.ToDto(caseFile, deadlines, actions, AmsterdamClock.Today(time), transitions.DescribeProposal(caseFile, actor));
     }
 
     /// <summary>The case's deadlines for the response, compiled once (every transition runs it).</summary>

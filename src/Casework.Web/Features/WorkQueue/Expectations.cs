@@ -28,18 +28,16 @@ internal static class Expectations
             return (false, "Niets: de zaak is afgesloten.");
         }
 
-        var by = s.NextDue is { } due ? $" vóór {NlFormat.Date(due)}" : string.Empty;
-        switch (s.State)
+        if (s.StateDefinition is { Owner: StateOwner.Initiator, Task: { } task })
         {
-            case "concept":
-                var window = s.WindowClosesAt is { } closes ? $" vóór {NlFormat.DateTimeWithHour(closes)}" : string.Empty;
-                return (true, $"Dien de aanvraag in{window}");
-            case "herstel":
-                return (true, $"Vul de aanvraag aan{by}");
-            case "uitvoering":
-                return (true, $"Start de bouw en meld dat{by}");
-            case "bouw":
-                return (true, $"Verantwoord de uitkering (SiSa){by}");
+            // The definition says what the gemeente is to do here; the running deadline (or the round's window) says by when.
+            var by = (s.NextDue, s.WindowClosesAt) switch
+            {
+                ({ } due, _) => $" vóór {NlFormat.Date(due)}",
+                (null, { } closes) => $" vóór {NlFormat.DateTimeWithHour(closes)}",
+                _ => string.Empty,
+            };
+            return (true, task + by);
         }
 
         if (s.StateDefinition?.Owner == StateOwner.Initiator || s.RoutedTo == organisation)

@@ -15,6 +15,7 @@ public static class DemoUsers
         new("weert-aanvrager", "Anouk Janssen", "GM0988", [Role.GemeenteAanvrager], "Aanvrager, gemeente Weert (ruim 50.000 inwoners)"),
         new("vlieland-aanvrager", "Pieter Bakker", "GM0096", [Role.GemeenteAanvrager], "Aanvrager, gemeente Vlieland (onder 50.000 inwoners)"),
         new("rvo-loket", "Sanne Visser", "RVO", [Role.Loket], "Loketmedewerker RVO (VHF en WBI)"),
+        new("rvo-loket-2", "Daan Koster", "RVO", [Role.Loket], "Tweede loketmedewerker RVO (bevestigt buiten behandeling stellen: vier-ogenprincipe)"),
         new("vro-beoordelaar", "Mohammed Amrani", "VRO", [Role.Beoordelaar], "Beoordelaar, ministerie van VRO"),
         new("vro-beoordelaar-2", "Esther de Graaf", "VRO", [Role.Beoordelaar], "Tweede beoordelaar, ministerie van VRO (collega voor overdragen en het vier-ogenprincipe)"),
         new("szw-beoordelaar", "Ingrid Mulder", "SZW", [Role.Beoordelaar, Role.Rijksvertegenwoordiger], "Beoordelaar en rijksvertegenwoordiger, ministerie van SZW"),

@@ -23,6 +23,11 @@ internal sealed class CaseFileConfiguration : IEntityTypeConfiguration<CaseFile>
         builder.Property(c => c.Behandelaar).HasMaxLength(128);
         builder.Property(c => c.BehandelaarName).HasMaxLength(200);
         builder.HasIndex(c => new { c.RoutedTo, c.Behandelaar });
+        builder.Property(c => c.ProposedAction).HasMaxLength(64);
+        builder.Property(c => c.ProposalReason).HasMaxLength(4000);
+        builder.Property(c => c.ProposedBy).HasMaxLength(128);
+        builder.Property(c => c.ProposedByName).HasMaxLength(200);
+        builder.Property(c => c.ProposedByOrganisation).HasMaxLength(64);
         builder.Property(c => c.BodyCode).HasMaxLength(64);
         builder.Property(c => c.LeadDepartment).HasMaxLength(64);
         builder.Property(c => c.Version).IsConcurrencyToken();

@@ -6,7 +6,7 @@ using Casework.Workflows.Guards;
 namespace Casework.Web.Features.Applications;
 
 /// <summary>The application and its round's ledger as they are now, for the award's guard.</summary>
-internal sealed record AwardFacts(FundingApplication Application, RoundBudget Budget)
+internal sealed record AwardFacts(FundingApplication Application, RoundBudget Budget, Money PaidOut)
 {
     public const string Fact = "aanvraag.toekenning";
 }
@@ -35,6 +35,11 @@ internal sealed class AwardFitsGuard : IWorkflowGuard
         var partial = AwardActions.IsPartial(invocation.ActionId);
         var amount = AwardActions.Amount(invocation.Input.Data);
         var broken = facts.Application.WhyNotAward(amount, partial).ToList();
+        if (broken.Count == 0 && amount is { } revised && facts.Application.WhyNotRevise(revised, facts.PaidOut) is { } belowPaid)
+        {
+            broken.Add(belowPaid);
+        }
+
         if (broken.Count == 0)
         {
             var change = amount is { } chosen
@@ -47,6 +52,26 @@ internal sealed class AwardFitsGuard : IWorkflowGuard
         }
 
         return GuardOutcome.FailAll(broken.Select(b => new GuardFailure(b.Code, b.Message, b.Source)));
+    }
+}
+
+/// <summary>
+/// The <c>nietOnderUitbetaald</c> guard (vhf/wbi v3, on <c>afwijzen</c>): rejecting an application that holds an award
+/// (after a well-founded objection) revokes the award, which cannot go below what has been paid out on it. Judged by the
+/// domain (<see cref="FundingApplication.WhyNotRevise"/>) before the besluit, so the list of actions, a proposal and its
+/// confirmation say what the besluit's effect would say.
+/// </summary>
+internal sealed class RevocationFitsPaymentsGuard : IWorkflowGuard
+{
+    public string Name => "nietOnderUitbetaald";
+
+    public async ValueTask<GuardOutcome> EvaluateAsync(GuardInvocation invocation, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(invocation);
+        var facts = await invocation.Facts.GetAsync<AwardFacts>(AwardFacts.Fact, ct);
+        return facts?.Application.WhyNotRevise(Money.Zero, facts.PaidOut) is { } broken
+            ? GuardOutcome.Fail(broken.Code, broken.Message, broken.Source)
+            : GuardOutcome.Pass;
     }
 }
 

@@ -99,18 +99,7 @@ internal sealed class ChangeBehandelaarHandler(CaseworkDbContext db, ICurrentAct
         return await FireActionHandler.RespondAsync(db, transitions, caseFile, actor, time, cancellationToken);
     }
 
-    private static ApiProblemException Invalid(string field, string message)
-    {
-        var problem = new Microsoft.AspNetCore.Http.HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
-        {
-            Status = StatusCodes.Status400BadRequest,
-            Type = ProblemTypes.Validation.Uri,
-            Title = ProblemTypes.Validation.Title,
-            Detail = message,
-        };
-        problem.Extensions["code"] = ProblemTypes.Validation.Code;
-        return new ApiProblemException(problem);
-    }
+    private static ApiProblemException Invalid(string field, string message) => ApiProblemException.Validation(field, message);
 }
 
 /// <summary>The colleagues a case can be handed to.</summary>

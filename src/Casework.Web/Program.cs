@@ -130,6 +130,7 @@ api.MapEquatedDaysAdministration();
 api.MapBeslistermijnVerdaging();
 api.MapEscalationEndpoints();
 api.MapDocumentEndpoints();
+api.MapDeliveryEndpoints();
 if (devSignIn.IsOn)
 {
     api.MapDevTokenEndpoints();

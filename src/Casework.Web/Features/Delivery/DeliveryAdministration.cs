@@ -270,14 +270,22 @@ internal sealed class DeliveryAdministrationHandlers(CaseworkDbContext db, ICurr
             throw ApiProblemException.NotFound("De zaak");
         }
 
-        return await ListAsync(db.Deliveries.Where(d => d.CaseId == query.CaseId), cancellationToken);
+        // Who else was told is not everyone's business: outside the Beheerder and the Auditor, an organisation sees the
+        // e-mails to itself (its mailbox, its own subscribers), not other organisations' nor the webhooks.
+        var actor = current.Actor;
+        return await ListAsync(db.Deliveries.Where(d => d.CaseId == query.CaseId), cancellationToken, CaseAccess.SeesEverything(actor) ? null : actor.Organisation);
     }
 
-    private async Task<IReadOnlyList<DeliveryDto>> ListAsync(IQueryable<OutboxDelivery> deliveries, CancellationToken ct)
+    private async Task<IReadOnlyList<DeliveryDto>> ListAsync(IQueryable<OutboxDelivery> deliveries, CancellationToken ct, string? onlyTo = null)
     {
         var rows = await deliveries.AsNoTracking()
             .Join(db.Outbox, d => d.OutboxMessageId, m => m.Id, (d, m) => new { d, m.Kenmerken, m.Actie })
             .ToListAsync(ct);
+        if (onlyTo is not null)
+        {
+            rows = [.. rows.Where(r => r.d.Channel == DeliveryChannel.Email && DeliveryLabels.Recipient(r.Kenmerken) == onlyTo)];
+        }
+
         var caseIds = rows.Where(r => r.d.CaseId is not null).Select(r => r.d.CaseId!.Value).Distinct().ToList();
         var references = await db.Cases.AsNoTracking().IgnoreAutoIncludes().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Reference, ct);
         return [.. rows.OrderByDescending(r => r.d.CreatedAt).ThenBy(r => r.d.RecipientLabel, StringComparer.CurrentCulture).Select(r => new DeliveryDto(
@@ -301,6 +309,13 @@ internal sealed class DeliveryAdministrationHandlers(CaseworkDbContext db, ICurr
 /// <summary>What a delivered message is about, in Dutch, for the lists and the case page.</summary>
 internal static class DeliveryLabels
 {
+    /// <summary>The organisation a notification is addressed to (its <c>ontvanger</c>), if any.</summary>
+    public static string? Recipient(string kenmerkenJson)
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(string.IsNullOrWhiteSpace(kenmerkenJson) ? "{}" : kenmerkenJson);
+        return EmailComposer.StringIn(json.RootElement, "ontvanger");
+    }
+
     public static string Subject(string kenmerkenJson, string actie, string? caseReference)
     {
         using var json = System.Text.Json.JsonDocument.Parse(string.IsNullOrWhiteSpace(kenmerkenJson) ? "{}" : kenmerkenJson);
@@ -324,6 +339,20 @@ internal static class DeliveryLabels
     }
 
     public static string Channel(DeliveryChannel channel) => channel == DeliveryChannel.Email ? "E-mail" : "Webhook";
+
+    /// <summary>"E-mail aan gemeente Rotterdam bezorgd op 4 december 2026 10:02", or where it stands instead.</summary>
+    public static string TimelineLine(DeliveryDto d)
+    {
+        var to = d.Channel == DeliveryChannel.Email ? $"E-mail aan {d.Recipient}" : $"Webhook naar {d.Recipient}";
+        var about = d.Subject.Split(',')[0].ToLower(System.Globalization.CultureInfo.GetCultureInfo("nl-NL"));
+        return d.Status switch
+        {
+            DeliveryStatus.Delivered => $"{to} ({about}) bezorgd op {NlFormat.Instant(d.DeliveredAt!.Value)}",
+            DeliveryStatus.DeadLettered => $"{to} ({about}) niet bezorgd na {d.Attempts} pogingen",
+            _ when d.Attempts == 0 => $"{to} ({about}) wordt verzonden",
+            _ => $"{to} ({about}) nog niet bezorgd, nieuwe poging op {NlFormat.Instant(d.NextAttemptAt)}",
+        };
+    }
 }
 
 internal static class DeliveryEndpoints

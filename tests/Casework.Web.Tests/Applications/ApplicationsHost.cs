@@ -59,6 +59,9 @@ public sealed class ApplicationsHost : IAsyncDisposable
 
     public HttpClient Anonymous => _factory.CreateClient();
 
+    /// <summary>The app itself, for clients that behave like a browser (cookies, antiforgery).</summary>
+    public WebApplicationFactory<Program> Factory => _factory;
+
     public static DateTimeOffset Amsterdam(string local)
     {
         var value = DateTime.ParseExact(local, "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);

@@ -5,6 +5,7 @@ using Casework.Web.Features.Audit;
 using Casework.Web.Features.Auth;
 using Casework.Web.Features.Cases;
 using Casework.Web.Features.Deadlines;
+using Casework.Web.Features.Delivery;
 using Casework.Web.Features.Documents;
 using Casework.Web.Features.Knelpunten;
 using Casework.Web.Features.Letters;
@@ -63,6 +64,7 @@ builder.Services.AddApplications();
 builder.Services.AddEscalation();
 builder.Services.AddDocuments(builder.Configuration);
 builder.Services.AddLetters();
+builder.Services.AddDelivery(builder.Configuration, builder.Environment);
 builder.Services.AddCaseworkPages(devSignIn);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddSingleton(TimeProvider.System);
@@ -128,6 +130,7 @@ api.MapEquatedDaysAdministration();
 api.MapBeslistermijnVerdaging();
 api.MapEscalationEndpoints();
 api.MapDocumentEndpoints();
+api.MapDeliveryEndpoints();
 if (devSignIn.IsOn)
 {
     api.MapDevTokenEndpoints();

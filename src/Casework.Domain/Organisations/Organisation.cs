@@ -38,6 +38,12 @@ public sealed class Organisation
     /// <summary>Only for gemeenten.</summary>
     public string? Province { get; private set; }
 
+    /// <summary>
+    /// The organisation's functional mailbox (e.g. <c>subsidies@rotterdam.nl</c>): where Casework e-mails what happens
+    /// in its cases. Reference data kept by a Beheerder; null: the organisation gets no e-mail.
+    /// </summary>
+    public string? FunctionalMailbox { get; private set; }
+
     /// <summary>CBS population figures, each with its reference date (only for gemeenten).</summary>
     public IReadOnlyList<PopulationFigure> Population => _population;
 
@@ -60,6 +66,23 @@ public sealed class Organisation
         }
 
         return new Organisation(code, name, kind, parentCode, null);
+    }
+
+    /// <summary>Sets or clears (null or blank) the functional mailbox; an address that is not one is refused.</summary>
+    public void SetFunctionalMailbox(string? address)
+    {
+        if (string.IsNullOrWhiteSpace(address))
+        {
+            FunctionalMailbox = null;
+            return;
+        }
+
+        if (!Delivery.EmailAddresses.IsValid(address))
+        {
+            throw new ArgumentException($"'{address}' is not an e-mail address.", nameof(address));
+        }
+
+        FunctionalMailbox = address.Trim();
     }
 
     /// <summary>Records the CBS figure on a reference date; a second figure for the same date is refused.</summary>

@@ -31,6 +31,9 @@ public class CaseworkDbContext : DbContext
 
     public DbSet<CaseDecision> Decisions => Set<CaseDecision>();
 
+    /// <summary>Each outbox message per recipient and channel, with its attempts (docs/decisions/ADR-015-delivery.md).</summary>
+    public DbSet<Casework.Domain.Delivery.OutboxDelivery> Deliveries => Set<Casework.Domain.Delivery.OutboxDelivery>();
+
     public DbSet<Deadline> Deadlines => Set<Deadline>();
 
     public DbSet<PublishedDefinition> PublishedDefinitions => Set<PublishedDefinition>();

@@ -22,17 +22,25 @@ public sealed class ApplicationsHost : IAsyncDisposable
     private readonly CaseworkWebFactory _root;
     private readonly WebApplicationFactory<Program> _factory;
     private readonly Dictionary<string, string> _tokens = [];
+    private readonly IReadOnlyDictionary<string, string>? _settings;
 
     /// <param name="now">The fake clock's start.</param>
     /// <param name="postgresConnectionString">Run on this PostgreSQL database instead of a SQLite file of its own.</param>
-    public ApplicationsHost(DateTimeOffset now, string? postgresConnectionString = null)
-        : this(now, new CaseworkWebFactory { PostgresConnectionString = postgresConnectionString })
+    /// <param name="settings">Extra configuration (key as in appsettings), also for a <see cref="SecondHost"/>.</param>
+    public ApplicationsHost(DateTimeOffset now, string? postgresConnectionString = null, IReadOnlyDictionary<string, string>? settings = null)
+        : this(now, new CaseworkWebFactory { PostgresConnectionString = postgresConnectionString }, settings)
     {
     }
 
-    private ApplicationsHost(DateTimeOffset now, CaseworkWebFactory root)
+    private ApplicationsHost(DateTimeOffset now, CaseworkWebFactory root, IReadOnlyDictionary<string, string>? settings)
     {
         _root = root;
+        _settings = settings;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            root.Settings[key] = value;
+        }
+
         Clock = new FakeTimeProvider(now);
         _factory = _root.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
         {
@@ -47,9 +55,12 @@ public sealed class ApplicationsHost : IAsyncDisposable
 
     /// <summary>Another host (process) on this host's database at the same time; it leaves the database to this host.</summary>
     public ApplicationsHost SecondHost() =>
-        new(Clock.GetUtcNow(), new CaseworkWebFactory(_root.DatabasePath) { PostgresConnectionString = _root.PostgresConnectionString, KeepDatabase = true });
+        new(Clock.GetUtcNow(), new CaseworkWebFactory(_root.DatabasePath) { PostgresConnectionString = _root.PostgresConnectionString, KeepDatabase = true }, _settings);
 
     public HttpClient Anonymous => _factory.CreateClient();
+
+    /// <summary>The app itself, for clients that behave like a browser (cookies, antiforgery).</summary>
+    public WebApplicationFactory<Program> Factory => _factory;
 
     public static DateTimeOffset Amsterdam(string local)
     {

@@ -75,6 +75,9 @@ public sealed class CaseworkWebFactory : WebApplicationFactory<Program>
             builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore.Database.Command", "Fatal");
         }
 
+        // The outbox dispatcher stays off unless a test turns it on (Delivery:Enabled) or drives its passes itself:
+        // hundreds of hosts would otherwise each poll and write .eml files.
+        builder.UseSetting("Delivery:Enabled", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -16,7 +16,8 @@ namespace Casework.Web.Features.Cases;
 public sealed record CaseFieldView(string Id, string Name, string Label, string? Hint, string Type, bool Required, string? Value, IReadOnlyList<string> Errors, IReadOnlyList<(string Value, string Text)> Choices);
 
 /// <summary>One line of the timeline: a status change or another audited event.</summary>
-public sealed record TimelineEntry(DateTimeOffset At, long Order, string Who, string Organisation, string What, string? StateLabel, string? Reason);
+/// <param name="ByPerson">False for a line Casework itself reports (a delivery), which names nobody.</param>
+public sealed record TimelineEntry(DateTimeOffset At, long Order, string Who, string Organisation, string What, string? StateLabel, string? Reason, bool ByPerson = true);
 
 /// <summary>An action as the page offers it: allowed (a form) or not (every reason why, tied to it).</summary>
 public sealed record ActionView(AvailableActionDto Action, bool Allowed, IReadOnlyList<ReasonDto> Reasons, bool Irreversible, string Heading, string? Intro, string ReasonLabel);
@@ -44,6 +45,9 @@ public sealed class CaseModel : CaseworkPageModel
     public DateOnly Today { get; private set; }
 
     public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
+
+    /// <summary>Each notification of the case per recipient, with where it stands (Features/Delivery).</summary>
+    public IReadOnlyList<Delivery.DeliveryDto> Deliveries { get; private set; } = [];
 
     public IReadOnlyList<ActionView> Actions { get; private set; } = [];
 
@@ -609,6 +613,7 @@ public sealed class CaseModel : CaseworkPageModel
         {
             Case = await QueryAsync(new GetCaseQuery(id), ct);
             History = await QueryAsync(new GetCaseHistoryQuery(id), ct);
+            Deliveries = await QueryAsync(new Delivery.GetCaseDeliveriesQuery(id), ct);
             Extras = await QueryAsync(new GetCasePageExtrasQuery(id), ct);
             About = await QueryAsync(new GetCaseContentQuery(id), ct);
             Knelpunt = Case.Type == KnelpuntCaseType ? await QueryAsync(new Knelpunten.GetKnelpuntQuery(id), ct) : null;
@@ -651,6 +656,7 @@ public sealed class CaseModel : CaseworkPageModel
         var transitions = History.Statuses.Where(s => s.Action is not null).Select(s => "zaak." + s.Action).Append("zaak.aangemaakt").ToHashSet(StringComparer.Ordinal);
         entries.AddRange(History.Events.Where(e => !transitions.Contains(e.Action)).Select(e => new TimelineEntry(
             e.At, e.Sequence, Labels.Person(e.ActorUserId), e.ActorOrganisation, DescribeEvent(e.Action), null, e.Reason)));
+        entries.AddRange(Deliveries.Select(d => new TimelineEntry(d.DeliveredAt ?? d.NextAttemptAt, 0, string.Empty, string.Empty, Delivery.DeliveryLabels.TimelineLine(d), null, d.Status == Domain.Delivery.DeliveryStatus.Delivered ? null : d.LastError, ByPerson: false)));
         return [.. entries.OrderByDescending(e => e.At).ThenByDescending(e => e.StateLabel is not null).ThenByDescending(e => e.Order)];
     }
 

@@ -48,6 +48,12 @@ public sealed class PageChrome(AuthOptions options)
             Add(PagePaths.Meetings, "Vergaderingen");
         }
 
+        if (actor.Roles.Contains(Role.Beheerder))
+        {
+            Add(Delivery.DeliveryPagePaths.Mailboxes, "Mailboxen");
+            Add(Delivery.DeliveryPagePaths.NotDelivered, "Niet bezorgd");
+        }
+
         // Raising a knelpunt or a vastloper depends on the kind of organisation too (a gemeente, an alliance, a department).
         var kind = EscalationRaisers.Kind(http.RequestServices.GetRequiredService<CaseworkDbContext>(), actor.Organisation);
         if (EscalationRaisers.KnelpuntIndiener(kind, actor.Roles) is not null)
@@ -58,6 +64,12 @@ public sealed class PageChrome(AuthOptions options)
         if (EscalationRaisers.MayRaiseVastloper(kind, actor.Roles))
         {
             Add(PagePaths.RaiseVastloper, "Vastloper melden");
+        }
+
+        Add(Delivery.DeliveryPagePaths.MyNotifications, "Mijn meldingen");
+        if (http.RequestServices.GetRequiredService<IHostEnvironment>().IsDevelopment())
+        {
+            Add(Delivery.DeliveryPagePaths.SentMessages, "Verzonden berichten");
         }
 
         var name = http.User.FindFirstValue(CaseworkClaims.Name) ?? Labels.Person(actor.UserId);

@@ -14,6 +14,7 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         builder.Property(o => o.Name).HasMaxLength(200).IsRequired();
         builder.Property(o => o.ParentCode).HasMaxLength(64);
         builder.Property(o => o.Province).HasMaxLength(64);
+        builder.Property(o => o.FunctionalMailbox).HasMaxLength(Casework.Domain.Delivery.EmailAddresses.MaxLength);
         builder.HasIndex(o => o.Kind);
         builder.OwnsMany(o => o.Population, p =>
         {

@@ -9,6 +9,7 @@ using Casework.Web.Features.Documents;
 using Casework.Web.Features.Knelpunten;
 using Casework.Web.Features.Letters;
 using Casework.Web.Features.Pages;
+using Casework.Web.Features.Programme;
 using Casework.Web.Features.Reference;
 using Casework.Web.Features.Tranches;
 using Casework.Web.Features.Workflows;
@@ -63,6 +64,7 @@ builder.Services.AddApplications();
 builder.Services.AddEscalation();
 builder.Services.AddDocuments(builder.Configuration);
 builder.Services.AddLetters();
+builder.Services.AddProgramme();
 builder.Services.AddCaseworkPages(devSignIn);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddSingleton(TimeProvider.System);
@@ -128,6 +130,7 @@ api.MapEquatedDaysAdministration();
 api.MapBeslistermijnVerdaging();
 api.MapEscalationEndpoints();
 api.MapDocumentEndpoints();
+api.MapProgrammeEndpoints();
 if (devSignIn.IsOn)
 {
     api.MapDevTokenEndpoints();

@@ -91,6 +91,26 @@ internal static class ProgrammeSetup
             .Produces<ImportResultDto>()
             .ProducesValidationProblem()
             .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status422UnprocessableEntity);
+        api.MapGet("/voortgangsrapportage", ([FromQuery(Name = "halfjaar")] string? halfjaar, [FromQuery(Name = "focusgebied")] string? focusgebied, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new GetProgressReportQuery(halfjaar, focusgebied), ct))
+            .RequireAuthorization()
+            .WithTags("Programmamonitor")
+            .WithName("getProgressReport")
+            .WithSummary("De voortgangsrapportage van een halfjaar (halfjaar=2024-H1), voor alle focusgebieden of één: geld, knelpunten en vastlopers gemeld, opgelost en geëscaleerd, indicatoren tegen streefwaarden, besluiten van SBSD, BRSD en bestuurlijk overleg")
+            .Produces<ProgressReportDto>()
+            .ProducesValidationProblem()
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound);
+
+        api.MapGet("/knelpuntenregister", ([FromQuery(Name = "wet")] string? wet, [FromQuery(Name = "domein")] string? domein, [FromQuery(Name = "departement")] string? departement,
+                [FromQuery(Name = "focusgebied")] string? focusgebied, [FromQuery(Name = "status")] string? status, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new SearchKnelpuntenRegisterQuery(wet, domein, departement, focusgebied, status), ct))
+            .RequireAuthorization()
+            .WithTags("Programmamonitor")
+            .WithName("searchKnelpuntenRegister")
+            .WithSummary("Het register van alle knelpunten, te zoeken op wet (naam of BWB-id), domein, departement, focusgebied en status (open|gesloten), met de uitkomst; de inhoud alleen voor wie de zaak mag zien")
+            .Produces<IReadOnlyList<KnelpuntRegisterRowDto>>()
+            .ProducesValidationProblem()
+            .ProducesProblems(StatusCodes.Status401Unauthorized);
         return api;
     }
 }

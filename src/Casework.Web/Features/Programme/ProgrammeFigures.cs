@@ -67,7 +67,20 @@ public sealed record EscalationItemDto(
     DateTimeOffset OpenedAt,
     DateTimeOffset? ClosedAt,
     int AgeInDays,
-    bool Escalated);
+    bool Escalated)
+{
+    /// <summary>Opened in the period (over all years: always).</summary>
+    public bool OpenedInPeriod { get; init; }
+
+    /// <summary>Closed in the period.</summary>
+    public bool ResolvedInPeriod { get; init; }
+
+    /// <summary>Reached BRSD or the bestuurlijk overleg in the period.</summary>
+    public bool EscalatedInPeriod { get; init; }
+
+    /// <summary>Still open at the end of the period.</summary>
+    public bool OpenAtEnd { get; init; }
+}
 
 /// <summary>A meeting that dealt with one of the area's knelpunten or vastlopers; <c>decisions</c> are those about the area.</summary>
 public sealed record MeetingDealtDto(Guid Id, string Body, string Title, DateOnly Date, int Items, IReadOnlyList<MeetingDecisionDto> Decisions);
@@ -76,7 +89,15 @@ public sealed record MeetingDealtDto(Guid Id, string Body, string Title, DateOnl
 public sealed record MeetingDecisionDto(Guid MeetingId, string Body, DateOnly MeetingDate, string CaseReference, string Besluit, DateTimeOffset DecidedAt);
 
 /// <summary>Opened, resolved and escalated in the period (or ever), and still open at its end.</summary>
-public sealed record EscalationCountsDto(int Opened, int Resolved, int Escalated, int Open);
+public sealed record EscalationCountsDto(int Opened, int Resolved, int Escalated, int Open)
+{
+    /// <summary>The counts of these cases (each case once, however many areas it came from).</summary>
+    public static EscalationCountsDto Of(IEnumerable<EscalationItemDto> items)
+    {
+        var list = items.DistinctBy(i => i.Id).ToList();
+        return new(list.Count(i => i.OpenedInPeriod), list.Count(i => i.ResolvedInPeriod), list.Count(i => i.EscalatedInPeriod), list.Count(i => i.OpenAtEnd));
+    }
+}
 
 /// <summary>
 /// The figures of one focusgebied, over all time or one half year: the one source of the overview, the focusgebied
@@ -155,7 +176,7 @@ internal sealed class ProgrammeFigures(CaseworkDbContext db, CaseTransitions tra
                 .Where(c => c.CreatedAt < periodEnd)
                 .ToList();
             var escalations = escalationCases
-                .Select(c => Item(c, periodEnd))
+                .Select(c => Item(c, period, periodEnd))
                 .OrderBy(e => e.Closed).ThenBy(e => e.OpenedAt)
                 .ToList();
             var areaCaseIds = escalationCases.Select(c => c.Id).ToHashSet();
@@ -188,8 +209,8 @@ internal sealed class ProgrammeFigures(CaseworkDbContext db, CaseTransitions tra
                 wbi,
                 vhf.Plus(wbi),
                 rounds,
-                Counts(escalationCases.Where(c => c.CaseType == "knelpunt"), period, periodEnd),
-                Counts(escalationCases.Where(c => c.CaseType == "vastloper"), period, periodEnd),
+                EscalationCountsDto.Of(escalations.Where(e => e.Type == "knelpunt")),
+                EscalationCountsDto.Of(escalations.Where(e => e.Type == "vastloper")),
                 escalations,
                 dealt));
         }
@@ -211,17 +232,6 @@ internal sealed class ProgrammeFigures(CaseworkDbContext db, CaseTransitions tra
             list.Where(a => a.AwardedAmount is not null && (period is null || (a.AwardedAt is { } at && period.Contains(at)))).Sum(a => a.AwardedAmount!.Value.Euros),
             list.SelectMany(a => payments[a.Id]).Where(p => period is null || period.Contains(p.PaidOnDate)).Sum(p => p.Paid.Euros),
             list.SelectMany(a => reclaims[a.Id]).Where(r => period is null || period.Contains(r.RecordedAt)).Sum(r => r.Amount.Euros));
-    }
-
-    private EscalationCountsDto Counts(IEnumerable<CaseFile> cases, HalfYear? period, DateTimeOffset periodEnd)
-    {
-        var list = cases.ToList();
-        bool In(DateTimeOffset at) => period is null || period.Contains(at);
-        return new EscalationCountsDto(
-            list.Count(c => In(c.CreatedAt)),
-            list.Count(c => c.ClosedAt is { } closed && In(closed)),
-            list.Count(c => Escalations(c).Any(In)),
-            list.Count(c => c.ClosedAt is not { } closed || closed >= periodEnd));
     }
 
     /// <summary>The escalation levels in order; a case escalates when it reaches BRSD or the bestuurlijk overleg.</summary>
@@ -271,10 +281,12 @@ internal sealed class ProgrammeFigures(CaseworkDbContext db, CaseTransitions tra
         _ => MeetingBodies.DisplayName(level),
     };
 
-    private EscalationItemDto Item(CaseFile c, DateTimeOffset periodEnd)
+    private EscalationItemDto Item(CaseFile c, HalfYear? period, DateTimeOffset periodEnd)
     {
         var closed = c.ClosedAt is { } at && at < periodEnd;
         var end = closed ? c.ClosedAt!.Value : periodEnd;
+        bool In(DateTimeOffset instant) => period is null || period.Contains(instant);
+        var escalations = Escalations(c).ToList();
         return new EscalationItemDto(
             c.Id,
             c.Reference,
@@ -287,7 +299,13 @@ internal sealed class ProgrammeFigures(CaseworkDbContext db, CaseTransitions tra
             c.CreatedAt,
             closed ? c.ClosedAt : null,
             Math.Max(0, AmsterdamClock.ToLocalDate(end).DayNumber - AmsterdamClock.ToLocalDate(c.CreatedAt).DayNumber),
-            Escalations(c).Any());
+            escalations.Count > 0)
+        {
+            OpenedInPeriod = In(c.CreatedAt),
+            ResolvedInPeriod = closed && In(c.ClosedAt!.Value),
+            EscalatedInPeriod = escalations.Any(In),
+            OpenAtEnd = !closed,
+        };
     }
 
     /// <summary>A resultaat code (<c>opgelost-binnen-bestaande-ruimte</c>) as people read it.</summary>

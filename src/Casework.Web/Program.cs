@@ -10,6 +10,7 @@ using Casework.Web.Features.Documents;
 using Casework.Web.Features.Knelpunten;
 using Casework.Web.Features.Letters;
 using Casework.Web.Features.Pages;
+using Casework.Web.Features.Programme;
 using Casework.Web.Features.Reference;
 using Casework.Web.Features.Tranches;
 using Casework.Web.Features.Workflows;
@@ -65,6 +66,7 @@ builder.Services.AddEscalation();
 builder.Services.AddDocuments(builder.Configuration);
 builder.Services.AddLetters();
 builder.Services.AddDelivery(builder.Configuration, builder.Environment);
+builder.Services.AddProgramme();
 builder.Services.AddCaseworkPages(devSignIn);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddSingleton(TimeProvider.System);
@@ -131,6 +133,7 @@ api.MapBeslistermijnVerdaging();
 api.MapEscalationEndpoints();
 api.MapDocumentEndpoints();
 api.MapDeliveryEndpoints();
+api.MapProgrammeEndpoints();
 if (devSignIn.IsOn)
 {
     api.MapDevTokenEndpoints();

@@ -113,6 +113,9 @@ public sealed class ApplicationsHost : IAsyncDisposable
 
     public Task<HttpClient> GemeenteAsync(string cbs) => AsAsync(cbs, "GemeenteAanvrager");
 
+    /// <summary>A client that behaves like a browser on the pages (cookies), signed in as a demo user.</summary>
+    public Task<HttpClient> BrowserAsync(string user) => Pages.GemeentePageSetup.BrowserAsync(_factory, user);
+
     public async Task<Guid> TrancheIdAsync(string regeling, string name)
     {
         var list = await Anonymous.GetFromJsonAsync<JsonElement>("/api/v1/tranches");

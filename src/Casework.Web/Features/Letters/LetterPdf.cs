@@ -34,7 +34,24 @@ public static class LetterPdf
     {
         ArgumentNullException.ThrowIfNull(letter);
         LetterFonts.EnsureInstalled();
-        using var document = new PdfDocument();
+
+        // PDFsharp's tagging (UAManager) only draws on the current page, so the footer ("Pagina n van m") is drawn on each
+        // page as it is opened: a first pass counts the pages, the second draws them with the count known.
+        int pages;
+        using (var count = Build(letter, null))
+        {
+            pages = count.PageCount;
+        }
+
+        using var document = Build(letter, pages);
+        using var output = new MemoryStream();
+        document.Save(output, false);
+        return output.ToArray();
+    }
+
+    private static PdfDocument Build(LetterContent letter, int? pages)
+    {
+        var document = new PdfDocument();
         document.SetPdfA();
         document.Info.Title = letter.Subject;
         document.Info.Subject = letter.Kenmerk;
@@ -49,7 +66,14 @@ public static class LetterPdf
         var small = new XFont(LetterFonts.Family, 8.5, XFontStyleEx.Regular);
         var lineHeight = BodySize * 1.45;
 
-        var layout = new Layout(document, structure, lineHeight);
+        var layout = new Layout(document, structure, lineHeight, pages is { } total ? (gfx, page, number) =>
+        {
+            var y = page.Height.Point - Bottom + 25;
+            structure.BeginArtifact();
+            gfx.DrawString($"Pagina {number} van {total}", small, XBrushes.Black, new XPoint(Left, y), XStringFormats.TopLeft);
+            gfx.DrawString("Kenmerk " + letter.Kenmerk, small, XBrushes.Black, new XRect(Left, y, page.Width.Point - Left - Right, 12), XStringFormats.TopRight);
+            structure.End();
+        } : null);
         _ = layout.Start();
         structure.BeginElement(PdfGroupingElementTag.Document);
         layout.Line(letter.Sender, bold);
@@ -90,31 +114,15 @@ public static class LetterPdf
             layout.Line(line, regular);
         }
 
-        layout.Finish();
-
-        var count = document.PageCount;
-        for (var i = 0; i < count; i++)
-        {
-            var page = document.Pages[i];
-            using var gfx = XGraphics.FromPdfPage(page, XGraphicsPdfPageOptions.Append);
-            var y = page.Height.Point - Bottom + 25;
-            structure.BeginArtifact();
-            gfx.DrawString($"Pagina {i + 1} van {count}", small, XBrushes.Black, new XPoint(Left, y), XStringFormats.TopLeft);
-            gfx.DrawString("Kenmerk " + letter.Kenmerk, small, XBrushes.Black, new XRect(Left, y, page.Width.Point - Left - Right, 12), XStringFormats.TopRight);
-            structure.End();
-        }
-
         structure.End();
-
-        using var output = new MemoryStream();
-        document.Save(output, false);
-        return output.ToArray();
+        layout.Finish();
+        return document;
     }
 
     public static string Dutch(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("nl-NL"));
 
     /// <summary>Writes lines top-down, adding a page when the next line would run into the footer.</summary>
-    private sealed class Layout(PdfDocument document, StructureBuilder structure, double lineHeight)
+    private sealed class Layout(PdfDocument document, StructureBuilder structure, double lineHeight, Action<XGraphics, PdfPage, int>? footer)
     {
         private PdfPage? _page;
         private XGraphics? _gfx;
@@ -139,6 +147,7 @@ public static class LetterPdf
             _page = document.AddPage();
             _page.Size = PageSize.A4;
             _gfx = XGraphics.FromPdfPage(_page);
+            footer?.Invoke(_gfx, _page, document.PageCount);
             _y = Top;
             return _gfx;
         }

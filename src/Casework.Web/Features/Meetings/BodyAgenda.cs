@@ -27,17 +27,20 @@ internal static class BodyAgenda
             : AgenderingAction(definition, caseFile.State, body) is not null || DecidableBy(definition, caseFile.State, body));
 
     /// <summary>The escalation level of an open case, for the board.</summary>
-    public static string Level(CaseFile caseFile, WorkflowDefinition definition)
+    public static string Level(CaseFile caseFile, WorkflowDefinition definition) => Level(definition, caseFile.State);
+
+    /// <summary>The escalation level of a state of the definition (also a past state, for the programme monitor).</summary>
+    public static string Level(WorkflowDefinition definition, string state)
     {
         foreach (var body in new[] { MeetingBodies.Sbsd, MeetingBodies.Brsd, MeetingBodies.BestuurlijkOverleg })
         {
-            if (AgenderingAction(definition, caseFile.State, body) is not null || DecidableBy(definition, caseFile.State, body))
+            if (AgenderingAction(definition, state, body) is not null || DecidableBy(definition, state, body))
             {
                 return body;
             }
         }
 
-        return definition.FindState(caseFile.State)?.Owner switch
+        return definition.FindState(state)?.Owner switch
         {
             StateOwner.Secretariat => "triage",
             StateOwner.Routed => "departement",

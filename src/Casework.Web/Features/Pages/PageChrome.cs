@@ -42,6 +42,8 @@ public sealed class PageChrome(AuthOptions options)
         }
 
         Add(PagePaths.Rounds, "Rondes");
+        Add(PagePaths.Programme, "Focusgebieden");
+        Add(PagePaths.KnelpuntenRegister, "Knelpuntenregister");
         if (actor.Roles.Overlaps(PageAccess.EscalationRoles))
         {
             Add(PagePaths.Escalations, "Escalaties");
@@ -96,6 +98,13 @@ public static class PagePaths
     public const string RaiseKnelpunt = "/knelpunten/nieuw";
     public const string AnnounceRound = "/rondes/nieuw";
     public const string RaiseVastloper = "/vastlopers/nieuw";
+    public const string Programme = "/focusgebieden";
+    public const string Indicators = "/indicatoren";
+    public const string MeasurementImport = "/metingen/inlezen";
+    public const string KnelpuntenRegister = "/knelpuntenregister";
+    public const string ProgressReport = "/voortgangsrapportage";
+
+    public static string Focusgebied(string code) => $"/focusgebieden/{Uri.EscapeDataString(code)}";
 
     public static string Case(Guid id) => $"/zaken/{id}";
 

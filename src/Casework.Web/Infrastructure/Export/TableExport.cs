@@ -90,8 +90,26 @@ public static class TableExport
     public static byte[] ToExcel(ExportTable table)
     {
         ArgumentNullException.ThrowIfNull(table);
+        return ToExcel([table]);
+    }
+
+    /// <summary>A workbook of several sheets, one per table (e.g. a report's sections), each laid out as <see cref="ToExcel(ExportTable)"/>.</summary>
+    public static byte[] ToExcel(IReadOnlyList<ExportTable> tables)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
         using var workbook = new XLWorkbook();
-        var sheet = workbook.Worksheets.Add(SheetName(table.Title));
+        foreach (var table in tables)
+        {
+            WriteSheet(workbook.Worksheets.Add(SheetName(table.Title)), table);
+        }
+
+        using var stream = new MemoryStream();
+        workbook.SaveAs(stream);
+        return stream.ToArray();
+    }
+
+    private static void WriteSheet(IXLWorksheet sheet, ExportTable table)
+    {
         var widths = new int[table.Columns.Count];
         for (var c = 0; c < table.Columns.Count; c++)
         {
@@ -157,9 +175,6 @@ public static class TableExport
 
         sheet.SheetView.FreezeRows(1);
         sheet.Range(1, 1, Math.Max(1, table.Rows.Count + 1), table.Columns.Count).SetAutoFilter();
-        using var stream = new MemoryStream();
-        workbook.SaveAs(stream);
-        return stream.ToArray();
     }
 
     /// <summary>

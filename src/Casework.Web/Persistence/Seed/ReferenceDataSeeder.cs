@@ -75,7 +75,34 @@ internal sealed class ReferenceDataSeeder(CaseworkDbContext db, TimeProvider tim
         added += await SeedDesignatedRegionsAsync(organisations.Keys, cancellationToken);
         added += await SeedTranchesAsync(cancellationToken);
         added += await SeedEquatedDaysAsync(cancellationToken);
+        added += await SeedKernindicatorenAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        return added;
+    }
+
+    /// <summary>
+    /// The kernindicatoren of kernindicatoren.csv (NPLV 6.1), each number once; measurements are never seeded (no figure
+    /// is invented). A number already stored is left alone, so a Beheerder's own entry survives a restart.
+    /// </summary>
+    private async Task<int> SeedKernindicatorenAsync(CancellationToken cancellationToken)
+    {
+        var known = (await db.Set<Features.Programme.Indicator>().Where(i => i.Number != null).Select(i => i.Number!.Value).ToListAsync(cancellationToken)).ToHashSet();
+        var added = 0;
+        foreach (var row in SeedResources.Kernindicatoren())
+        {
+            if (row.Number is < 1 or > 15 || !Features.Programme.Actielijnen.All.ContainsKey(row.Actielijn))
+            {
+                throw new InvalidOperationException($"kernindicatoren.csv row {row.Number}: the number must be 1-15 and the actielijn one of {Features.Programme.Actielijnen.Choices}.");
+            }
+
+            if (known.Add(row.Number))
+            {
+                var better = string.Equals(row.Better, "lager", StringComparison.OrdinalIgnoreCase) ? Features.Programme.BetterDirection.Lager : Features.Programme.BetterDirection.Hoger;
+                db.Add(new Features.Programme.Indicator(string.Create(CultureInfo.InvariantCulture, $"K{row.Number:00}"), row.Number, row.Name, row.Actielijn, row.Unit, better, row.UsualSource, null, "seed", time.GetUtcNow()));
+                added++;
+            }
+        }
+
         return added;
     }
 

@@ -47,6 +47,17 @@ internal static class SeedResources
             map.Map(r => r.GemeenteCbsCode).Name("cbs_code");
         });
 
+    /// <summary>The kernindicatoren of NPLV 6.1 (number, name, actielijn, unit, which direction is better, usual source).</summary>
+    public static IReadOnlyList<KernindicatorRow> Kernindicatoren() =>
+        Read<KernindicatorRow>("kernindicatoren.csv", map => map.Map(r => r.Number).Name("nummer"), map =>
+        {
+            map.Map(r => r.Name).Name("naam");
+            map.Map(r => r.Actielijn).Name("actielijn");
+            map.Map(r => r.Unit).Name("eenheid");
+            map.Map(r => r.Better).Name("beter");
+            map.Map(r => r.UsualSource).Name("gebruikelijke_bron");
+        });
+
     /// <summary>Days equated with an algemeen erkende feestdag (Atw art. 3 lid 3), one row per day with its besluit.</summary>
     public static IReadOnlyList<EquatedDayRow> EquatedDays() =>
         Read<EquatedDayRow>("gelijkgestelde-dagen.csv", map => map.Map(r => r.Besluit).Name("besluit"), map =>
@@ -69,6 +80,22 @@ internal static class SeedResources
         csv.Context.RegisterClassMap(map);
         return csv.GetRecords<T>().ToList();
     }
+}
+
+internal sealed class KernindicatorRow
+{
+    public int Number { get; set; }
+
+    public string Name { get; set; } = string.Empty;
+
+    public string Actielijn { get; set; } = string.Empty;
+
+    public string Unit { get; set; } = string.Empty;
+
+    /// <summary><c>hoger</c> or <c>lager</c>: which way is better.</summary>
+    public string Better { get; set; } = string.Empty;
+
+    public string UsualSource { get; set; } = string.Empty;
 }
 
 internal sealed class GemeenteRow

@@ -91,3 +91,9 @@ internal static class AfterAwardWorkRows
             .ToList();
     }
 }
+
+/// <summary>What the work queue and mijn zaken show of the after-award work (<c>_AfterAwardWork.cshtml</c>).</summary>
+public sealed record AfterAwardWorkList(string Heading, string Caption, string DateHeading, IReadOnlyList<AfterAwardWorkItemDto> Items)
+{
+    public static AfterAwardWorkList Empty { get; } = new(string.Empty, string.Empty, string.Empty, []);
+}

@@ -49,7 +49,7 @@ internal static class AfterAwardReader
         var deadlines = await db.Deadlines.AsNoTracking().Where(d => deadlineIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, ct);
         var payments = await db.Set<Payment>().AsNoTracking().Where(p => p.ApplicationId == id).ToListAsync(ct);
         var reclaims = await db.Set<Reclamation>().AsNoTracking().Where(r => r.ApplicationId == id).ToListAsync(ct);
-        var gemeente = await db.Organisations.AsNoTracking().Where(o => o.Code == caseFile.OwningOrganisation).Select(o => o.Name).FirstOrDefaultAsync(ct) ?? caseFile.OwningOrganisation;
+        var gemeente = Pages.Labels.Organisation(caseFile.OwningOrganisation, await db.Organisations.AsNoTracking().Where(o => o.Code == caseFile.OwningOrganisation).Select(o => o.Name).FirstOrDefaultAsync(ct));
 
         var conditionDtos = versions.Select(ToDto).ToList();
         var milestoneDtos = milestones.OrderBy(m => m.DueDate).Select(m => ToDto(m, m.DeadlineId is { } d && deadlines.TryGetValue(d, out var dl) ? dl : null)).ToList();
@@ -78,7 +78,7 @@ internal static class AfterAwardReader
 
         foreach (var m in milestoneDtos)
         {
-            timeline.Add(new(m.DueDate, "mijlpaal", $"{m.Label}: uiterlijk", m.Source));
+            timeline.Add(new(m.DueDate, "mijlpaal", $"{m.Label}: uiterlijk", Pages.Labels.Source(m.Source)));
             if (m.ReportedDate is { } reported)
             {
                 timeline.Add(new(reported, "mijlpaal", $"{m.Label}: gemeld door de gemeente", m.ReportNote));
@@ -189,4 +189,13 @@ internal static class AfterAwardReader
         v.Id, v.Amount.Euros, v.Awarded.Euros, v.Paid.Euros,
         (JsonSerializer.Deserialize<List<VaststellingLine>>(v.ComputationJson, JsonSerializerOptions.Web) ?? []).Select(l => new VaststellingLineDto(l.Rule, l.Description, l.Amount, l.Source)).ToList(),
         v.Verzenddatum, v.DecidedAt);
+}
+
+/// <summary>Whether the case is an award with after-award records (for the link on the case page).</summary>
+public sealed record HasAfterAwardQuery(Guid Id) : IQuery<bool>;
+
+internal sealed class HasAfterAwardHandler(CaseworkDbContext db) : IQueryHandler<HasAfterAwardQuery, bool>
+{
+    public async ValueTask<bool> Handle(HasAfterAwardQuery query, CancellationToken cancellationToken) =>
+        await db.Set<AwardConditions>().AnyAsync(c => c.ApplicationId == query.Id, cancellationToken);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Casework.Web.Api;
 using Casework.Web.Features.Applications;
+using Casework.Web.Features.AfterAward;
 using Casework.Web.Features.Audit;
 using Casework.Web.Features.Auth;
 using Casework.Web.Features.Cases;
@@ -62,6 +63,7 @@ builder.Services.AddCaseworkWebSecurity(builder.Configuration, builder.Environme
 builder.Services.AddCaseworkAudit(builder.Configuration);
 builder.Services.AddLegalClock();
 builder.Services.AddApplications();
+builder.Services.AddAfterAward();
 builder.Services.AddEscalation();
 builder.Services.AddDocuments(builder.Configuration);
 builder.Services.AddLetters();
@@ -126,6 +128,7 @@ api.MapCaseEndpoints();
 api.MapAuditEndpoints();
 publicApi.MapLegalClockEndpoints();
 api.MapApplicationEndpoints();
+api.MapAfterAwardEndpoints();
 api.MapTrancheAdministrationEndpoints();
 
 api.MapEquatedDaysAdministration();

@@ -172,6 +172,86 @@ public static class TermKinds
         WarningLeadDays: 5,
         Note: "No statute; the Atw is followed by analogy so no reaction term ends on a non-working day.");
 
+    public static TermKind MijlpaalStartBouw { get; } = new(
+        Id: "mijlpaal-start-bouw",
+        Name: "Mijlpaal start van de bouw",
+        Length: TermLength.Years(2),
+        LegalSource: "(ontwerpkeuze) de termijn start bouw is een regel van de ronde, met de bron daar",
+        EventDescription: "besluit tot verlening van de specifieke uitkering",
+        AtwApplies: false,
+        SuspensionApplies: false,
+        PostalWeekApplies: false,
+        ExtendableByNotice: false,
+        MaximumExtension: null,
+        ExtensionSource: null,
+        WarningLeadDays: 90,
+        LengthIsConfigurable: true,
+        Note: "Watches the start milestone where the application's definition starts no term of its own (VHF). " +
+              "The length comes from the round. " + "A condition of the uitkering, not a procedural term: no Atw.");
+
+    public static TermKind MijlpaalGereed { get; } = new(
+        Id: "mijlpaal-gereed",
+        Name: "Mijlpaal project gereed",
+        Length: TermLength.Years(10),
+        LegalSource: "(ontwerpkeuze) de termijn gereed is een regel van de ronde, met de bron daar",
+        EventDescription: "besluit tot verlening van de specifieke uitkering",
+        AtwApplies: false,
+        SuspensionApplies: false,
+        PostalWeekApplies: false,
+        ExtendableByNotice: false,
+        MaximumExtension: null,
+        ExtensionSource: null,
+        WarningLeadDays: 180,
+        LengthIsConfigurable: true,
+        Note: "Watches the completion milestone where the application's definition starts no term of its own (VHF).");
+
+    public static TermKind SisaUitstel { get; } = new(
+        Id: "sisa-verantwoording-uitstel",
+        Name: "Verantwoording via SiSa na uitstel",
+        Length: TermLength.Weeks(12),
+        LegalSource: "Financiële-verhoudingswet art. 17b",
+        EventDescription: "besluit op het verzoek om uitstel (de verleende datum)",
+        AtwApplies: false,
+        SuspensionApplies: false,
+        PostalWeekApplies: false,
+        ExtendableByNotice: false,
+        MaximumExtension: null,
+        ExtensionSource: null,
+        WarningLeadDays: 14,
+        LengthIsConfigurable: true,
+        Note: "The granted date replaces 15 July: the term is always started with the length up to that date; the " +
+              "default length only keeps the kind computable on its own.");
+
+    public static TermKind SisaUitstelBeslissing { get; } = new(
+        Id: "sisa-uitstel-beslissing",
+        Name: "Beslissing op verzoek om uitstel van de SiSa-verantwoording",
+        Length: TermLength.Weeks(2),
+        LegalSource: "Financiële-verhoudingswet art. 17b (beslissen binnen twee weken)",
+        EventDescription: "ontvangst van het verzoek om uitstel",
+        AtwApplies: true,
+        SuspensionApplies: false,
+        PostalWeekApplies: false,
+        ExtendableByNotice: false,
+        MaximumExtension: null,
+        ExtensionSource: null,
+        WarningLeadDays: 3);
+
+    public static TermKind Terugbetalingstermijn { get; } = new(
+        Id: "terugbetalingstermijn",
+        Name: "Terugbetaling van de teruggevorderde uitkering",
+        Length: TermLength.Weeks(6),
+        LegalSource: "(ontwerpkeuze)",
+        EventDescription: "verzending van het besluit tot terugvordering",
+        AtwApplies: true,
+        SuspensionApplies: false,
+        PostalWeekApplies: false,
+        ExtendableByNotice: false,
+        MaximumExtension: null,
+        ExtensionSource: null,
+        WarningLeadDays: 7,
+        Note: "No source found names the payment term of a terugvordering of a specifieke uitkering; six weeks, " +
+              "as long as the bezwaartermijn, is a configuration choice. The Atw is followed so it ends on a working day.");
+
     private const string WbiAtwNote =
         "The Atw extends terms 'in een wet gesteld' for performing an act. This is a condition of the subsidy " +
         "(a fact, the start or completion of building, must have occurred by then) set in a ministerial " +
@@ -191,6 +271,11 @@ public static class TermKinds
         SisaVerantwoording,
         KnelpuntReactietermijn,
         VastloperReactietermijn,
+        MijlpaalStartBouw,
+        MijlpaalGereed,
+        SisaUitstel,
+        SisaUitstelBeslissing,
+        Terugbetalingstermijn,
     ];
 
     private static readonly FrozenDictionary<string, TermKind> ById = All.ToFrozenDictionary(k => k.Id, StringComparer.Ordinal);

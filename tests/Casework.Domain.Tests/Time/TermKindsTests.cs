@@ -16,6 +16,7 @@ public class TermKindsTests
                 "beslistermijn", "hersteltermijn", "bezwaartermijn", "beslissing-op-bezwaar", "beslissing-op-bezwaar-commissie",
                 "buiten-behandeling-besluit", "wbi-start-bouw", "wbi-alle-woningen", "sisa-verantwoording",
                 "knelpunt-reactietermijn", "vastloper-reactietermijn",
+                "mijlpaal-start-bouw", "mijlpaal-gereed", "sisa-verantwoording-uitstel", "sisa-uitstel-beslissing", "terugbetalingstermijn",
             ],
             ids);
         Assert.All(ids, id => Assert.Matches(new Regex("^[a-z]+(-[a-z]+)*$"), id));

@@ -27,12 +27,13 @@ public sealed class ApplicationsHost : IAsyncDisposable
     /// <param name="now">The fake clock's start.</param>
     /// <param name="postgresConnectionString">Run on this PostgreSQL database instead of a SQLite file of its own.</param>
     /// <param name="settings">Extra configuration (key as in appsettings), also for a <see cref="SecondHost"/>.</param>
-    public ApplicationsHost(DateTimeOffset now, string? postgresConnectionString = null, IReadOnlyDictionary<string, string>? settings = null)
-        : this(now, new CaseworkWebFactory { PostgresConnectionString = postgresConnectionString }, settings)
+    /// <param name="deadlinePolling">False: the deadline worker's polling loop is off and a test drives its passes (<see cref="Worker"/>).</param>
+    public ApplicationsHost(DateTimeOffset now, string? postgresConnectionString = null, IReadOnlyDictionary<string, string>? settings = null, bool deadlinePolling = true)
+        : this(now, new CaseworkWebFactory { PostgresConnectionString = postgresConnectionString }, settings, deadlinePolling)
     {
     }
 
-    private ApplicationsHost(DateTimeOffset now, CaseworkWebFactory root, IReadOnlyDictionary<string, string>? settings)
+    private ApplicationsHost(DateTimeOffset now, CaseworkWebFactory root, IReadOnlyDictionary<string, string>? settings, bool deadlinePolling = true)
     {
         _root = root;
         _settings = settings;
@@ -42,7 +43,7 @@ public sealed class ApplicationsHost : IAsyncDisposable
         }
 
         Clock = new FakeTimeProvider(now);
-        _factory = _root.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
+        _factory = _root.WithWebHostBuilder(b => b.UseSetting("Deadlines:Enabled", deadlinePolling ? "true" : "false").ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
             // These tests move the clock by days and years; a token's lifetime is not what they test.
@@ -52,6 +53,9 @@ public sealed class ApplicationsHost : IAsyncDisposable
     }
 
     public FakeTimeProvider Clock { get; }
+
+    /// <summary>The deadline worker, for a test that drives its passes (with <c>deadlinePolling: false</c>).</summary>
+    public Casework.Web.Features.Deadlines.DeadlineWorker Worker => _factory.Services.GetRequiredService<Casework.Web.Features.Deadlines.DeadlineWorker>();
 
     /// <summary>Another host (process) on this host's database at the same time; it leaves the database to this host.</summary>
     public ApplicationsHost SecondHost() =>

@@ -11,7 +11,7 @@ public class RealDefinitionsTests
 
         Assert.True(result.IsValid, string.Join(Environment.NewLine, result.Errors));
         Assert.Equal(
-            ["knelpunt v1", "vastloper v1", "vastloper v2", "vhf-application v1", "vhf-application v2", "vhf-application v3", "wbi-application v1", "wbi-application v2", "wbi-application v3"],
+            ["knelpunt v1", "vastloper v1", "vastloper v2", "vhf-application v1", "vhf-application v2", "vhf-application v3", "wbi-application v1", "wbi-application v2", "wbi-application v3", "wijzigingsverzoek v1"],
             result.Definitions.Select(d => $"{d.Definition.DefinitionId} v{d.Definition.Version}").Order(StringComparer.Ordinal));
     }
 }

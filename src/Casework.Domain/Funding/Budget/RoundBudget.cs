@@ -47,6 +47,9 @@ public sealed class RoundBudget
 
     public Money Reclaimed { get; private set; }
 
+    /// <summary>Sum of the definitive amounts (vaststellingen) of the round's awards; kept apart from awarded, paid and reclaimed.</summary>
+    public Money Vastgesteld { get; private set; }
+
     public Money Remaining => Ceiling - Committed;
 
     private string CeilingSource => Regeling == Regeling.Wbi
@@ -186,6 +189,25 @@ public sealed class RoundBudget
     {
         ThrowIf(WhyNotReclaim(amount));
         Reclaimed += amount;
+    }
+
+    /// <summary>Why a vaststelling of <paramref name="amount"/> cannot be booked (more than is committed in the round), or null.</summary>
+    public BrokenRule? WhyNotRecordVaststelling(Money amount)
+    {
+        RequireNotNegative(amount, nameof(amount));
+        return Vastgesteld + amount > Committed
+            ? new BrokenRule(
+                "VASTSTELLING-BOVEN-VERPLICHTING",
+                $"Een vaststelling van {amount} past niet: verplicht {Committed}, al vastgesteld {Vastgesteld}.",
+                PaymentSource)
+            : null;
+    }
+
+    /// <summary>Books the definitive amount of an award.</summary>
+    public void RecordVaststelling(Money amount)
+    {
+        ThrowIf(WhyNotRecordVaststelling(amount));
+        Vastgesteld += amount;
     }
 
     private static void ThrowIf(BrokenRule? broken)

@@ -53,6 +53,14 @@ internal sealed class RoundLedger(CaseworkDbContext db)
             $"UPDATE \"RoundBudgets\" SET \"ReclaimedCents\" = \"ReclaimedCents\" + {cents} WHERE \"Id\" = {trancheId} AND \"ReclaimedCents\" + {cents} <= \"PaidCents\"", ct);
     }
 
+    /// <summary>Books a vaststelling: the definitive amounts never exceed what the round has committed.</summary>
+    public Task RecordVaststellingAsync(Guid trancheId, Money amount, CancellationToken ct)
+    {
+        var cents = Cents(amount);
+        return ApplyAsync(trancheId, b => b.WhyNotRecordVaststelling(amount),
+            $"UPDATE \"RoundBudgets\" SET \"VastgesteldCents\" = \"VastgesteldCents\" + {cents} WHERE \"Id\" = {trancheId} AND \"VastgesteldCents\" + {cents} <= \"CommittedCents\"", ct);
+    }
+
     public Task ChangeCeilingAsync(Guid trancheId, Money ceiling, CancellationToken ct)
     {
         var cents = Cents(ceiling);

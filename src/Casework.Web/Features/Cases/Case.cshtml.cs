@@ -68,6 +68,9 @@ public sealed class CaseModel : CaseworkPageModel
 
     public Vastlopers.VastloperDto? Vastloper { get; private set; }
 
+    /// <summary>The case is an award with after-award records (ADR-019): the page links to the award's page.</summary>
+    public bool HasAfterAward { get; private set; }
+
     public string FocusgebiedName(string code) => About.FocusgebiedNames.TryGetValue(code, out var name) ? name : code;
 
     /// <summary>The committee may record scores now (it may fire <c>adviseren</c> but for the scores themselves).</summary>
@@ -618,6 +621,7 @@ public sealed class CaseModel : CaseworkPageModel
             About = await QueryAsync(new GetCaseContentQuery(id), ct);
             Knelpunt = Case.Type == KnelpuntCaseType ? await QueryAsync(new Knelpunten.GetKnelpuntQuery(id), ct) : null;
             Vastloper = Case.Type == VastloperCaseType ? await QueryAsync(new Vastlopers.GetVastloperQuery(id), ct) : null;
+            HasAfterAward = await QueryAsync(new AfterAward.HasAfterAwardQuery(id), ct);
         }
         catch (ApiProblemException e) when (e.Problem.Status == StatusCodes.Status404NotFound)
         {
@@ -672,6 +676,14 @@ public sealed class CaseModel : CaseworkPageModel
         "zaak.behandelaar.overdragen" => "Overgedragen aan een collega",
         "zaak.behandelaar.toewijzen" => "Toegewezen aan een behandelaar",
         "zaak.behandelaar.vrijgeven" => "Vrijgegeven (geen behandelaar meer)",
+        "mijlpaal.gemeld" => "Mijlpaal gemeld",
+        "mijlpaal.beoordeeld" => "Mijlpaal beoordeeld",
+        "sisa.verantwoord" => "Verantwoording via SiSa ingediend",
+        "sisa.uitstelGevraagd" => "Uitstel van de verantwoording gevraagd",
+        "sisa.uitstelVerleend" => "Uitstel van de verantwoording verleend",
+        "sisa.uitstelGeweigerd" => "Uitstel van de verantwoording geweigerd",
+        "aanvraag.vastgesteld" => "Uitkering vastgesteld",
+        "toekenning.voorwaardenGewijzigd" => "Voorwaarden van de toekenning gewijzigd",
         _ => action,
     };
 

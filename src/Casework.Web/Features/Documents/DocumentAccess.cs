@@ -11,7 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Casework.Web.Features.Documents;
 
 /// <summary>The facts of a case that decide who reads and writes its documents.</summary>
-internal sealed record CaseScope(Guid Id, string Reference, string State, bool IsClosed, string Owner, string? RoutedTo, string? LeadDepartment, string? BodyCode, IReadOnlyList<string> Members)
+/// <param name="AccountsAfterAward">An award the gemeente still accounts for (milestones, SiSa, a wijziging; ADR-019): not yet vastgesteld.</param>
+internal sealed record CaseScope(Guid Id, string Reference, string State, bool IsClosed, string Owner, string? RoutedTo, string? LeadDepartment, string? BodyCode, IReadOnlyList<string> Members, bool AccountsAfterAward = false)
 {
     /// <summary>The gemeente (or the members of a joint application) the case belongs to.</summary>
     public bool IsOwnedBy(string organisation) => Owner == organisation || Members.Contains(organisation);
@@ -35,7 +36,8 @@ internal static class DocumentAccess
 
     public static async Task<CaseScope> LoadCaseAsync(CaseworkDbContext db, Guid caseId, Actor actor, CancellationToken ct) =>
         await db.Cases.AsNoTracking().Where(c => c.Id == caseId).VisibleTo(actor)
-            .Select(c => new CaseScope(c.Id, c.Reference, c.State, c.IsClosed, c.OwningOrganisation, c.RoutedTo, c.LeadDepartment, c.BodyCode, c.Members.Select(m => m.OrganisationCode).ToList()))
+            .Select(c => new CaseScope(c.Id, c.Reference, c.State, c.IsClosed, c.OwningOrganisation, c.RoutedTo, c.LeadDepartment, c.BodyCode, c.Members.Select(m => m.OrganisationCode).ToList(),
+                db.Set<AfterAward.AwardConditions>().Any(a => a.ApplicationId == c.Id) && !db.Set<AfterAward.Vaststelling>().Any(v => v.ApplicationId == c.Id)))
             .FirstOrDefaultAsync(ct)
         ?? throw ApiProblemException.NotFound("De zaak");
 
@@ -65,7 +67,8 @@ internal static class DocumentAccess
 
     /// <summary>
     /// May the actor add a document (or a version) to the case: the gemeente while the application is a concept or a
-    /// herstelverzoek runs; the organisations handling it while it is open. Refusals say why (403, 409).
+    /// herstelverzoek runs, or after the award until it is vastgesteld (evidence of milestones and of the verantwoording);
+    /// the organisations handling it while it is open. Refusals say why (403, 409).
     /// </summary>
     public static void EnsureMayWriteToCase(Actor actor, CaseScope caseScope)
     {
@@ -77,7 +80,7 @@ internal static class DocumentAccess
 
         if (caseScope.IsOwnedBy(actor.Organisation))
         {
-            if (caseScope.State is not (ConceptState or HerstelState))
+            if (caseScope.State is not (ConceptState or HerstelState) && !caseScope.AccountsAfterAward)
             {
                 throw ApiProblemException.Of(ProblemTypes.Conflict, $"Zaak {caseScope.Reference} is ingediend; de aanvrager kan alleen documenten toevoegen zolang de aanvraag een concept is of tijdens een herstelverzoek (regel DOSSIER-ALLEEN-CONCEPT-OF-HERSTEL; ontwerpkeuze, herstel: Awb art. 4:5).");
             }

@@ -96,6 +96,67 @@ internal sealed class LetterWriter(CaseworkDbContext db, IDocumentContentStore s
             values["herstelverzoekdatum"] = request is { } r ? LetterPdf.Dutch(r) : "de datum van ons herstelverzoek";
         }
 
+        if (templateId == "wijzigingsbesluit")
+        {
+            AddChangedConditions(values, flags, caseFile, decision?.BesluitType);
+        }
+
+        return await RenderAndFileAsync(caseFile, letterTemplate, values, flags, sent, actor, ct);
+    }
+
+    /// <summary>The award's new conditions that the same unit of work has just written for this wijzigingsverzoek (ADR-019).</summary>
+    private void AddChangedConditions(Dictionary<string, string> values, HashSet<string> flags, CaseFile caseFile, string? besluitType)
+    {
+        var conditions = db.ChangeTracker.Entries<Casework.Web.Features.AfterAward.AwardConditions>()
+            .Where(e => e.State == EntityState.Added && e.Entity.ChangeCaseId == caseFile.Id)
+            .Select(e => e.Entity)
+            .LastOrDefault();
+        if (besluitType == "wijzigingsbesluit" && conditions is not null)
+        {
+            flags.Add("goedgekeurd");
+            values["versie"] = conditions.Version.ToString(Dutch);
+            values["bedrag"] = Money(conditions.Amount.Euros);
+            values["woningen"] = conditions.Homes.Total.ToString("N0", Dutch);
+            values["betaalbaar"] = conditions.Homes.Affordable.ToString("N0", Dutch);
+            values["startBouw"] = LetterPdf.Dutch(conditions.StartBouwUiterlijk);
+            values["gereed"] = LetterPdf.Dutch(conditions.GereedUiterlijk);
+        }
+        else
+        {
+            flags.Add("afgewezen");
+        }
+    }
+
+    /// <summary>
+    /// Writes a besluit letter that no transition's notify calls for (the vaststelling and terugvordering of an award)
+    /// and files it in the case's dossier in the same unit of work; the caller supplies the template's own values.
+    /// </summary>
+    public async Task<Guid> WriteDecisionLetterAsync(CaseFile caseFile, string templateId, DateOnly sent, IReadOnlyDictionary<string, string> extra, IEnumerable<string> extraFlags, Actor actor, CancellationToken ct)
+    {
+        var letterTemplate = LetterTemplate.Load(templateId);
+        var isWbi = caseFile.CaseType.StartsWith("wbi", StringComparison.Ordinal);
+        var values = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["kenmerk"] = caseFile.Reference,
+            ["titel"] = caseFile.Title,
+            ["verzenddatum"] = LetterPdf.Dutch(sent),
+            ["sisaCode"] = isWbi ? ", specifieke uitkering C9" : string.Empty,
+            ["grondslag"] = isWbi
+                ? "artikel 2 van de Regeling Woningbouwimpuls 2020 (Stcrt. 2020, 28062) en het Besluit Woningbouwimpuls 2020"
+                : "artikel 4 van de Meerjarige regeling specifieke uitkering herstructurering volkshuisvesting (Stcrt. 2023, 17370)",
+        };
+        foreach (var (key, value) in extra)
+        {
+            values[key] = value;
+        }
+
+        AddTerm(values, "bezwaartermijnEinde", caseFile, TermKinds.Bezwaartermijn.Id);
+        var flags = new HashSet<string>(extraFlags, StringComparer.Ordinal) { isWbi ? "wbi" : "vhf" };
+        return await RenderAndFileAsync(caseFile, letterTemplate, values, flags, sent, actor, ct);
+    }
+
+    private async Task<Guid> RenderAndFileAsync(CaseFile caseFile, LetterTemplate letterTemplate, Dictionary<string, string> values, HashSet<string> flags, DateOnly sent, Actor actor, CancellationToken ct)
+    {
         var blocks = letterTemplate.RenderBody(values, flags).ToList();
         if (letterTemplate.Kind == "besluit")
         {
@@ -125,6 +186,7 @@ internal sealed class LetterWriter(CaseworkDbContext db, IDocumentContentStore s
             "toekenning" or "gedeeltelijke-toekenning" => "toekenning",
             "afwijzing" or "niet-toegelaten" => "afwijzing",
             "buiten-behandeling" => "buitenbehandelingstelling",
+            "wijzigingsbesluit" or "wijziging-afgewezen" => "wijzigingsbesluit",
             _ => null,
         },
         _ => null,

@@ -25,6 +25,9 @@ internal static class Labels
         "beslissing-op-bezwaar-ongegrond" => "Beslissing op bezwaar: ongegrond",
         "bo-besluit" => "Besluit bestuurlijk overleg",
         "vaststelling" => "Vaststelling",
+        "terugvordering" => "Terugvordering",
+        "wijzigingsbesluit" => "Wijziging van de toekenning",
+        "wijziging-afgewezen" => "Wijzigingsverzoek afgewezen",
         _ => code,
     };
 

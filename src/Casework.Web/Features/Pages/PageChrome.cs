@@ -108,6 +108,8 @@ public static class PagePaths
 
     public static string Case(Guid id) => $"/zaken/{id}";
 
+    public static string Award(Guid id) => $"/toekenningen/{id}";
+
     public static string CaseDiagram(Guid id) => $"/zaken/{id}/diagram";
 
     public static string Round(Guid id) => $"/rondes/{id}";

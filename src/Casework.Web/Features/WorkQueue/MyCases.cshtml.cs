@@ -17,6 +17,9 @@ public sealed class MyCasesModel : CaseworkPageModel
 
     public CaseListPage Cases { get; private set; } = new([], 1, CaseLists.PageSize, 0, 0, 0);
 
+    /// <summary>What the gemeente must still do after its awards (milestones, SiSa years, a terugbetaling), with the date.</summary>
+    public AfterAward.AfterAwardWorkList AfterAward { get; private set; } = Features.AfterAward.AfterAwardWorkList.Empty;
+
     public DownloadLinks Downloads => DownloadLinks.For(PagePaths.MyCases, [], Cases.Total, "zaken");
 
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "pagina")] int? page, CancellationToken ct)
@@ -27,6 +30,8 @@ public sealed class MyCasesModel : CaseworkPageModel
         }
 
         Cases = await QueryAsync(new MyCasesQuery(page ?? 1), ct);
+        AfterAward = new("Na de toekenning: wat u nog moet doen", "Mijlpalen, verantwoording en terugbetaling, de eerste datum bovenaan", "Uiterlijk",
+            await QueryAsync(new Features.AfterAward.AfterAwardDueQuery(), ct));
         return Page();
     }
 

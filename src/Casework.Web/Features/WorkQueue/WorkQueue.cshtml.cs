@@ -57,6 +57,9 @@ public sealed class WorkQueueModel : CaseworkPageModel
     /// <summary>The states the status filter offers: those of the chosen type, or every type's when none is chosen (grouped per type).</summary>
     public IReadOnlyList<CaseStateOption> StateChoices => Type is null ? States : States.Where(s => s.CaseType == Type).ToList();
 
+    /// <summary>What awaits the department's judgement after awards (VRO's beoordelaars only).</summary>
+    public AfterAward.AfterAwardWorkList AfterAward { get; private set; } = Features.AfterAward.AfterAwardWorkList.Empty;
+
     /// <summary>Whether "cases we lead" is offered: only to an organisation that leads (is trekker of) an open case.</summary>
     public bool OffersLed { get; private set; }
 
@@ -87,6 +90,13 @@ public sealed class WorkQueueModel : CaseworkPageModel
         }
 
         await FilterAsync(CaseLists.PageSize, ct);
+        var actor = Service<ICurrentActor>().Actor;
+        if (!ResultsOnly && actor.Organisation == Features.AfterAward.AfterAwardService.Department && actor.Roles.Contains(Role.Beoordelaar))
+        {
+            AfterAward = new("Na de toekenning: wacht op uw oordeel", "Gemelde en verstreken mijlpalen en verzoeken om uitstel", "Sinds",
+                await QueryAsync(new Features.AfterAward.AfterAwardWorkQuery(), ct));
+        }
+
         if (ResultsOnly)
         {
             Response.Headers.Vary = "HX-Request";

@@ -27,7 +27,7 @@ internal sealed class RoundBudgetConfiguration : IEntityTypeConfiguration<RoundB
         builder.HasKey(b => b.Id);
         builder.Property(b => b.Id).HasConversion(id => id.Value, v => new RoundBudgetId(v));
         builder.Property(b => b.Round).HasMaxLength(32).IsRequired();
-        foreach (var money in new[] { nameof(RoundBudget.Ceiling), nameof(RoundBudget.Committed), nameof(RoundBudget.AwardedPaidOut), nameof(RoundBudget.Paid), nameof(RoundBudget.Reclaimed) })
+        foreach (var money in new[] { nameof(RoundBudget.Ceiling), nameof(RoundBudget.Committed), nameof(RoundBudget.AwardedPaidOut), nameof(RoundBudget.Paid), nameof(RoundBudget.Reclaimed), nameof(RoundBudget.Vastgesteld) })
         {
             // Whole cents as INTEGER: the award's conditional update (CommittedCents + @a <= CeilingCents) is exact
             // on every provider, where SQLite would compare decimal TEXT as floating point.

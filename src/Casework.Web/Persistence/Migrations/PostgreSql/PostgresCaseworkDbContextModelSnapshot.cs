@@ -1142,6 +1142,10 @@ namespace Casework.Web.Persistence.Migrations.PostgreSql
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<long>("Vastgesteld")
+                        .HasColumnType("bigint")
+                        .HasColumnName("VastgesteldCents");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Regeling", "Round")
@@ -1384,6 +1388,396 @@ namespace Casework.Web.Persistence.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("EquatedDaysDecrees", (string)null);
+                });
+
+            modelBuilder.Entity("Casework.Web.Features.AfterAward.AwardConditions", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("AmountCents");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("BetaalbareKoop")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("ChangeCaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("GereedUiterlijk")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Middenhuur")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OtherHomes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProjectArea")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("SocialeHuur")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("StartBouwUiterlijk")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("AwardConditions", (string)null);
+                });
+
+            modelBuilder.Entity("Casework.Web.Features.AfterAward.AwardMilestone", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("DeadlineId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("EvidenceDocumentIds")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("JudgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("JudgedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("JudgementReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ReportNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("ReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReportedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("ReportedDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("TermKindId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("ApplicationId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("AwardMilestones", (string)null);
+                });
+
+            modelBuilder.Entity("Casework.Web.Features.AfterAward.SisaVerantwoording", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("BudgetYear")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CompletedBetaalbareKoop")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CompletedMiddenhuur")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CompletedOther")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CompletedSocialeHuur")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("DeadlineId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("ProjectCompleted")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ReportedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("ReportedOn")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Spent")
+                        .HasColumnType("bigint")
+                        .HasColumnName("SpentCents");
+
+                    b.Property<int>("StartedBetaalbareKoop")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StartedMiddenhuur")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StartedOther")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StartedSocialeHuur")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Uitstel")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly?>("UitstelDecideBy")
+                        .HasColumnType("date");
+
+                    b.Property<string>("UitstelDecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("UitstelDecisionReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("UitstelReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly?>("UitstelRequestedDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("UitstelRequestedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BudgetYear");
+
+                    b.HasIndex("ApplicationId", "BudgetYear")
+                        .IsUnique();
+
+                    b.ToTable("SisaVerantwoordingen", (string)null);
+                });
+
+            modelBuilder.Entity("Casework.Web.Features.AfterAward.Terugvordering", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("AmountCents");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("BetalenUiterlijk")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("BezwaarUiterlijk")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("DecisionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("LetterDocumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ReclamationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("VaststellingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Verzenddatum")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("VaststellingId")
+                        .IsUnique();
+
+                    b.ToTable("Terugvorderingen", (string)null);
+                });
+
+            modelBuilder.Entity("Casework.Web.Features.AfterAward.Vaststelling", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("AmountCents");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Awarded")
+                        .HasColumnType("bigint")
+                        .HasColumnName("AwardedCents");
+
+                    b.Property<string>("ComputationJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("DecisionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Paid")
+                        .HasColumnType("bigint")
+                        .HasColumnName("PaidCents");
+
+                    b.Property<DateOnly>("Verzenddatum")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique();
+
+                    b.ToTable("Vaststellingen", (string)null);
+                });
+
+            modelBuilder.Entity("Casework.Web.Features.AfterAward.Wijzigingsverzoek", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<long?>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("AmountCents");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("BasedOnVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("BetaalbareKoop")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("GereedUiterlijk")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("Middenhuur")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("OtherHomes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProjectArea")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("ResultingVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SocialeHuur")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("StartBouwUiterlijk")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.ToTable("Wijzigingsverzoeken", (string)null);
                 });
 
             modelBuilder.Entity("Casework.Web.Features.Applications.CommitteeScoring.CommitteeChair", b =>
@@ -2168,6 +2562,72 @@ namespace Casework.Web.Persistence.Migrations.PostgreSql
                         });
 
                     b.Navigation("Days");
+                });
+
+            modelBuilder.Entity("Casework.Web.Features.AfterAward.AwardConditions", b =>
+                {
+                    b.HasOne("Casework.Domain.Funding.FundingApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Casework.Web.Features.AfterAward.AwardMilestone", b =>
+                {
+                    b.HasOne("Casework.Domain.Funding.FundingApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Casework.Web.Features.AfterAward.SisaVerantwoording", b =>
+                {
+                    b.HasOne("Casework.Domain.Funding.FundingApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Casework.Web.Features.AfterAward.Terugvordering", b =>
+                {
+                    b.HasOne("Casework.Domain.Funding.FundingApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Casework.Web.Features.AfterAward.Vaststelling", null)
+                        .WithMany()
+                        .HasForeignKey("VaststellingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Casework.Web.Features.AfterAward.Vaststelling", b =>
+                {
+                    b.HasOne("Casework.Domain.Funding.FundingApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Casework.Web.Features.AfterAward.Wijzigingsverzoek", b =>
+                {
+                    b.HasOne("Casework.Domain.Funding.FundingApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Casework.Domain.Cases.CaseFile", null)
+                        .WithOne()
+                        .HasForeignKey("Casework.Web.Features.AfterAward.Wijzigingsverzoek", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Casework.Web.Features.Applications.CommitteeScoring.CommitteeMemberScore", b =>

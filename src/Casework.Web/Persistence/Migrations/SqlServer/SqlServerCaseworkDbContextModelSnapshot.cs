@@ -1141,6 +1141,10 @@ namespace Casework.Web.Persistence.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<long>("Vastgesteld")
+                        .HasColumnType("bigint")
+                        .HasColumnName("VastgesteldCents");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Regeling", "Round")
@@ -1383,6 +1387,396 @@ namespace Casework.Web.Persistence.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("EquatedDaysDecrees", (string)null);
+                });
+
+            modelBuilder.Entity("Casework.Web.Features.AfterAward.AwardConditions", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("AmountCents");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("BetaalbareKoop")
+                        .HasColumnType("int");
+
+                    b.Property<Guid?>("ChangeCaseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("GereedUiterlijk")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Middenhuur")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OtherHomes")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ProjectArea")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("SocialeHuur")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("StartBouwUiterlijk")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("AwardConditions", (string)null);
+                });
+
+            modelBuilder.Entity("Casework.Web.Features.AfterAward.AwardMilestone", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("DeadlineId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("EvidenceDocumentIds")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTimeOffset?>("JudgedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("JudgedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("JudgementReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("ReportNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTimeOffset?>("ReportedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ReportedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateOnly?>("ReportedDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("TermKindId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("ApplicationId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("AwardMilestones", (string)null);
+                });
+
+            modelBuilder.Entity("Casework.Web.Features.AfterAward.SisaVerantwoording", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("BudgetYear")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CompletedBetaalbareKoop")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CompletedMiddenhuur")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CompletedOther")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CompletedSocialeHuur")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("DeadlineId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("ProjectCompleted")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("ReportedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateOnly?>("ReportedOn")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Spent")
+                        .HasColumnType("bigint")
+                        .HasColumnName("SpentCents");
+
+                    b.Property<int>("StartedBetaalbareKoop")
+                        .HasColumnType("int");
+
+                    b.Property<int>("StartedMiddenhuur")
+                        .HasColumnType("int");
+
+                    b.Property<int>("StartedOther")
+                        .HasColumnType("int");
+
+                    b.Property<int>("StartedSocialeHuur")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Uitstel")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateOnly?>("UitstelDecideBy")
+                        .HasColumnType("date");
+
+                    b.Property<string>("UitstelDecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("UitstelDecisionReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("UitstelReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateOnly?>("UitstelRequestedDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("UitstelRequestedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BudgetYear");
+
+                    b.HasIndex("ApplicationId", "BudgetYear")
+                        .IsUnique();
+
+                    b.ToTable("SisaVerantwoordingen", (string)null);
+                });
+
+            modelBuilder.Entity("Casework.Web.Features.AfterAward.Terugvordering", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("AmountCents");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("BetalenUiterlijk")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("BezwaarUiterlijk")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("DecisionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("LetterDocumentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ReclamationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("VaststellingId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("Verzenddatum")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("VaststellingId")
+                        .IsUnique();
+
+                    b.ToTable("Terugvorderingen", (string)null);
+                });
+
+            modelBuilder.Entity("Casework.Web.Features.AfterAward.Vaststelling", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("AmountCents");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("Awarded")
+                        .HasColumnType("bigint")
+                        .HasColumnName("AwardedCents");
+
+                    b.Property<string>("ComputationJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("DecisionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("Paid")
+                        .HasColumnType("bigint")
+                        .HasColumnName("PaidCents");
+
+                    b.Property<DateOnly>("Verzenddatum")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique();
+
+                    b.ToTable("Vaststellingen", (string)null);
+                });
+
+            modelBuilder.Entity("Casework.Web.Features.AfterAward.Wijzigingsverzoek", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long?>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("AmountCents");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("BasedOnVersion")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("BetaalbareKoop")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("GereedUiterlijk")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("Middenhuur")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("OtherHomes")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ProjectArea")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int?>("ResultingVersion")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("SocialeHuur")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("StartBouwUiterlijk")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.ToTable("Wijzigingsverzoeken", (string)null);
                 });
 
             modelBuilder.Entity("Casework.Web.Features.Applications.CommitteeScoring.CommitteeChair", b =>
@@ -2168,6 +2562,72 @@ namespace Casework.Web.Persistence.Migrations.SqlServer
                         });
 
                     b.Navigation("Days");
+                });
+
+            modelBuilder.Entity("Casework.Web.Features.AfterAward.AwardConditions", b =>
+                {
+                    b.HasOne("Casework.Domain.Funding.FundingApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Casework.Web.Features.AfterAward.AwardMilestone", b =>
+                {
+                    b.HasOne("Casework.Domain.Funding.FundingApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Casework.Web.Features.AfterAward.SisaVerantwoording", b =>
+                {
+                    b.HasOne("Casework.Domain.Funding.FundingApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Casework.Web.Features.AfterAward.Terugvordering", b =>
+                {
+                    b.HasOne("Casework.Domain.Funding.FundingApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Casework.Web.Features.AfterAward.Vaststelling", null)
+                        .WithMany()
+                        .HasForeignKey("VaststellingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Casework.Web.Features.AfterAward.Vaststelling", b =>
+                {
+                    b.HasOne("Casework.Domain.Funding.FundingApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Casework.Web.Features.AfterAward.Wijzigingsverzoek", b =>
+                {
+                    b.HasOne("Casework.Domain.Funding.FundingApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Casework.Domain.Cases.CaseFile", null)
+                        .WithOne()
+                        .HasForeignKey("Casework.Web.Features.AfterAward.Wijzigingsverzoek", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Casework.Web.Features.Applications.CommitteeScoring.CommitteeMemberScore", b =>

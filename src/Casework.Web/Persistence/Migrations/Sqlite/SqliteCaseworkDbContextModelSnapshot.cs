@@ -1132,6 +1132,10 @@ namespace Casework.Web.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("Vastgesteld")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("VastgesteldCents");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Regeling", "Round")
@@ -1374,6 +1378,396 @@ namespace Casework.Web.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("EquatedDaysDecrees", (string)null);
+                });
+
+            modelBuilder.Entity("Casework.Web.Features.AfterAward.AwardConditions", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("AmountCents");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BetaalbareKoop")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ChangeCaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("GereedUiterlijk")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Middenhuur")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OtherHomes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProjectArea")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SocialeHuur")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartBouwUiterlijk")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("AwardConditions", (string)null);
+                });
+
+            modelBuilder.Entity("Casework.Web.Features.AfterAward.AwardMilestone", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DeadlineId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvidenceDocumentIds")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("JudgedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("JudgedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JudgementReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReportedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReportedDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TermKindId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("ApplicationId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("AwardMilestones", (string)null);
+                });
+
+            modelBuilder.Entity("Casework.Web.Features.AfterAward.SisaVerantwoording", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BudgetYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CompletedBetaalbareKoop")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CompletedMiddenhuur")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CompletedOther")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CompletedSocialeHuur")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DeadlineId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ProjectCompleted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReportedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReportedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Spent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("SpentCents");
+
+                    b.Property<int>("StartedBetaalbareKoop")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StartedMiddenhuur")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StartedOther")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StartedSocialeHuur")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Uitstel")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("UitstelDecideBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UitstelDecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UitstelDecisionReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UitstelReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("UitstelRequestedDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("UitstelRequestedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BudgetYear");
+
+                    b.HasIndex("ApplicationId", "BudgetYear")
+                        .IsUnique();
+
+                    b.ToTable("SisaVerantwoordingen", (string)null);
+                });
+
+            modelBuilder.Entity("Casework.Web.Features.AfterAward.Terugvordering", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("AmountCents");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("BetalenUiterlijk")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("BezwaarUiterlijk")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DecisionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LetterDocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReclamationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("VaststellingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Verzenddatum")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("VaststellingId")
+                        .IsUnique();
+
+                    b.ToTable("Terugvorderingen", (string)null);
+                });
+
+            modelBuilder.Entity("Casework.Web.Features.AfterAward.Vaststelling", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("AmountCents");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Awarded")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("AwardedCents");
+
+                    b.Property<string>("ComputationJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DecisionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Paid")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("PaidCents");
+
+                    b.Property<DateOnly>("Verzenddatum")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique();
+
+                    b.ToTable("Vaststellingen", (string)null);
+                });
+
+            modelBuilder.Entity("Casework.Web.Features.AfterAward.Wijzigingsverzoek", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("AmountCents");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BasedOnVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BetaalbareKoop")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("GereedUiterlijk")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Middenhuur")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OtherHomes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProjectArea")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ResultingVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SocialeHuur")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("StartBouwUiterlijk")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.ToTable("Wijzigingsverzoeken", (string)null);
                 });
 
             modelBuilder.Entity("Casework.Web.Features.Applications.CommitteeScoring.CommitteeChair", b =>
@@ -2152,6 +2546,72 @@ namespace Casework.Web.Persistence.Migrations.Sqlite
                         });
 
                     b.Navigation("Days");
+                });
+
+            modelBuilder.Entity("Casework.Web.Features.AfterAward.AwardConditions", b =>
+                {
+                    b.HasOne("Casework.Domain.Funding.FundingApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Casework.Web.Features.AfterAward.AwardMilestone", b =>
+                {
+                    b.HasOne("Casework.Domain.Funding.FundingApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Casework.Web.Features.AfterAward.SisaVerantwoording", b =>
+                {
+                    b.HasOne("Casework.Domain.Funding.FundingApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Casework.Web.Features.AfterAward.Terugvordering", b =>
+                {
+                    b.HasOne("Casework.Domain.Funding.FundingApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Casework.Web.Features.AfterAward.Vaststelling", null)
+                        .WithMany()
+                        .HasForeignKey("VaststellingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Casework.Web.Features.AfterAward.Vaststelling", b =>
+                {
+                    b.HasOne("Casework.Domain.Funding.FundingApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Casework.Web.Features.AfterAward.Wijzigingsverzoek", b =>
+                {
+                    b.HasOne("Casework.Domain.Funding.FundingApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Casework.Domain.Cases.CaseFile", null)
+                        .WithOne()
+                        .HasForeignKey("Casework.Web.Features.AfterAward.Wijzigingsverzoek", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Casework.Web.Features.Applications.CommitteeScoring.CommitteeMemberScore", b =>

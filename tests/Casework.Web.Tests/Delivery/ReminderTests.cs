@@ -74,6 +74,31 @@ public sealed class ReminderTests : IAsyncLifetime
         Assert.Equal(["loket@rvo.nl"], to);
     }
 
+    [Fact]
+    public async Task AgendaCutOff_RemindsTheSecretariatOnceTwoDaysBefore()
+    {
+        await _host.SetMailboxAsync("SBSD", "secretariaat@sbsd.nl");
+        var secretaris = await _host.AsAsync("SBSD", "Secretaris");
+        var meeting = await OkAsync(await SendAsync(secretaris, HttpMethod.Post, "/api/v1/meetings", new { body = "SBSD", date = "2024-02-01", cutOffDate = "2024-01-25", title = "SBSD februari" }), System.Net.HttpStatusCode.Created);
+        Assert.Equal("2024-01-25", meeting.GetProperty("cutOffDate").GetString());
+
+        SetBoth(_host, new DateOnly(2024, 1, 22));
+        await _host.DrainAsync();
+        Assert.Empty(AgendaReminders());
+
+        SetBoth(_host, new DateOnly(2024, 1, 23));
+        await _host.DrainAsync();
+        SetBoth(_host, new DateOnly(2024, 1, 24));
+        await _host.DrainAsync();
+
+        var (to, mail) = Assert.Single(AgendaReminders());
+        Assert.Equal(["secretariaat@sbsd.nl"], to);
+        Assert.Equal("Herinnering: de agenda van SBSD februari sluit op 25 januari 2024", mail.Subject);
+    }
+
+    private List<(IReadOnlyList<string> To, MimeKit.MimeMessage Message)> AgendaReminders() =>
+        [.. _smtp.Received.Where(r => (r.Message.Subject ?? string.Empty).StartsWith("Herinnering: de agenda", StringComparison.Ordinal))];
+
     private List<(IReadOnlyList<string> To, MimeKit.MimeMessage Message)> Reminders() =>
         [.. _smtp.Received.Where(r => (r.Message.Subject ?? string.Empty).StartsWith("Herinnering: vul uw aanvraag", StringComparison.Ordinal))];
 

@@ -44,8 +44,7 @@ internal sealed class AfterAwardHost : IAsyncDisposable
     public async Task<Guid> AwardedAsync(decimal amount = 5_000_000m, string sentDate = "2024-01-12")
     {
         var id = await Host.ToRankingAsync("GM0599", ApplicationBuilder.Wbi(Round), Scores);
-        var response = await SendAsync(Vro, HttpMethod.Post, $"/api/v1/applications/{id}/award",
-            new { amount, sentDate, reason = amount < 5_000_000m ? "plafond bereikt: gedeeltelijke toekenning" : null }, await Host.VersionAsync(id));
+        var response = await Host.AwardConfirmedAsync(Vro, id, new { amount, sentDate, reason = amount < 5_000_000m ? "plafond bereikt: gedeeltelijke toekenning" : null });
         await OkAsync(response);
         return id;
     }

@@ -91,7 +91,7 @@ public sealed class ProgrammeEditTests : IAsyncLifetime
         var csv = Csv(
             $"Rotterdam-Zuid;{_indicator};2022;5,1;Leefbaarometer 3.0;01-07-2023",
             $"Rotterdam-Zuid;{_indicator};2023;vijf;Leefbaarometer 3.0;01-07-2024",
-            $"Rotterdam-Zuid;{_indicator};2024;5,4;Leefbaarometer 3.0;01-07-2025");
+            "Rotterdam-Zuid;leefbaarometer-score;2024;5,4;Leefbaarometer 3.0;01-07-2025");
 
         var preview = await OkAsync(await ImportAsync(_rotterdam, csv, store: false));
         var store = await ImportAsync(_rotterdam, csv, store: true);
@@ -100,6 +100,8 @@ public sealed class ProgrammeEditTests : IAsyncLifetime
         Assert.Equal(3, preview.GetProperty("rows").GetInt32());
         var lines = preview.GetProperty("lines").EnumerateArray().ToList();
         Assert.Empty(lines[0].GetProperty("problems").EnumerateArray());
+        Assert.Empty(lines[2].GetProperty("problems").EnumerateArray());
+        Assert.Equal(_indicator, lines[2].GetProperty("indicator").GetString()); // by its name, in any letter case
         Assert.Equal(3, lines[1].GetProperty("row").GetInt32());
         Assert.Contains("vijf", lines[1].GetProperty("problems")[0].GetString());
         var problem = await OkAsync(store, HttpStatusCode.UnprocessableEntity);

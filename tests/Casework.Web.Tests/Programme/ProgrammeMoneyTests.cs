@@ -108,6 +108,5 @@ public sealed class ProgrammeMoneyTests : IAsyncLifetime
         });
 
     private async Task AwardAsync(Guid id, decimal amount) =>
-        await OkAsync(await SendAsync(_vro, HttpMethod.Post, $"/api/v1/applications/{id}/award",
-            new { amount, sentDate = "2024-03-01", reason = "toekenning" }, await _host.VersionAsync(id)));
+        await OkAsync(await _host.AwardConfirmedAsync(_vro, id, new { amount, sentDate = "2024-03-01", reason = "toekenning" }));
 }

@@ -27,7 +27,7 @@ public sealed class ProgressReportTests : IAsyncLifetime
                 a.FinancialDeficit = amount * 2;
                 a.OwnContribution = amount;
             }), new Dictionary<string, decimal> { ["noodzaak"] = 8m, ["effectiviteit"] = 7m, ["efficientie"] = 6m, ["urgentie"] = urgentie-- });
-            await OkAsync(await SendAsync(_vro, HttpMethod.Post, $"/api/v1/applications/{id}/award", new { amount, sentDate = "2024-03-01", reason = "toekenning" }, await _host.VersionAsync(id)));
+            await OkAsync(await _host.AwardConfirmedAsync(_vro, id, new { amount, sentDate = "2024-03-01", reason = "toekenning" }));
             await OkAsync(await SendAsync(_vro, HttpMethod.Post, $"/api/v1/applications/{id}/payments", new { amount = amount / 2, btwCompensatiefondsShare = 0.1m, paidOnDate = "2024-04-01" }), HttpStatusCode.Created);
         }
     }

@@ -74,8 +74,14 @@ internal sealed class ImportMeasurementsHandler(CaseworkDbContext db, ICurrentAc
                 problems.Add($"U houdt de metingen van {area.Name} niet bij (dat doen de gemeente en het secretariaat van de alliantie).");
             }
 
+            // By code, or by name: a national indicator or a local one of this row's area.
             var indicatorText = Cell(1);
-            indicators.TryGetValue(indicatorText, out var indicator);
+            if (!indicators.TryGetValue(indicatorText, out var indicator))
+            {
+                indicator = indicators.Values.FirstOrDefault(i => string.Equals(i.Name, indicatorText, StringComparison.OrdinalIgnoreCase)
+                    && (i.FocusgebiedCode is null || i.FocusgebiedCode == area?.Code));
+            }
+
             if (indicator is null)
             {
                 problems.Add($"Onbekende indicator '{indicatorText}'.");

@@ -114,7 +114,7 @@ public static class SvgCharts
 
     private static void Open(StringBuilder svg, string id, string title, string desc, int height = Height)
     {
-        svg.Append(Invariant, $"<svg class=\"chart\" role=\"img\" viewBox=\"0 0 {Width} {height}\" width=\"100%\" aria-labelledby=\"{id}-titel {id}-beschrijving\" focusable=\"false\" xmlns=\"http://www.w3.org/2000/svg\">");
+        svg.Append(Invariant, $"<svg class=\"chart\" role=\"img\" viewBox=\"0 0 {Width} {height}\" width=\"100%\" aria-labelledby=\"{id}-titel\" aria-describedby=\"{id}-beschrijving\" focusable=\"false\" xmlns=\"http://www.w3.org/2000/svg\">");
         svg.Append(Invariant, $"<title id=\"{id}-titel\">{Encode(title)}</title><desc id=\"{id}-beschrijving\">{Encode(desc)}</desc>");
     }
 

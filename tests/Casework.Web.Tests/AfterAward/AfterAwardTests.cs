@@ -318,4 +318,24 @@ public sealed class AfterAwardTests : IAsyncLifetime
         Assert.Equal(1, await _app.Host.DbAsync(db => db.Decisions.CountAsync(d => d.CaseId == id && d.BesluitType == "vaststelling")));
         await _app.AssertLedgerMatchesRowsAsync();
     }
+
+    [Fact]
+    public async Task DatesFarAhead_AreRefusedWithTheRule_NotAServerError_AndNothingIsStored()
+    {
+        var id = await _app.AwardedAsync();
+        _app.Advance("2025-03-03 10:00");
+
+        var change = await AfterAwardHost.PostAsync(_app.Gemeente, $"/api/v1/applications/{id}/change-requests", new { gereedUiterlijk = "9999-12-31", reason = "later" });
+        var uitstel = await AfterAwardHost.PostAsync(_app.Gemeente, $"/api/v1/applications/{id}/sisa-years/2024/uitstel", new { newDate = "9999-12-31", reason = "later" });
+        var vaststelling = await AfterAwardHost.PostAsync(_app.Vro, $"/api/v1/applications/{id}/vaststelling", new { spent = 0m, verzenddatum = "9999-12-31" });
+
+        Assert.Equal("MIJLPAAL-TE-LAAT", (await OkAsync(change, HttpStatusCode.UnprocessableEntity)).GetProperty("brokenRules")[0].GetProperty("code").GetString());
+        Assert.Equal("UITSTEL-TE-LANG", (await OkAsync(uitstel, HttpStatusCode.UnprocessableEntity)).GetProperty("brokenRules")[0].GetProperty("code").GetString());
+        Assert.Equal("VERZENDDATUM-TE-VER", (await OkAsync(vaststelling, HttpStatusCode.UnprocessableEntity)).GetProperty("brokenRules")[0].GetProperty("code").GetString());
+        var award = await _app.AfterAwardAsync(id);
+        Assert.Empty(award.GetProperty("changeRequests").EnumerateArray());
+        Assert.Equal(JsonValueKind.Null, award.GetProperty("vaststelling").ValueKind);
+        Assert.Equal(JsonValueKind.Null, award.GetProperty("sisaYears")[0].GetProperty("uitstel").ValueKind);
+        await _app.AssertLedgerMatchesRowsAsync();
+    }
 }

@@ -24,6 +24,9 @@ public sealed class AwardModel : CaseworkPageModel
     [BindProperty]
     public SisaForm Sisa { get; set; } = new();
 
+    /// <summary>The gemeente's own documents in the dossier, to name as a milestone's evidence.</summary>
+    public IReadOnlyList<KeyValuePair<Guid, string>> Evidence { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
 
@@ -34,6 +37,26 @@ public sealed class AwardModel : CaseworkPageModel
         if (ok)
         {
             Flash("Het oordeel over de mijlpaal is vastgelegd.");
+            return RedirectToPage(new { id });
+        }
+
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
+    /// <summary>The gemeente's report of one milestone: the date it was reached and the dossier documents that show it.</summary>
+    public async Task<IActionResult> OnPostMeldenAsync(Guid id, string? kind, string? datum, List<Guid>? bewijs, string? toelichting, CancellationToken ct)
+    {
+        DateOnly? date = Applications.DutchDate.TryParse(datum ?? string.Empty, out var d) ? d : null;
+        if (date is null)
+        {
+            ModelState.AddModelError("date", "Vul de datum in als dag-maand-jaar, bijvoorbeeld 15-08-2025.");
+            return await LoadAsync(id, ct) ? Page() : NotFound();
+        }
+
+        var (ok, _) = await TrySendAsync(new ReportMilestoneCommand(id, kind ?? string.Empty, new MilestoneReportRequest(date, bewijs ?? [], toelichting)), string.Empty, ct);
+        if (ok)
+        {
+            Flash("De mijlpaal is gemeld; VRO beoordeelt de melding.");
             return RedirectToPage(new { id });
         }
 
@@ -73,6 +96,7 @@ public sealed class AwardModel : CaseworkPageModel
         IsDepartment = actor.Organisation == AfterAwardService.Department && actor.Roles.Contains(Role.Beoordelaar);
         IsGemeente = actor.Roles.Contains(Role.GemeenteAanvrager) && Award.Vaststelling is null;
         CurrentYear = Domain.Time.AmsterdamClock.Today(Service<TimeProvider>()).Year;
+        Evidence = IsGemeente ? await QueryAsync(new AwardEvidenceOptionsQuery(id), ct) : [];
         return true;
     }
 

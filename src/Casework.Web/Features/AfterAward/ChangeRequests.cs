@@ -91,6 +91,12 @@ internal sealed class RequestChangeHandler(CaseworkDbContext db, ICurrentActor c
             broken.Add(new BrokenRule("MIJLPAAL-NIET-LATER", $"De nieuwe datum voor gereed ({DutchDate.WithWeekday(done)}) ligt niet na de start van de bouw en vandaag.", ChangeRules.Source));
         }
 
+        var latest = conditions.ValidFrom.AddYears(25);
+        foreach (var date in new[] { request.StartBouwUiterlijk, request.GereedUiterlijk }.OfType<DateOnly>().Where(d => d > latest))
+        {
+            broken.Add(new BrokenRule("MIJLPAAL-TE-LAAT", $"De datum {DutchDate.WithWeekday(date)} ligt meer dan 25 jaar na de voorwaarden van {DutchDate.WithWeekday(conditions.ValidFrom)}.", "(ontwerpkeuze) een wijziging houdt het project binnen een overzienbare looptijd"));
+        }
+
         if (broken.Count > 0)
         {
             throw new BusinessRuleViolationException(broken);

@@ -199,3 +199,20 @@ internal sealed class HasAfterAwardHandler(CaseworkDbContext db) : IQueryHandler
     public async ValueTask<bool> Handle(HasAfterAwardQuery query, CancellationToken cancellationToken) =>
         await db.Set<AwardConditions>().AnyAsync(c => c.ApplicationId == query.Id, cancellationToken);
 }
+
+/// <summary>The documents of the award's dossier that the caller's organisation filed: what a milestone report may name as evidence.</summary>
+public sealed record AwardEvidenceOptionsQuery(Guid Id) : IQuery<IReadOnlyList<KeyValuePair<Guid, string>>>;
+
+internal sealed class AwardEvidenceOptionsHandler(CaseworkDbContext db, ICurrentActor current) : IQueryHandler<AwardEvidenceOptionsQuery, IReadOnlyList<KeyValuePair<Guid, string>>>
+{
+    public async ValueTask<IReadOnlyList<KeyValuePair<Guid, string>>> Handle(AwardEvidenceOptionsQuery query, CancellationToken cancellationToken)
+    {
+        var actor = current.Actor;
+        await CaseAccess.LoadVisibleAsync(db, query.Id, actor, cancellationToken, tracked: false, withHistory: false);
+        var documents = await db.Set<Domain.Documents.Document>().AsNoTracking()
+            .Where(d => d.CaseId == query.Id && d.AuthorOrganisation == actor.Organisation)
+            .Select(d => new { d.Id, d.Title, d.CreatedAt })
+            .ToListAsync(cancellationToken);
+        return documents.OrderBy(d => d.CreatedAt).Select(d => KeyValuePair.Create(d.Id, d.Title)).ToList();
+    }
+}

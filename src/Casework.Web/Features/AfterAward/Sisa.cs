@@ -154,6 +154,12 @@ internal sealed class RequestUitstelHandler(CaseworkDbContext db, ICurrentActor 
                 $"De gevraagde datum {DutchDate.WithWeekday(request.NewDate.Value)} ligt niet na de uiterste datum {DutchDate.WithWeekday(year.DueDate)}.", SisaRules.Fvw17b));
         }
 
+        if (request.NewDate.Value > year.DueDate.AddYears(1))
+        {
+            broken.Add(new BrokenRule("UITSTEL-TE-LANG",
+                $"Uitstel tot {DutchDate.WithWeekday(request.NewDate.Value)} is meer dan een jaar na de uiterste datum {DutchDate.WithWeekday(year.DueDate)}.", "(ontwerpkeuze) uitstel van ten hoogste een jaar"));
+        }
+
         if (broken.Count > 0)
         {
             throw new BusinessRuleViolationException(broken);

@@ -156,6 +156,11 @@ internal sealed class SetVaststellingHandler(
             throw AfterAwardService.Broken("VERZENDDATUM-VOOR-VOORWAARDEN", $"De verzenddatum {DutchDate.WithWeekday(sent)} ligt vóór de voorwaarden waarop wordt vastgesteld ({DutchDate.WithWeekday(conditions.ValidFrom)}).", "Awb 3:41 lid 1");
         }
 
+        if (sent > today.AddMonths(3))
+        {
+            throw AfterAwardService.Broken("VERZENDDATUM-TE-VER", $"De verzenddatum {DutchDate.WithWeekday(sent)} ligt meer dan drie maanden na vandaag; een besluit wordt verzonden als het is genomen.", "(ontwerpkeuze) Awb 3:41 lid 1: een besluit wordt bekendgemaakt door toezending");
+        }
+
         var tranche = await db.Set<Tranche>().AsNoTracking().FirstAsync(t => t.Id == application.TrancheId, cancellationToken);
         var years = await db.Set<SisaVerantwoording>().Where(s => s.ApplicationId == application.Id).ToListAsync(cancellationToken);
         var reported = years.Where(y => y.Status == SisaYearStatus.Verantwoord).ToList();

@@ -17,7 +17,7 @@ public sealed class AwardPageTests : IAsyncLifetime
         var round = await CaseTestData.AnnounceOpenWbiRoundAsync(_factory);
         var (id, _) = await CaseTestData.SubmittedWbiApplicationAsync(_factory, round, projectName: "Hart van Zuid");
         await CaseTestSteps.ToRankingAsync(_factory, id);
-        await CaseTestSteps.FireAsync(_factory, "vro-beoordelaar", id, "toekennen", new { data = new { bedrag = 5_000_000m, verzenddatum = SecretarySetup.Today(_factory).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) } });
+        await CaseTestSteps.DecideAsync(_factory, "vro-beoordelaar", "vro-beoordelaar-2", id, "toekennen", new { data = new { bedrag = 5_000_000m, verzenddatum = SecretarySetup.Today(_factory).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) } });
         _award = id;
     }
 

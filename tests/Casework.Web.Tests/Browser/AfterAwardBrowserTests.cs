@@ -19,7 +19,7 @@ public sealed class AfterAwardBrowserTests(BrowserFixture fixture)
         var (id, _) = await CaseTestData.SubmittedWbiApplicationAsync(fixture.Factory, projectName: "Katendrecht (na toekenning)");
         await CaseTestSteps.ToRankingAsync(fixture.Factory, id);
         var today = SecretarySetup.Today(fixture.Factory);
-        await CaseTestSteps.FireAsync(fixture.Factory, "vro-beoordelaar", id, "toekennen", new { data = new { bedrag = 5_000_000m, verzenddatum = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) } });
+        await CaseTestSteps.DecideAsync(fixture.Factory, "vro-beoordelaar", "vro-beoordelaar-2", id, "toekennen", new { data = new { bedrag = 5_000_000m, verzenddatum = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) } });
         using (var api = await CaseTestData.ApiAsync(fixture.Factory, "rotterdam-aanvrager"))
         using (var upload = Casework.Web.Tests.Documents.DossierHost.Form(Casework.Web.Tests.Documents.DossierHost.Pdf(1500, 91), "heipalen.pdf", "projectplan", "Foto van de heipalen"))
         {

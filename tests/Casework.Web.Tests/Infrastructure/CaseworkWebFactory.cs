@@ -18,6 +18,13 @@ public sealed class CaseworkWebFactory : WebApplicationFactory<Program>
 {
     private readonly Lock _prepare = new();
 
+    /// <summary>
+    /// Every host watches its files (appsettings reloads, <c>asp-append-version</c> on the web root); on Linux each watcher is an
+    /// inotify instance, and the suite starts many hosts at once: past the per-user limit (128 by default) a page render
+    /// fails with an IOException (a 500 from <c>/dev/sign-in</c>). The tests' hosts poll instead; the files never change under them.
+    /// </summary>
+    static CaseworkWebFactory() => Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+
     public CaseworkWebFactory()
         : this(Path.Combine(Path.GetTempPath(), "casework-tests", $"{Guid.NewGuid():N}.db"))
     {

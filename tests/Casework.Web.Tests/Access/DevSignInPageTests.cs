@@ -116,8 +116,12 @@ public sealed partial class DevSignInPageTests : IAsyncLifetime
         var html = await client.GetStringAsync("/dev/sign-in");
 
         var response = await client.PostAsync("/dev/sign-in", Form(("__RequestVerificationToken", Token(html)), ("user", "niemand"), ("returnUrl", "/")));
+        var page = System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        // The picker itself says what was wrong, beside the list of demo users (not the generic error page).
+        Assert.Contains("'niemand' is geen demogebruiker.", page, StringComparison.Ordinal);
+        Assert.Contains("rotterdam-aanvrager", page, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -32,12 +32,22 @@ public sealed class DevSignInModel : CaseworkPageModel
         }
         catch (ApiProblemException e)
         {
-            ModelState.AddModelError(string.Empty, Describe(e.Problem));
-            var page = Page();
-            page.StatusCode = StatusCodes.Status400BadRequest;
-            return page;
+            return Refused(Describe(e.Problem));
+        }
+        catch (FluentValidation.ValidationException e)
+        {
+            // An unknown demo user (a hand-made form post): the API answers 400 for it, the page says so beside the list.
+            return Refused(string.Join(" ", e.Errors.Select(f => f.ErrorMessage)));
         }
 
         return LocalRedirect(ReturnUrl);
+    }
+
+    private PageResult Refused(string message)
+    {
+        ModelState.AddModelError(string.Empty, message);
+        var page = Page();
+        page.StatusCode = StatusCodes.Status400BadRequest;
+        return page;
     }
 }

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Casework.Web.Persistence.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgresCaseworkDbContext))]
-    [Migration("20261204180925_ProgrammeMonitor")]
+    [Migration("20261204181043_ProgrammeMonitor")]
     partial class ProgrammeMonitor
     {
         /// <inheritdoc />

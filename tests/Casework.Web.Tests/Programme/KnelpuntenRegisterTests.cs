@@ -64,6 +64,11 @@ public sealed class KnelpuntenRegisterTests : IAsyncLifetime
         Assert.Equal(_amsterdam, Assert.Single(await RowsAsync(reader, "?domein=wonen")).GetProperty("id").GetGuid());
         Assert.Equal(_rotterdam, Assert.Single(await RowsAsync(reader, "?departement=vro")).GetProperty("id").GetGuid());
         Assert.Equal(_amsterdam, Assert.Single(await RowsAsync(reader, "?focusgebied=amsterdam-zuidoost")).GetProperty("id").GetGuid());
+
+        // Raised by the alliance of Rotterdam-Zuid without naming an area: raised from that area.
+        var fromAlliance = Assert.Single(await RowsAsync(reader, "?focusgebied=rotterdam-zuid"));
+        Assert.Equal(_rotterdam, fromAlliance.GetProperty("id").GetGuid());
+        Assert.Equal("Rotterdam-Zuid", fromAlliance.GetProperty("focusgebiedNames")[0].GetString());
         Assert.Empty(await RowsAsync(reader, "?status=gesloten"));
         Assert.Equal(2, (await RowsAsync(reader, "?status=open")).Count);
         var bad = await reader.GetAsync("/api/v1/knelpuntenregister?status=half");

@@ -92,6 +92,39 @@ public sealed class KnelpuntenRegisterTests : IAsyncLifetime
         Assert.Equal(0, area.GetProperty("knelpunten").GetProperty("escalated").GetInt32());
     }
 
+    [Fact]
+    public async Task AnSbsdDecisionToEscalate_ShowsOnTheAreaAndInTheHalfYearsReport()
+    {
+        var meeting = await SecretarySetup.PlanSbsdMeetingTodayAsync(_factory, "SBSD van vandaag");
+        var item = await SecretarySetup.AddToAgendaAsync(_factory, meeting, _rotterdam);
+        using (var sbsd = await _factory.SignInAsync("sbsd-secretaris"))
+        {
+            await HttpAssert.StatusAsync(HttpStatusCode.OK, await sbsd.PostAsJsonAsync($"/api/v1/meetings/{meeting}/agenda-items/{item}/decision", new
+            {
+                action = "sbsdEscaleren",
+                besluit = "Het SBSD legt het knelpunt voor aan de BRSD.",
+                reason = "Vraagt een bestuurlijke afweging.",
+            }));
+        }
+
+        using var reader = await _factory.SignInAsync("auditor");
+        var half = Casework.Web.Features.Programme.HalfYear.Of(SecretarySetup.Today(_factory)).Code;
+        var area = (await (await reader.GetAsync("/api/v1/focusgebieden/rotterdam-zuid")).ReadJsonAsync()).GetProperty("figures");
+        var report = await (await reader.GetAsync($"/api/v1/voortgangsrapportage?halfjaar={half}")).ReadJsonAsync();
+
+        var escalated = Assert.Single(area.GetProperty("escalations").EnumerateArray());
+        Assert.Equal("Brede Regietafel Sociaal Domein", escalated.GetProperty("level").GetString());
+        Assert.True(escalated.GetProperty("escalated").GetBoolean());
+        Assert.Equal(1, area.GetProperty("knelpunten").GetProperty("escalated").GetInt32());
+        var dealt = Assert.Single(area.GetProperty("meetings").EnumerateArray());
+        Assert.Equal("SBSD", dealt.GetProperty("bodyCode").GetString());
+        Assert.Equal("Het SBSD legt het knelpunt voor aan de BRSD.", Assert.Single(dealt.GetProperty("decisions").EnumerateArray()).GetProperty("besluit").GetString());
+        Assert.Equal(1, report.GetProperty("knelpunten").GetProperty("escalated").GetInt32());
+        Assert.Equal(2, report.GetProperty("knelpunten").GetProperty("opened").GetInt32());
+        var decision = Assert.Single(report.GetProperty("decisions").EnumerateArray());
+        Assert.Equal("Strategisch Beraad Sociaal Domein", decision.GetProperty("body").GetString());
+    }
+
     private static async Task<List<JsonElement>> RowsAsync(HttpClient client, string query)
     {
         var response = await client.GetAsync("/api/v1/knelpuntenregister" + query);

@@ -83,7 +83,7 @@ public sealed record EscalationItemDto(
 }
 
 /// <summary>A meeting that dealt with one of the area's knelpunten or vastlopers; <c>decisions</c> are those about the area.</summary>
-public sealed record MeetingDealtDto(Guid Id, string Body, string Title, DateOnly Date, int Items, IReadOnlyList<MeetingDecisionDto> Decisions);
+public sealed record MeetingDealtDto(Guid Id, string BodyCode, string Body, string Title, DateOnly Date, int Items, IReadOnlyList<MeetingDecisionDto> Decisions);
 
 /// <summary>One decision of a meeting on an agenda item (a case of the area).</summary>
 public sealed record MeetingDecisionDto(Guid MeetingId, string Body, DateOnly MeetingDate, string CaseReference, string Besluit, DateTimeOffset DecidedAt);
@@ -192,7 +192,7 @@ internal sealed class ProgrammeFigures(CaseworkDbContext db, CaseTransitions tra
                         .OrderBy(i => i.DecidedAt)
                         .Select(i => new MeetingDecisionDto(m.Id, MeetingBodies.DisplayName(m.BodyCode), m.Date, i.CaseReference, i.Besluit!, i.DecidedAt!.Value))
                         .ToList();
-                    return new MeetingDealtDto(m.Id, MeetingBodies.DisplayName(m.BodyCode), m.Title, m.Date, mine.Count, decisions);
+                    return new MeetingDealtDto(m.Id, m.BodyCode, MeetingBodies.DisplayName(m.BodyCode), m.Title, m.Date, mine.Count, decisions);
                 })
                 .OrderByDescending(m => m.Date)
                 .ToList();

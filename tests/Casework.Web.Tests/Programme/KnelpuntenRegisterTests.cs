@@ -64,6 +64,11 @@ public sealed class KnelpuntenRegisterTests : IAsyncLifetime
         Assert.Equal(_amsterdam, Assert.Single(await RowsAsync(reader, "?domein=wonen")).GetProperty("id").GetGuid());
         Assert.Equal(_rotterdam, Assert.Single(await RowsAsync(reader, "?departement=vro")).GetProperty("id").GetGuid());
         Assert.Equal(_amsterdam, Assert.Single(await RowsAsync(reader, "?focusgebied=amsterdam-zuidoost")).GetProperty("id").GetGuid());
+
+        // Raised by the alliance of Rotterdam-Zuid without naming an area: raised from that area.
+        var fromAlliance = Assert.Single(await RowsAsync(reader, "?focusgebied=rotterdam-zuid"));
+        Assert.Equal(_rotterdam, fromAlliance.GetProperty("id").GetGuid());
+        Assert.Equal("Rotterdam-Zuid", fromAlliance.GetProperty("focusgebiedNames")[0].GetString());
         Assert.Empty(await RowsAsync(reader, "?status=gesloten"));
         Assert.Equal(2, (await RowsAsync(reader, "?status=open")).Count);
         var bad = await reader.GetAsync("/api/v1/knelpuntenregister?status=half");
@@ -85,6 +90,39 @@ public sealed class KnelpuntenRegisterTests : IAsyncLifetime
         Assert.Equal(1, area.GetProperty("knelpunten").GetProperty("open").GetInt32());
         Assert.Equal(1, area.GetProperty("knelpunten").GetProperty("opened").GetInt32());
         Assert.Equal(0, area.GetProperty("knelpunten").GetProperty("escalated").GetInt32());
+    }
+
+    [Fact]
+    public async Task AnSbsdDecisionToEscalate_ShowsOnTheAreaAndInTheHalfYearsReport()
+    {
+        var meeting = await SecretarySetup.PlanSbsdMeetingTodayAsync(_factory, "SBSD van vandaag");
+        var item = await SecretarySetup.AddToAgendaAsync(_factory, meeting, _rotterdam);
+        using (var sbsd = await _factory.SignInAsync("sbsd-secretaris"))
+        {
+            await HttpAssert.StatusAsync(HttpStatusCode.OK, await sbsd.PostAsJsonAsync($"/api/v1/meetings/{meeting}/agenda-items/{item}/decision", new
+            {
+                action = "sbsdEscaleren",
+                besluit = "Het SBSD legt het knelpunt voor aan de BRSD.",
+                reason = "Vraagt een bestuurlijke afweging.",
+            }));
+        }
+
+        using var reader = await _factory.SignInAsync("auditor");
+        var half = Casework.Web.Features.Programme.HalfYear.Of(SecretarySetup.Today(_factory)).Code;
+        var area = (await (await reader.GetAsync("/api/v1/focusgebieden/rotterdam-zuid")).ReadJsonAsync()).GetProperty("figures");
+        var report = await (await reader.GetAsync($"/api/v1/voortgangsrapportage?halfjaar={half}")).ReadJsonAsync();
+
+        var escalated = Assert.Single(area.GetProperty("escalations").EnumerateArray());
+        Assert.Equal("Brede Regietafel Sociaal Domein", escalated.GetProperty("level").GetString());
+        Assert.True(escalated.GetProperty("escalated").GetBoolean());
+        Assert.Equal(1, area.GetProperty("knelpunten").GetProperty("escalated").GetInt32());
+        var dealt = Assert.Single(area.GetProperty("meetings").EnumerateArray());
+        Assert.Equal("SBSD", dealt.GetProperty("bodyCode").GetString());
+        Assert.Equal("Het SBSD legt het knelpunt voor aan de BRSD.", Assert.Single(dealt.GetProperty("decisions").EnumerateArray()).GetProperty("besluit").GetString());
+        Assert.Equal(1, report.GetProperty("knelpunten").GetProperty("escalated").GetInt32());
+        Assert.Equal(2, report.GetProperty("knelpunten").GetProperty("opened").GetInt32());
+        var decision = Assert.Single(report.GetProperty("decisions").EnumerateArray());
+        Assert.Equal("Strategisch Beraad Sociaal Domein", decision.GetProperty("body").GetString());
     }
 
     private static async Task<List<JsonElement>> RowsAsync(HttpClient client, string query)

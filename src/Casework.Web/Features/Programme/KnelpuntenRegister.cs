@@ -65,6 +65,7 @@ internal sealed class KnelpuntenRegisterHandler(CaseworkDbContext db, ICurrentAc
         var cases = await db.Cases.AsNoTracking().IgnoreAutoIncludes().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
         var visible = (await db.Cases.AsNoTracking().IgnoreAutoIncludes().Where(c => ids.Contains(c.Id)).VisibleTo(actor).Select(c => c.Id).ToListAsync(cancellationToken)).ToHashSet();
         var areas = await db.Focusgebieden.AsNoTracking().ToDictionaryAsync(f => f.Code, f => f.Name, StringComparer.Ordinal, cancellationToken);
+        var alliances = await ProgrammeFigures.AlliancesAsync(db, cancellationToken);
         var departments = await db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKind.Departement).ToDictionaryAsync(o => o.Code, o => o.Name, StringComparer.Ordinal, cancellationToken);
 
         var wet = query.Wet?.Trim();
@@ -77,7 +78,7 @@ internal sealed class KnelpuntenRegisterHandler(CaseworkDbContext db, ICurrentAc
                 || string.Equals(x.Knelpunt.Wet.BwbId, wet, StringComparison.OrdinalIgnoreCase))
             .Where(x => domein is null || x.Knelpunt.Domein == domein)
             .Where(x => string.IsNullOrEmpty(departement) || x.Case.LeadDepartment == departement)
-            .Where(x => string.IsNullOrEmpty(focusgebied) || x.Knelpunt.Focusgebieden.Contains(focusgebied))
+            .Where(x => string.IsNullOrEmpty(focusgebied) || ProgrammeFigures.AreasOf(x.Knelpunt, alliances).Contains(focusgebied))
             .Where(x => status is null || (status == "gesloten") == x.Case.IsClosed)
             .OrderByDescending(x => x.Case.CreatedAt)
             .Select(x =>
@@ -90,8 +91,8 @@ internal sealed class KnelpuntenRegisterHandler(CaseworkDbContext db, ICurrentAc
                     k.Domein is { } dn ? Pages.Labels.Domein(dn) : null,
                     c.LeadDepartment,
                     c.LeadDepartment is { } lead ? departments.GetValueOrDefault(lead, lead) : null,
-                    k.Focusgebieden,
-                    k.Focusgebieden.Select(f => areas.GetValueOrDefault(f, f)).ToList(),
+                    ProgrammeFigures.AreasOf(k, alliances),
+                    ProgrammeFigures.AreasOf(k, alliances).Select(f => areas.GetValueOrDefault(f, f)).ToList(),
                     c.StateLabel,
                     c.IsClosed,
                     c.IsClosed ? ProgrammeFigures.Outcome(c.Resultaat) : null,

@@ -83,7 +83,7 @@ public sealed record EscalationItemDto(
 }
 
 /// <summary>A meeting that dealt with one of the area's knelpunten or vastlopers; <c>decisions</c> are those about the area.</summary>
-public sealed record MeetingDealtDto(Guid Id, string Body, string Title, DateOnly Date, int Items, IReadOnlyList<MeetingDecisionDto> Decisions);
+public sealed record MeetingDealtDto(Guid Id, string BodyCode, string Body, string Title, DateOnly Date, int Items, IReadOnlyList<MeetingDecisionDto> Decisions);
 
 /// <summary>One decision of a meeting on an agenda item (a case of the area).</summary>
 public sealed record MeetingDecisionDto(Guid MeetingId, string Body, DateOnly MeetingDate, string CaseReference, string Besluit, DateTimeOffset DecidedAt);
@@ -150,6 +150,7 @@ internal sealed class ProgrammeFigures(CaseworkDbContext db, CaseTransitions tra
         var tranches = await db.Set<Tranche>().AsNoTracking().ToDictionaryAsync(t => t.Id, ct);
 
         var knelpunten = await db.Set<Knelpunt>().AsNoTracking().ToListAsync(ct);
+        var alliances = await AlliancesAsync(db, ct);
         var vastlopers = await db.Set<Vastloper>().AsNoTracking().Where(v => codes.Contains(v.FocusgebiedCode)).ToListAsync(ct);
         var caseIds = knelpunten.Select(k => k.CaseId).Concat(vastlopers.Select(v => v.CaseId)).ToList();
         var cases = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
@@ -171,7 +172,7 @@ internal sealed class ProgrammeFigures(CaseworkDbContext db, CaseTransitions tra
             var vhf = Sum(rounds.Where(r => r.Regeling == Regeling.Vhf));
             var wbi = Sum(rounds.Where(r => r.Regeling == Regeling.Wbi));
 
-            var escalationCases = knelpunten.Where(k => k.Focusgebieden.Contains(area.Code)).Select(k => cases[k.CaseId])
+            var escalationCases = knelpunten.Where(k => AreasOf(k, alliances).Contains(area.Code)).Select(k => cases[k.CaseId])
                 .Concat(vastlopers.Where(v => v.FocusgebiedCode == area.Code).Select(v => cases[v.CaseId]))
                 .Where(c => c.CreatedAt < periodEnd)
                 .ToList();
@@ -191,7 +192,7 @@ internal sealed class ProgrammeFigures(CaseworkDbContext db, CaseTransitions tra
                         .OrderBy(i => i.DecidedAt)
                         .Select(i => new MeetingDecisionDto(m.Id, MeetingBodies.DisplayName(m.BodyCode), m.Date, i.CaseReference, i.Besluit!, i.DecidedAt!.Value))
                         .ToList();
-                    return new MeetingDealtDto(m.Id, MeetingBodies.DisplayName(m.BodyCode), m.Title, m.Date, mine.Count, decisions);
+                    return new MeetingDealtDto(m.Id, m.BodyCode, MeetingBodies.DisplayName(m.BodyCode), m.Title, m.Date, mine.Count, decisions);
                 })
                 .OrderByDescending(m => m.Date)
                 .ToList();
@@ -217,6 +218,17 @@ internal sealed class ProgrammeFigures(CaseworkDbContext db, CaseTransitions tra
 
         return result;
     }
+
+    /// <summary>Each alliance's focusgebied (an alliance speaks for one area).</summary>
+    public static async Task<IReadOnlyDictionary<string, string>> AlliancesAsync(CaseworkDbContext db, CancellationToken ct) =>
+        await db.Focusgebieden.AsNoTracking().ToDictionaryAsync(f => f.AllianceCode, f => f.Code, StringComparer.Ordinal, ct);
+
+    /// <summary>
+    /// The focusgebieden a knelpunt was raised from: those it names, and the area of the alliance that raised it
+    /// (an alliance raises a knelpunt from its own area even when it names none).
+    /// </summary>
+    public static IReadOnlyList<string> AreasOf(Knelpunt k, IReadOnlyDictionary<string, string> alliances) =>
+        alliances.TryGetValue(k.IndienerOrganisatie, out var own) && !k.Focusgebieden.Contains(own) ? [.. k.Focusgebieden, own] : k.Focusgebieden;
 
     private static MoneyFiguresDto Sum(IEnumerable<RoundMoneyDto> rounds) =>
         rounds.Aggregate(MoneyFiguresDto.Zero, (sum, r) => sum.Plus(r.Money));

@@ -111,7 +111,7 @@ internal sealed class ProgressReportHandler(CaseworkDbContext db, ProgrammeFigur
     {
         if (area is not null)
         {
-            return area.Meetings.Where(m => !MeetingBodies.IsAlliance(BodyCodeOf(m.Body))).SelectMany(m => m.Decisions).OrderBy(d => d.DecidedAt).ToList();
+            return area.Meetings.Where(m => !MeetingBodies.IsAlliance(m.BodyCode)).SelectMany(m => m.Decisions).OrderBy(d => d.DecidedAt).ToList();
         }
 
         var from = AmsterdamClock.StartOfDayUtc(period.First);
@@ -125,9 +125,6 @@ internal sealed class ProgressReportHandler(CaseworkDbContext db, ProgrammeFigur
             .Select(i => new MeetingDecisionDto(i.MeetingId, MeetingBodies.DisplayName(meetings[i.MeetingId].BodyCode), meetings[i.MeetingId].Date, i.CaseReference, i.Besluit!, i.DecidedAt!.Value))
             .ToList();
     }
-
-    private static string BodyCodeOf(string displayName) =>
-        new[] { MeetingBodies.Sbsd, MeetingBodies.Brsd, MeetingBodies.BestuurlijkOverleg }.FirstOrDefault(b => MeetingBodies.DisplayName(b) == displayName) ?? MeetingBodies.AlliancePrefix;
 }
 
 /// <summary>The report's sections as tables: one sheet each in Excel, one section each in the PDF, the same figures as the page.</summary>

@@ -43,7 +43,7 @@ public sealed class DevSignInModel : CaseworkPageModel
         return LocalRedirect(ReturnUrl);
     }
 
-    private PageResult Refused(string message)
+    private Microsoft.AspNetCore.Mvc.RazorPages.PageResult Refused(string message)
     {
         ModelState.AddModelError(string.Empty, message);
         var page = Page();

@@ -239,9 +239,14 @@ public sealed partial class CasePageTests(CasePageFixture fixture) : IClassFixtu
         Assert.Contains("Voorstel intrekken", proposed, StringComparison.Ordinal);
         Assert.Equal("rangschikking", stateAfterProposal);
         Assert.Contains("Mohammed Amrani stelde dit besluit voor", WebUtility.HtmlDecode(colleaguePage), StringComparison.Ordinal);
+        Assert.Contains("Besluit voorgesteld: Toekennen (wacht op bevestiging door een collega)", proposed, StringComparison.Ordinal);
+        Assert.DoesNotContain("zaak.voorstel", proposed, StringComparison.Ordinal);
         Assert.Contains("U heeft het besluit bevestigd; het is genomen. De zaak heeft nu de status ‘Toegekend, bezwaartermijn loopt’.", after, StringComparison.Ordinal);
         Assert.Contains("<th scope=\"row\" class=\"utrecht-table__header-cell\">Toekenning</th>", after, StringComparison.Ordinal);
         Assert.Equal("toegekend", await StateAsync(id));
+        // The beschikking filed in the dossier shows in the timeline in words, not as its audit code.
+        Assert.Contains("Document toegevoegd aan het dossier", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("document.toegevoegd", after, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -659,13 +659,20 @@ public sealed class CaseModel : CaseworkPageModel
         // The audit trail records every transition too; show those once (as the status change) and the rest as they are.
         var transitions = History.Statuses.Where(s => s.Action is not null).Select(s => "zaak." + s.Action).Append("zaak.aangemaakt").ToHashSet(StringComparer.Ordinal);
         entries.AddRange(History.Events.Where(e => !transitions.Contains(e.Action)).Select(e => new TimelineEntry(
-            e.At, e.Sequence, Labels.Person(e.ActorUserId), e.ActorOrganisation, DescribeEvent(e.Action), null, e.Reason)));
+            e.At, e.Sequence, Labels.Person(e.ActorUserId), e.ActorOrganisation, DescribeEvent(e.Action, labels), null, e.Reason)));
         entries.AddRange(Deliveries.Select(d => new TimelineEntry(d.DeliveredAt ?? d.NextAttemptAt, 0, string.Empty, string.Empty, Delivery.DeliveryLabels.TimelineLine(d), null, d.Status == Domain.Delivery.DeliveryStatus.Delivered ? null : d.LastError, ByPerson: false)));
         return [.. entries.OrderByDescending(e => e.At).ThenByDescending(e => e.StateLabel is not null).ThenByDescending(e => e.Order)];
     }
 
-    private static string DescribeEvent(string action) => action switch
+    private static string DescribeEvent(string action, IReadOnlyDictionary<string, string> labels) => action switch
     {
+        "zaak.voorstel.ingetrokken" => "Voorgesteld besluit ingetrokken",
+        "zaak.voorstel.afgewezen" => "Voorgesteld besluit afgewezen door een collega",
+        _ when action.StartsWith(ProposedPrefix, StringComparison.Ordinal) =>
+            $"Besluit voorgesteld: {labels.GetValueOrDefault(action[ProposedPrefix.Length..], "besluit")} (wacht op bevestiging door een collega)",
+        "document.toegevoegd" => "Document toegevoegd aan het dossier",
+        "document.verwijderd" => "Document uit het dossier verwijderd",
+        "document.gedownload" => "Document gedownload",
         "termijn.verlopen" => "Termijn verlopen",
         "aanvraag.betalingGeregistreerd" => "Betaling geregistreerd",
         "aanvraag.terugvorderingGeregistreerd" => "Terugvordering geregistreerd",
@@ -686,6 +693,9 @@ public sealed class CaseModel : CaseworkPageModel
         "toekenning.voorwaardenGewijzigd" => "Voorwaarden van de toekenning gewijzigd",
         _ => action,
     };
+
+    /// <summary>The audit action of a proposal under the vier-ogenprincipe: <c>zaak.voorstel.{actionId}</c>.</summary>
+    private const string ProposedPrefix = "zaak.voorstel.";
 
     private void BuildActions()
     {

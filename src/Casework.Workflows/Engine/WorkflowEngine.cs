@@ -105,7 +105,7 @@ public sealed class WorkflowEngine
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(facts);
         RequireKnownState(definition, snapshot);
-        if (snapshot.Proposal is not { } proposal || definition.FindAction(proposal.ActionId) is not { Approval: not null } action)
+        if (Pending(definition, snapshot) is not var (proposal, action))
         {
             return new Refusal(snapshot.Proposal?.ActionId ?? string.Empty, [NoProposal()]);
         }
@@ -125,7 +125,7 @@ public sealed class WorkflowEngine
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(actor);
-        if (snapshot.Proposal is not { } proposal || definition.FindAction(proposal.ActionId) is not { Approval: not null } action)
+        if (Pending(definition, snapshot) is not var (proposal, action))
         {
             return new Refusal(snapshot.Proposal?.ActionId ?? string.Empty, [NoProposal()]);
         }
@@ -148,7 +148,7 @@ public sealed class WorkflowEngine
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(actor);
-        if (snapshot.Proposal is not { } proposal || definition.FindAction(proposal.ActionId) is not { Approval: not null } action)
+        if (Pending(definition, snapshot) is not var (proposal, action))
         {
             return new Refusal(snapshot.Proposal?.ActionId ?? string.Empty, [NoProposal()]);
         }
@@ -164,6 +164,10 @@ public sealed class WorkflowEngine
 
     /// <summary>The code of the refusal when the proposer confirms their own proposal.</summary>
     public const string ProposerConfirms = "VIER-OGEN";
+
+    /// <summary>The case's pending proposal with the action it proposes (an action under approval), or null.</summary>
+    private static (PendingProposal Proposal, ActionDefinition Action)? Pending(WorkflowDefinition definition, CaseSnapshot snapshot) =>
+        snapshot.Proposal is { } proposal && definition.FindAction(proposal.ActionId) is { Approval: not null } action ? (proposal, action) : null;
 
     private static RefusalReason NoProposal() =>
         new("no-proposal", "Er ligt geen voorstel ter bevestiging op deze zaak (meer); haal de zaak opnieuw op.");

@@ -41,8 +41,7 @@ internal sealed class ApplicationFactLoader(CaseworkDbContext db, AdmissionConte
             case RangschikkingVastgesteldGuard.Fact:
                 return await RankingSettledForAsync(application, ct);
             case AwardFacts.Fact:
-                var portions = await db.Set<Payment>().AsNoTracking().Where(p => p.ApplicationId == application.Id).Select(p => p.AwardedPortion).ToListAsync(ct);
-                return new AwardFacts(application, await ledger.LoadAsync(application.TrancheId, ct), portions.Aggregate(Domain.Common.Money.Zero, (sum, p) => sum + p));
+                return new AwardFacts(application, await ledger.LoadAsync(application.TrancheId, ct), await FundingDecisionEffect.PaidOutAsync(db, application.Id, ct));
             default:
                 return null;
         }

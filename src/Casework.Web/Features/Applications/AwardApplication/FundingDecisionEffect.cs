@@ -65,7 +65,7 @@ internal sealed class FundingDecisionEffect(CaseworkDbContext db, RoundLedger le
     private async Task ReviseAsync(FundingApplication application, Money newAmount, Actor actor, string? reason, CancellationToken ct)
     {
         var before = application.AwardedAmount ?? Money.Zero;
-        var change = application.ReviseAward(newAmount, await PaidOutAsync(application.Id, ct), time.GetUtcNow());
+        var change = application.ReviseAward(newAmount, await PaidOutAsync(db, application.Id, ct), time.GetUtcNow());
         if (change > Money.Zero)
         {
             await ledger.CommitAsync(application.TrancheId, change, ct);
@@ -80,8 +80,8 @@ internal sealed class FundingDecisionEffect(CaseworkDbContext db, RoundLedger le
             new { toegekend = before.Euros }, new { toegekend = newAmount.Euros, wijziging = change.Euros }, reason, ct);
     }
 
-    /// <summary>The awarded portion already paid out on one application (few rows: summed here, exactly).</summary>
-    private async Task<Money> PaidOutAsync(Guid applicationId, CancellationToken ct)
+    /// <summary>The awarded portion already paid out on one application (few rows: summed here, exactly); also the award guards' fact.</summary>
+    internal static async Task<Money> PaidOutAsync(CaseworkDbContext db, Guid applicationId, CancellationToken ct)
     {
         var portions = await db.Set<Payment>().AsNoTracking().Where(p => p.ApplicationId == applicationId).Select(p => p.AwardedPortion).ToListAsync(ct);
         return portions.Aggregate(Money.Zero, (sum, p) => sum + p);

@@ -18,37 +18,21 @@ internal static class CaseEndpoints
             .WithName("listCases")
             .WithSummary("Werklijst: de zaken die u mag zien, met filters op type, status, organisatie en termijnen en een zoekterm (zoek: zaaknummer, gemeente, project- of knelpunttitel, wet) en op behandelaar (mine, unassigned of de gebruiker van een collega)")
             .Produces<Page<CaseSummaryDto>>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized);
 
-        group.MapGet("/{id:guid}", async (Guid id, IMediator mediator, HttpContext http, CancellationToken ct) =>
-            {
-                var dto = await mediator.Send(new GetCaseQuery(id), ct);
-                http.Response.Headers.ETag = ETag(dto.Version);
-                return dto;
-            })
+        group.MapGet("/{id:guid}", (Guid id, IMediator mediator, HttpContext http, CancellationToken ct) => mediator.SendWithETagAsync(new GetCaseQuery(id), http, ct))
             .WithName("getCase")
             .WithSummary("Een zaak met status, termijnen en de acties die u nu kunt uitvoeren (met de reden als dat niet kan)")
             .Produces<CaseDto>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound);
 
-        group.MapPost("/{id:guid}/actions/{action}", async (Guid id, string action, [FromHeader(Name = "If-Match")] string? ifMatch, FireActionRequest? body, IMediator mediator, HttpContext http, CancellationToken ct) =>
-            {
-                var dto = await mediator.Send(new FireActionCommand(id, action, IfMatch.Required(ifMatch, "de zaak"), body?.Reason, body?.Data ?? []), ct);
-                http.Response.Headers.ETag = ETag(dto.Version);
-                return dto;
-            })
+        group.MapPost("/{id:guid}/actions/{action}", (Guid id, string action, [FromHeader(Name = "If-Match")] string? ifMatch, FireActionRequest? body, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                mediator.SendWithETagAsync(new FireActionCommand(id, action, IfMatch.Required(ifMatch, "de zaak"), body?.Reason, body?.Data ?? []), http, ct))
             .IsDecision()
             .WithName("fireCaseAction")
             .WithSummary("Een actie van de workflow uitvoeren; If-Match bevat de versie van de zaak")
             .Produces<CaseDto>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .ProducesProblems(EndpointConventions.VersionedCommandProblems);
 
         group.MapPost("/{id:guid}/proposal/confirm", ([FromRoute] Guid id, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
                 mediator.SendWithETagAsync(new DecideProposalCommand(id, ProposalOutcome.Confirm, IfMatch.Required(ifMatch, "de zaak"), null), http, ct))
@@ -56,8 +40,7 @@ internal static class CaseEndpoints
             .WithName("confirmCaseProposal")
             .WithSummary("Het voorgestelde besluit bevestigen (vier-ogenprincipe): het besluit gaat nu in; de voorsteller zelf kan niet bevestigen (403)")
             .Produces<CaseDto>()
-            .ProducesProblems(EndpointConventions.VersionedCommandProblems)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(EndpointConventions.VersionedCommandProblems);
 
         group.MapPost("/{id:guid}/proposal/reject", ([FromRoute] Guid id, [FromHeader(Name = "If-Match")] string? ifMatch, RejectProposalRequest? body, IMediator mediator, HttpContext http, CancellationToken ct) =>
                 mediator.SendWithETagAsync(new DecideProposalCommand(id, ProposalOutcome.Reject, IfMatch.Required(ifMatch, "de zaak"), body?.Reason), http, ct))
@@ -91,20 +74,16 @@ internal static class CaseEndpoints
             .WithName("listCaseColleagues")
             .WithSummary("De collega's aan wie u de zaak kunt overdragen (wie zich voor de organisatie van de zaak heeft aangemeld)")
             .Produces<IReadOnlyList<BehandelaarDto>>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound);
 
         group.MapGet("/{id:guid}/history", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new GetCaseHistoryQuery(id), ct))
             .WithName("getCaseHistory")
             .WithSummary("De audittrail en statusgeschiedenis van een zaak")
             .Produces<CaseHistoryDto>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound);
 
         return api;
     }
-
-    public static string ETag(int version) => EndpointConventions.ETag(version);
 }
 
 /// <summary>Query parameters of the work list; names are lowerCamelCase (NLGov /core/query-keys-camel-case).</summary>

@@ -117,24 +117,14 @@ internal static class BeslistermijnVerdagingEndpoints
 {
     public static IEndpointRouteBuilder MapBeslistermijnVerdaging(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/cases/{id:guid}/beslistermijn/verdaging", async (Guid id, [FromHeader(Name = "If-Match")] string? ifMatch, VerdagingRequest? body, IMediator mediator, HttpContext http, CancellationToken ct) =>
-            {
-                var dto = await mediator.Send(new PostponeBeslistermijnCommand(id, IfMatch.Required(ifMatch, "de zaak"), body), ct);
-                http.Response.Headers.ETag = CaseEndpoints.ETag(dto.Version);
-                return dto;
-            })
+        api.MapPost("/cases/{id:guid}/beslistermijn/verdaging", (Guid id, [FromHeader(Name = "If-Match")] string? ifMatch, VerdagingRequest? body, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                mediator.SendWithETagAsync(new PostponeBeslistermijnCommand(id, IfMatch.Required(ifMatch, "de zaak"), body), http, ct))
             .RequireAuthorization()
             .WithTags("Zaken")
             .WithName("postponeBeslistermijn")
             .WithSummary("De aanvrager meedelen dat de beslistermijn niet wordt gehaald, met een nieuwe datum (Awb 4:14); alleen de organisatie waar de zaak ligt, binnen de termijn")
             .Produces<CaseDto>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .ProducesProblems(EndpointConventions.VersionedCommandProblems);
         return api;
     }
 }

@@ -1,6 +1,7 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
+using Casework.Web.Api;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Casework.Web.Features.Deadlines;
 
@@ -36,8 +37,7 @@ internal static class LegalClockSetup
             .WithName("calculateTerm")
             .WithSummary("Wanneer eindigt deze termijn? De uiterste datum en hoe die is berekend (eerste dag, einde, opschorting, weekend of feestdag)")
             .Produces<TermCalculationDto>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         return api;
     }
 }

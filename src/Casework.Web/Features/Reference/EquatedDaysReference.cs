@@ -176,10 +176,7 @@ internal static class EquatedDaysEndpoints
             .WithName("addGelijkgesteldeDagen")
             .WithSummary("Een besluit gelijkstelling vastleggen (Beheerder): lopende termijnen die op een van de dagen eindigen, schuiven door")
             .Produces<EquatedDaysDecreeDto>(StatusCodes.Status201Created)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status422UnprocessableEntity);
         return api;
     }
 }

@@ -54,9 +54,7 @@ internal static class WorkflowEndpoints
             .WithName("getWorkflowVersion")
             .WithSummary("Een versie van een workflowdefinitie met haar Mermaid-diagram; met caseId is de huidige status van die zaak gemarkeerd")
             .Produces<WorkflowVersionDto>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
         return api;
     }

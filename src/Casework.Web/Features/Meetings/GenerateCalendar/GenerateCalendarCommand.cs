@@ -1,0 +1,5 @@
+using Mediator;
+
+namespace Casework.Web.Features.Meetings;
+
+public sealed record GenerateCalendarCommand(string Body, DateOnly? FromDate, DateOnly? UntilDate) : ICommand<CalendarDto>;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Casework.Web.Api;
 using Casework.Web.Features.Cases.Behandelaar;
 using Casework.Web.Features.Cases.Proposals;
@@ -26,55 +25,9 @@ internal static class CaseEndpoints
             .Produces<CaseDto>()
             .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound);
 
-        group.MapPost("/{id:guid}/actions/{action}", (Guid id, string action, [FromHeader(Name = "If-Match")] string? ifMatch, FireActionRequest? body, IMediator mediator, HttpContext http, CancellationToken ct) =>
-                mediator.SendWithETagAsync(new FireActionCommand(id, action, IfMatch.Required(ifMatch, "de zaak"), body?.Reason, body?.Data ?? []), http, ct))
-            .IsDecision()
-            .WithName("fireCaseAction")
-            .WithSummary("Een actie van de workflow uitvoeren; If-Match bevat de versie van de zaak")
-            .Produces<CaseDto>()
-            .ProducesProblems(EndpointConventions.VersionedCommandProblems);
-
-        group.MapPost("/{id:guid}/proposal/confirm", ([FromRoute] Guid id, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
-                mediator.SendWithETagAsync(new DecideProposalCommand(id, ProposalOutcome.Confirm, IfMatch.Required(ifMatch, "de zaak"), null), http, ct))
-            .IsDecision()
-            .WithName("confirmCaseProposal")
-            .WithSummary("Het voorgestelde besluit bevestigen (vier-ogenprincipe): het besluit gaat nu in; de voorsteller zelf kan niet bevestigen (403)")
-            .Produces<CaseDto>()
-            .ProducesProblems(EndpointConventions.VersionedCommandProblems);
-
-        group.MapPost("/{id:guid}/proposal/reject", ([FromRoute] Guid id, [FromHeader(Name = "If-Match")] string? ifMatch, RejectProposalRequest? body, IMediator mediator, HttpContext http, CancellationToken ct) =>
-                mediator.SendWithETagAsync(new DecideProposalCommand(id, ProposalOutcome.Reject, IfMatch.Required(ifMatch, "de zaak"), body?.Reason), http, ct))
-            .WithName("rejectCaseProposal")
-            .WithSummary("Het voorstel intrekken (de voorsteller) of afwijzen met een toelichting (een collega die mag bevestigen); er gaat niets in")
-            .Produces<CaseDto>()
-            .ProducesProblems(EndpointConventions.VersionedCommandProblems);
-
-        group.MapPost("/{id:guid}/behandelaar/claim", ([FromRoute] Guid id, [FromHeader(Name = "If-Match")] string? ifMatch, BehandelaarNoteRequest? body, IMediator mediator, HttpContext http, CancellationToken ct) =>
-                mediator.SendWithETagAsync(new ChangeBehandelaarCommand(id, BehandelaarChange.Claim, IfMatch.Required(ifMatch, "de zaak"), Note: body?.Note), http, ct))
-            .WithName("claimCase")
-            .WithSummary("De zaak in behandeling nemen: u wordt behandelaar; als een collega u voor was, is het antwoord 409")
-            .Produces<CaseDto>()
-            .ProducesProblems(EndpointConventions.VersionedCommandProblems);
-
-        group.MapPost("/{id:guid}/behandelaar/hand-over", ([FromRoute] Guid id, [FromHeader(Name = "If-Match")] string? ifMatch, HandOverRequest? body, IMediator mediator, HttpContext http, CancellationToken ct) =>
-                mediator.SendWithETagAsync(new ChangeBehandelaarCommand(id, BehandelaarChange.HandOver, IfMatch.Required(ifMatch, "de zaak"), body?.To, body?.Note), http, ct))
-            .WithName("handOverCase")
-            .WithSummary("De zaak overdragen aan een collega, met een notitie (een beheerder van de organisatie wijst zo ook toe)")
-            .Produces<CaseDto>()
-            .ProducesProblems(EndpointConventions.VersionedCommandProblems);
-
-        group.MapPost("/{id:guid}/behandelaar/release", ([FromRoute] Guid id, [FromHeader(Name = "If-Match")] string? ifMatch, BehandelaarNoteRequest? body, IMediator mediator, HttpContext http, CancellationToken ct) =>
-                mediator.SendWithETagAsync(new ChangeBehandelaarCommand(id, BehandelaarChange.Release, IfMatch.Required(ifMatch, "de zaak"), Note: body?.Note), http, ct))
-            .WithName("releaseCase")
-            .WithSummary("De zaak vrijgeven: zij gaat terug naar de organisatie, zonder behandelaar")
-            .Produces<CaseDto>()
-            .ProducesProblems(EndpointConventions.VersionedCommandProblems);
-
-        group.MapGet("/{id:guid}/behandelaar/colleagues", ([FromRoute] Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new GetColleaguesQuery(id), ct))
-            .WithName("listCaseColleagues")
-            .WithSummary("De collega's aan wie u de zaak kunt overdragen (wie zich voor de organisatie van de zaak heeft aangemeld)")
-            .Produces<IReadOnlyList<BehandelaarDto>>()
-            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound);
+        group.MapFireAction();
+        group.MapDecideProposal();
+        group.MapChangeBehandelaar();
 
         group.MapGet("/{id:guid}/history", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new GetCaseHistoryQuery(id), ct))
             .WithName("getCaseHistory")

@@ -1,32 +1,13 @@
-using System.Text.Json;
 using Casework.Domain.Time;
 using Casework.Web.Api;
 using Casework.Web.Infrastructure.Auth;
 using Casework.Web.Persistence;
 using Casework.Web.Workflow;
 using Casework.Workflows.Engine;
-using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace Casework.Web.Features.Cases;
-
-/// <summary>Fire a workflow action on a case: <c>POST /api/v1/cases/{id}/actions/{action}</c> with <c>If-Match</c>.</summary>
-public sealed record FireActionCommand(Guid CaseId, string ActionId, int ExpectedVersion, string? Reason, IReadOnlyDictionary<string, JsonElement> Data) : ICommand<CaseDto>;
-
-/// <summary>Request body of a case action.</summary>
-public sealed record FireActionRequest(string? Reason, Dictionary<string, JsonElement>? Data);
-
-internal sealed class FireActionValidator : AbstractValidator<FireActionCommand>
-{
-    public FireActionValidator()
-    {
-        RuleFor(c => c.ActionId).NotEmpty().MaximumLength(64).Matches("^[a-zA-Z][a-zA-Z0-9-]*$").WithMessage("De actie is geen geldige actie-id.");
-        RuleFor(c => c.ExpectedVersion).IsCaseVersion();
-        RuleFor(c => c.Reason).MaximumLength(4000);
-        RuleFor(c => c.Data.Count).LessThanOrEqualTo(50).OverridePropertyName("data").WithMessage("Te veel gegevens (maximaal 50 velden).");
-    }
-}
 
 internal sealed class FireActionHandler(CaseworkDbContext db, ICurrentActor current, CaseActionPath path, CaseTransitions transitions, TimeProvider time) : ICommandHandler<FireActionCommand, CaseDto>
 {

@@ -10,26 +10,9 @@ using Casework.Web.Workflow;
 using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Casework.Web.Features.Deadlines;
-
-/// <summary>A notice under Awb 4:14: the decision cannot be given within the term, and when it can be expected.</summary>
-/// <param name="NewDueDate">The new date (yyyy-MM-dd) by which the decision can be expected: a date, not a duration.</param>
-/// <param name="Reason">Why the term cannot be met, as told to the applicant.</param>
-/// <param name="NotifiedOn">The day the notice goes to the applicant; today when left out. Never in the future.</param>
-public sealed record VerdagingRequest(DateOnly? NewDueDate, string? Reason, DateOnly? NotifiedOn);
-
-/// <summary>The routed organisation moves the case's beslistermijn to a new date by notice (Awb 4:14).</summary>
-public sealed record PostponeBeslistermijnCommand(Guid CaseId, int ExpectedVersion, VerdagingRequest? Request) : ICommand<CaseDto>;
-
-internal sealed class PostponeBeslistermijnValidator : AbstractValidator<PostponeBeslistermijnCommand>
-{
-    // Only what can be judged before knowing who asks; the rest is checked after access (an auditor or another
-    // organisation is refused whatever it sends).
-    public PostponeBeslistermijnValidator() => RuleFor(c => c.ExpectedVersion).IsCaseVersion();
-}
 
 internal sealed class PostponeBeslistermijnHandler(
     CaseworkDbContext db, ICurrentActor current, CaseActionPath path, CaseTransitions transitions, AuditTrail audit, LegalCalendar calendars, TimeProvider time)
@@ -110,21 +93,5 @@ internal sealed class PostponeBeslistermijnHandler(
         }
 
         return (request!.NewDueDate!.Value, request.Reason!.Trim(), request.NotifiedOn ?? today);
-    }
-}
-
-internal static class BeslistermijnVerdagingEndpoints
-{
-    public static IEndpointRouteBuilder MapBeslistermijnVerdaging(this IEndpointRouteBuilder api)
-    {
-        api.MapPost("/cases/{id:guid}/beslistermijn/verdaging", (Guid id, [FromHeader(Name = "If-Match")] string? ifMatch, VerdagingRequest? body, IMediator mediator, HttpContext http, CancellationToken ct) =>
-                mediator.SendWithETagAsync(new PostponeBeslistermijnCommand(id, IfMatch.Required(ifMatch, "de zaak"), body), http, ct))
-            .RequireAuthorization()
-            .WithTags("Zaken")
-            .WithName("postponeBeslistermijn")
-            .WithSummary("De aanvrager meedelen dat de beslistermijn niet wordt gehaald, met een nieuwe datum (Awb 4:14); alleen de organisatie waar de zaak ligt, binnen de termijn")
-            .Produces<CaseDto>()
-            .ProducesProblems(EndpointConventions.VersionedCommandProblems);
-        return api;
     }
 }

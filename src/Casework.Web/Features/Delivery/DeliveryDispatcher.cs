@@ -311,7 +311,13 @@ public sealed partial class DeliveryDispatcher(
             letter = (version.FileName, content.ToArray());
         }
 
-        return new MailFacts(sjabloon, caseId, c?.Reference, c?.Title, termEnd, EmailComposer.StringIn(kenmerken, "naam"), EmailComposer.StringIn(kenmerken, "vergadering"), letter);
+        var proposal = sjabloon == "voorstel"
+            ? new ProposalFacts(
+                EmailComposer.StringIn(kenmerken, "besluit") ?? EmailComposer.StringIn(kenmerken, "voorstel") ?? "een besluit",
+                EmailComposer.StringIn(kenmerken, "voorgesteldDoor") ?? "Een collega",
+                EmailComposer.StringIn(kenmerken, "bedrag"))
+            : null;
+        return new MailFacts(sjabloon, caseId, c?.Reference, c?.Title, termEnd, EmailComposer.StringIn(kenmerken, "naam"), EmailComposer.StringIn(kenmerken, "vergadering"), letter, proposal);
     }
 
     private async Task<DeliveryRunResult> RecordSuccessAsync(Guid deliveryId, Guid token, CancellationToken ct)

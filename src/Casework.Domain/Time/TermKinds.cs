@@ -252,6 +252,22 @@ public static class TermKinds
         Note: "No source found names the payment term of a terugvordering of a specifieke uitkering; six weeks, " +
               "as long as the bezwaartermijn, is a configuration choice. The Atw is followed so it ends on a working day.");
 
+    public static TermKind Beroepstermijn { get; } = new(
+        Id: "beroepstermijn",
+        Name: "Beroepstermijn",
+        Length: TermLength.Weeks(6),
+        LegalSource: "Awb 8:1, 6:7, 6:8 lid 1",
+        EventDescription: "bekendmaking van de beslissing op bezwaar (de termijn begint de dag erna, Awb 6:8 lid 1)",
+        AtwApplies: true,
+        SuspensionApplies: false,
+        PostalWeekApplies: true,
+        ExtendableByNotice: false,
+        MaximumExtension: null,
+        ExtensionSource: null,
+        WarningLeadDays: 7,
+        Note: "Casework tracks no beroep (the rechtbank's procedure is outside the system): the term is computed for " +
+              "the beslissing op bezwaar's letter only, the same way as the bezwaartermijn, never started as a deadline.");
+
     private const string WbiAtwNote =
         "The Atw extends terms 'in een wet gesteld' for performing an act. This is a condition of the subsidy " +
         "(a fact, the start or completion of building, must have occurred by then) set in a ministerial " +
@@ -276,6 +292,7 @@ public static class TermKinds
         SisaUitstel,
         SisaUitstelBeslissing,
         Terugbetalingstermijn,
+        Beroepstermijn,
     ];
 
     private static readonly FrozenDictionary<string, TermKind> ById = All.ToFrozenDictionary(k => k.Id, StringComparer.Ordinal);

@@ -168,7 +168,31 @@ internal sealed class CaseTransitions(DefinitionCatalog catalog, WorkflowEngine 
             new { voorstel = proposed.ActionId, gegevens = input.Data.Count == 0 ? null : input.Data },
             input.Reason,
             ct);
-        effects.Notify(caseFile, "update", new { voorstel = proposed.ActionId, uitkomst = "voorgesteld" });
+        effects.Notify(caseFile, "update", ProposalNotice(caseFile, proposed.ActionId, name, actor.Organisation, input));
+    }
+
+    /// <summary>
+    /// The kenmerken of a new proposal's notification. Its <c>ontvanger</c> is the deciding organisation, so the dispatcher
+    /// e-mails that organisation's functional mailbox and its subscribed users (ADR-015, ADR-016) that a colleague other
+    /// than the proposer must confirm; never the gemeente, which does not see a proposal.
+    /// </summary>
+    private Dictionary<string, string?> ProposalNotice(CaseFile caseFile, string actionId, string proposerName, string organisation, ActionInput input)
+    {
+        var kenmerken = new Dictionary<string, string?>
+        {
+            ["voorstel"] = actionId,
+            ["uitkomst"] = "voorgesteld",
+            ["ontvanger"] = organisation,
+            ["sjabloon"] = "voorstel",
+            ["besluit"] = DefinitionOf(caseFile).FindAction(actionId)?.Label ?? actionId,
+            ["voorgesteldDoor"] = proposerName,
+        };
+        if (input.Data.TryGetValue("bedrag", out var amount) && amount.ValueKind == JsonValueKind.Number && amount.TryGetDecimal(out var euros))
+        {
+            kenmerken["bedrag"] = Casework.Web.Features.Pages.NlFormat.Money(euros);
+        }
+
+        return kenmerken;
     }
 
     private async Task<Transition> ApplyAsync(CaseFile caseFile, Actor actor, Transition transition, ActionInput input, CaseFile? proposal, CancellationToken ct)

@@ -17,6 +17,7 @@ public class TermKindsTests
                 "buiten-behandeling-besluit", "wbi-start-bouw", "wbi-alle-woningen", "sisa-verantwoording",
                 "knelpunt-reactietermijn", "vastloper-reactietermijn",
                 "mijlpaal-start-bouw", "mijlpaal-gereed", "sisa-verantwoording-uitstel", "sisa-uitstel-beslissing", "terugbetalingstermijn",
+                "beroepstermijn",
             ],
             ids);
         Assert.All(ids, id => Assert.Matches(new Regex("^[a-z]+(-[a-z]+)*$"), id));
@@ -41,6 +42,8 @@ public class TermKindsTests
         Assert.True(TermKinds.KnelpuntReactietermijn.IsDesignChoice);
         Assert.True(TermKinds.VastloperReactietermijn.IsDesignChoice);
         Assert.False(TermKinds.Bezwaartermijn.IsDesignChoice);
+        Assert.True(TermKinds.Beroepstermijn.PostalWeekApplies); // Awb 6:9 lid 2 holds for a beroepschrift too
+        Assert.Equal(TermKinds.Bezwaartermijn.Length, TermKinds.Beroepstermijn.Length);
     }
 
     public static TheoryData<string> KindIds => [.. TermKinds.All.Select(k => k.Id)];

@@ -51,6 +51,18 @@ public sealed class LetterTemplateTests
     [InlineData("toekenning")]
     [InlineData("afwijzing")]
     [InlineData("rechtsmiddelen")]
+    [InlineData("beslissing-op-bezwaar")]
+    [InlineData("rechtsmiddelen-beroep")]
     public void Load_EveryShippedTemplate_IsEmbeddedAndParses(string id) =>
         Assert.NotEmpty(LetterTemplate.Load(id).Subject);
+
+    [Fact]
+    public void Remedies_ABesluitGetsTheBezwaarClauseUnlessItNamesAnother_AndABriefNone()
+    {
+        Assert.Equal("rechtsmiddelen", LetterTemplate.Parse("besluit", Text).Remedies);
+        Assert.Equal("rechtsmiddelen-beroep", LetterTemplate.Load("beslissing-op-bezwaar").Remedies);
+        Assert.Equal("rechtsmiddelen", LetterTemplate.Load("toekenning").Remedies);
+        Assert.Null(LetterTemplate.Load("herstelverzoek").Remedies);
+        Assert.Throws<InvalidOperationException>(() => LetterTemplate.Parse("kapot", "onderwerp: x\nsoort: brief\nrechtsmiddelen: rechtsmiddelen-beroep\n---\nTekst"));
+    }
 }

@@ -325,6 +325,8 @@ internal static class DeliveryLabels
             "ontvangstbevestiging" => "Ontvangstbevestiging",
             "herstelverzoek" => "Verzoek om aanvulling",
             "besluit" => "Besluit",
+            "beslissing-op-bezwaar" => "Beslissing op bezwaar",
+            "voorstel" => "Voorgesteld besluit",
             "herinnering-hersteltermijn" => "Herinnering hersteltermijn",
             "herinnering-beslistermijn" => "Herinnering beslistermijn",
             "herinnering-agenda" => "Herinnering sluiting agenda",

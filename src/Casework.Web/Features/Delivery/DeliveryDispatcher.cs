@@ -152,9 +152,7 @@ public sealed partial class DeliveryDispatcher(
             async ct =>
             {
                 DateTimeOffset? now = time.GetUtcNow();
-                var claimed = await db.Outbox.Where(m => m.Id == messageId && m.DispatchedAt == null)
-                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.DispatchedAt, now).SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
-                if (claimed != 1)
+                if (await MarkDispatchedAsync(db, messageId, now.Value, ct) != 1)
                 {
                     return DeliveryRunResult.None with { NotClaimed = 1 };
                 }
@@ -169,6 +167,29 @@ public sealed partial class DeliveryDispatcher(
                 return DeliveryRunResult.None with { FannedOut = 1 };
             },
             cancellationToken);
+    }
+
+    /// <summary>
+    /// The fan-out's conditional update: marks the message dispatched only where no host did yet; 1 for the host that
+    /// goes on, 0 for the others. One UPDATE on every provider (the SQL Server form is checked by a SQL-generation test).
+    /// </summary>
+    internal static Task<int> MarkDispatchedAsync(CaseworkDbContext db, Guid messageId, DateTimeOffset now, CancellationToken ct)
+    {
+        DateTimeOffset? at = now;
+        return db.Outbox.Where(m => m.Id == messageId && m.DispatchedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.DispatchedAt, at).SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
+    }
+
+    /// <summary>
+    /// The claim: sets a fresh lease on the delivery only where it is pending, due and not leased by a live host; 1 when
+    /// this host won it. One UPDATE on every provider (the SQL Server form is checked by a SQL-generation test).
+    /// </summary>
+    internal static Task<int> ClaimAsync(CaseworkDbContext db, Guid deliveryId, DateTimeOffset now, Guid token, DateTimeOffset until, CancellationToken ct)
+    {
+        Guid? owner = token;
+        DateTimeOffset? leaseUntil = until;
+        return Claimable(db.Deliveries, now).Where(d => d.Id == deliveryId)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.LeaseOwner, owner).SetProperty(d => d.LeaseUntil, leaseUntil), ct);
     }
 
     /// <summary>
@@ -240,13 +261,10 @@ public sealed partial class DeliveryDispatcher(
     internal async Task<Guid?> TryClaimAsync(Guid deliveryId, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        Guid? token = Guid.NewGuid();
-        DateTimeOffset? until = now + Options.LeaseDuration;
+        var token = Guid.NewGuid();
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CaseworkDbContext>();
-        var rows = await Claimable(db.Deliveries, now).Where(d => d.Id == deliveryId)
-            .ExecuteUpdateAsync(s => s.SetProperty(d => d.LeaseOwner, token).SetProperty(d => d.LeaseUntil, until), ct);
-        return rows == 1 ? token : null;
+        return await ClaimAsync(db, deliveryId, now, token, now + Options.LeaseDuration, ct) == 1 ? token : null;
     }
 
     /// <summary>Sends one delivery through its channel; records nothing (the caller does, under its lease).</summary>
@@ -311,7 +329,13 @@ public sealed partial class DeliveryDispatcher(
             letter = (version.FileName, content.ToArray());
         }
 
-        return new MailFacts(sjabloon, caseId, c?.Reference, c?.Title, termEnd, EmailComposer.StringIn(kenmerken, "naam"), EmailComposer.StringIn(kenmerken, "vergadering"), letter);
+        var proposal = sjabloon == "voorstel"
+            ? new ProposalFacts(
+                EmailComposer.StringIn(kenmerken, "besluit") ?? EmailComposer.StringIn(kenmerken, "voorstel") ?? "een besluit",
+                EmailComposer.StringIn(kenmerken, "voorgesteldDoor") ?? "Een collega",
+                EmailComposer.StringIn(kenmerken, "bedrag"))
+            : null;
+        return new MailFacts(sjabloon, caseId, c?.Reference, c?.Title, termEnd, EmailComposer.StringIn(kenmerken, "naam"), EmailComposer.StringIn(kenmerken, "vergadering"), letter, proposal);
     }
 
     private async Task<DeliveryRunResult> RecordSuccessAsync(Guid deliveryId, Guid token, CancellationToken ct)

@@ -14,6 +14,7 @@ namespace Casework.Web.Features.Delivery;
 /// <param name="TermName">The term's Dutch name, where the message names one.</param>
 /// <param name="MeetingTitle">For an agenda reminder: the meeting.</param>
 /// <param name="Letter">The letter to attach: file name and PDF bytes.</param>
+/// <param name="Proposal">For a proposal awaiting confirmation (vier-ogenprincipe): what is proposed, by whom, for how much.</param>
 public sealed record MailFacts(
     string Sjabloon,
     Guid? CaseId,
@@ -22,7 +23,11 @@ public sealed record MailFacts(
     DateOnly? TermEnd,
     string? TermName,
     string? MeetingTitle,
-    (string FileName, byte[] Content)? Letter);
+    (string FileName, byte[] Content)? Letter,
+    ProposalFacts? Proposal = null);
+
+/// <summary>A proposed besluit as its notification names it: the action's Dutch label, the proposer's name, the amount if any.</summary>
+public sealed record ProposalFacts(string Besluit, string ProposedBy, string? Amount);
 
 /// <summary>
 /// Composes the Dutch e-mail of a notification: a subject and a plain text that say what happened and what to do
@@ -93,6 +98,15 @@ internal static class EmailComposer
                 $"Besluit over uw aanvraag {kenmerk}",
                 [$"Er is een besluit genomen over uw aanvraag{titel} ({kenmerk}). U vindt het besluit in de bijlage.",
                  "In het besluit staat ook hoe u bezwaar kunt maken."]),
+            "beslissing-op-bezwaar" => (
+                $"Beslissing op uw bezwaar, zaak {kenmerk}",
+                [$"Wij hebben beslist op uw bezwaar in zaak {kenmerk}{titel}. U vindt de beslissing op bezwaar in de bijlage.",
+                 "Tegen deze beslissing kunt u geen bezwaar meer maken. In de beslissing staat hoe en tot wanneer u beroep kunt instellen bij de rechtbank (Awb artikel 8:1)."]),
+            "voorstel" => (
+                $"Voorgesteld besluit wacht op bevestiging: zaak {kenmerk}",
+                [$"{f.Proposal?.ProposedBy ?? "Een collega"} heeft in zaak {kenmerk}{titel} een besluit voorgesteld: {f.Proposal?.Besluit ?? "een besluit"}{(f.Proposal?.Amount is { } amount ? $", voor {amount}" : string.Empty)}.",
+                 $"Het besluit gaat pas in als een collega het bevestigt. Dat moet iemand anders zijn dan {f.Proposal?.ProposedBy ?? "de voorsteller"} (vier-ogenprincipe). Bevestig het voorstel of wijs het af met een reden op de pagina van de zaak.",
+                 "De aanvrager ziet het voorstel niet; die ontvangt het besluit pas na de bevestiging."]),
             "herinnering-hersteltermijn" => (
                 $"Herinnering: vul uw aanvraag {kenmerk} uiterlijk {end} aan",
                 [$"De termijn om uw aanvraag{titel} ({kenmerk}) aan te vullen eindigt op {end}.",

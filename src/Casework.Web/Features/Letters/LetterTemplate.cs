@@ -16,7 +16,8 @@ public enum LetterBlockKind
 
 /// <summary>
 /// A Dutch letter template, kept as a text file in <c>Features/Letters/Templates</c> (embedded in the assembly).
-/// Format: header lines <c>onderwerp:</c> and <c>soort:</c> (brief or besluit), a line <c>---</c>, then the body.
+/// Format: header lines <c>onderwerp:</c> and <c>soort:</c> (brief or besluit), for a besluit optionally
+/// <c>rechtsmiddelen:</c> (the template of its rechtsmiddelenclausule), a line <c>---</c>, then the body.
 /// In the body a blank line ends a paragraph, <c>## </c> starts a heading, <c>- </c> a bullet, and a line starting
 /// with <c>?flag </c> is kept only when the letter sets that flag. <c>{name}</c> is replaced by a value; a name
 /// the composer does not supply is a defect (the template and the code disagree) and throws.
@@ -25,11 +26,12 @@ public sealed partial class LetterTemplate
 {
     private static readonly ConcurrentDictionary<string, LetterTemplate> Cache = new(StringComparer.Ordinal);
 
-    private LetterTemplate(string id, string subject, string kind, IReadOnlyList<string> body)
+    private LetterTemplate(string id, string subject, string kind, string? remedies, IReadOnlyList<string> body)
     {
         Id = id;
         Subject = subject;
         Kind = kind;
+        Remedies = remedies;
         Body = body;
     }
 
@@ -39,6 +41,13 @@ public sealed partial class LetterTemplate
 
     /// <summary>The informatieobjecttype of the letter: <c>brief</c> or <c>besluit</c>.</summary>
     public string Kind { get; }
+
+    /// <summary>
+    /// For a besluit, the template of its rechtsmiddelenclausule (Awb 3:45): header <c>rechtsmiddelen:</c>, by default
+    /// <c>rechtsmiddelen</c> (bezwaar); a beslissing op bezwaar names <c>rechtsmiddelen-beroep</c> (beroep at the rechtbank).
+    /// Null for a brief, which is no besluit.
+    /// </summary>
+    public string? Remedies { get; }
 
     private IReadOnlyList<string> Body { get; }
 
@@ -69,7 +78,13 @@ public sealed partial class LetterTemplate
             throw new InvalidOperationException($"Letter template '{id}' has 'soort' '{kind}'; expected brief or besluit.");
         }
 
-        return new LetterTemplate(id, subject, kind, lines[(separator + 1)..]);
+        var remedies = header.GetValueOrDefault("rechtsmiddelen");
+        if (kind == "brief" && remedies is not null)
+        {
+            throw new InvalidOperationException($"Letter template '{id}' is a brief and names 'rechtsmiddelen'; only a besluit has a rechtsmiddelenclausule.");
+        }
+
+        return new LetterTemplate(id, subject, kind, kind == "besluit" ? remedies ?? "rechtsmiddelen" : null, lines[(separator + 1)..]);
     }
 
     public string RenderSubject(IReadOnlyDictionary<string, string> values) => Fill(Subject, values);

@@ -5,7 +5,9 @@ using Casework.Domain.Cases;
 using Casework.Domain.Documents;
 using Casework.Domain.Organisations;
 using Casework.Domain.Time;
+using Casework.Web.Features.Deadlines;
 using Casework.Web.Features.Documents;
+using Casework.Web.Features.Pages;
 using Casework.Web.Persistence;
 using Casework.Web.Workflow;
 using Casework.Workflows.Engine;
@@ -20,7 +22,7 @@ namespace Casework.Web.Features.Letters;
 /// unit of work has just added (the decision, the started terms), so the letter, the decision and the deadlines are
 /// saved in the one SaveChanges of the gate path, or not at all. It does not save.
 /// </summary>
-internal sealed class LetterWriter(CaseworkDbContext db, IDocumentContentStore store, AuditTrail audit, TimeProvider time) : ILetterWriter
+internal sealed class LetterWriter(CaseworkDbContext db, IDocumentContentStore store, AuditTrail audit, TimeProvider time, LegalCalendar calendar) : ILetterWriter
 {
     /// <summary>The bestuursorgaan that signs every letter of VHF and WBI (docs/domain.md).</summary>
     public const string Bestuursorgaan = "De Minister van Volkshuisvesting en Ruimtelijke Ordening";
@@ -101,7 +103,44 @@ internal sealed class LetterWriter(CaseworkDbContext db, IDocumentContentStore s
             AddChangedConditions(values, flags, caseFile, decision?.BesluitType);
         }
 
+        if (templateId == "beslissing-op-bezwaar")
+        {
+            await AddObjectionAsync(values, flags, caseFile, decision!, sent, ct);
+        }
+
         return await RenderAndFileAsync(caseFile, letterTemplate, values, flags, sent, actor, ct);
+    }
+
+    /// <summary>
+    /// What a beslissing op bezwaar names beyond every letter (docs/domain.md, "Beslissing op bezwaar"): the outcome, the
+    /// bestreden besluit (the case's latest besluit before this one), the day the bezwaar was lodged, for a gegrond bezwaar
+    /// the end of the beslistermijn of the new besluit, and the end of the beroepstermijn, counted from the day after the
+    /// verzenddatum (Awb 6:7, 6:8 lid 1) on the legal calendar. Casework starts no deadline for beroep.
+    /// </summary>
+    private async Task AddObjectionAsync(Dictionary<string, string> values, HashSet<string> flags, CaseFile caseFile, CaseDecision decision, DateOnly sent, CancellationToken ct)
+    {
+        var upheld = decision.BesluitType == "beslissing-op-bezwaar-gegrond";
+        flags.Add(upheld ? "gegrond" : "ongegrond");
+        values["uitkomst"] = upheld ? "gegrond" : "ongegrond";
+
+        // A case holds a handful of besluiten and statuses: read them, and judge the codes in memory.
+        var contested = (await db.Decisions.AsNoTracking().Where(d => d.CaseId == caseFile.Id && d.Id != decision.Id).ToListAsync(ct))
+            .Where(d => !d.BesluitType.StartsWith("beslissing-op-bezwaar", StringComparison.Ordinal))
+            .OrderByDescending(d => d.RecordedAt)
+            .FirstOrDefault();
+        values["bestredenBesluit"] = contested is null
+            ? "besluit"
+            : $"besluit van {LetterPdf.Dutch(contested.Verzenddatum ?? contested.Datum)} ({Labels.BesluitType(contested.BesluitType).ToLower(Dutch)})";
+
+        var lodged = (await db.Set<CaseStatus>().AsNoTracking().Where(s => s.CaseId == caseFile.Id && s.ActionId != null).ToListAsync(ct))
+            .Where(s => s.ActionId!.StartsWith("bezwaarMaken", StringComparison.Ordinal))
+            .OrderByDescending(s => s.Sequence)
+            .Select(s => (DateTimeOffset?)s.At)
+            .FirstOrDefault();
+        values["bezwaardatum"] = lodged is { } at ? LetterPdf.Dutch(AmsterdamClock.ToLocalDate(at)) : "de datum van uw bezwaarschrift";
+
+        var beroep = TermCalculator.Calculate(TermKinds.Beroepstermijn, sent, await calendar.GetAsync(db, ct));
+        values["beroepstermijnEinde"] = LetterPdf.Dutch(beroep.DueDate);
     }
 
     /// <summary>The award's new conditions that the same unit of work has just written for this wijzigingsverzoek (ADR-019).</summary>
@@ -158,10 +197,10 @@ internal sealed class LetterWriter(CaseworkDbContext db, IDocumentContentStore s
     private async Task<Guid> RenderAndFileAsync(CaseFile caseFile, LetterTemplate letterTemplate, Dictionary<string, string> values, HashSet<string> flags, DateOnly sent, Actor actor, CancellationToken ct)
     {
         var blocks = letterTemplate.RenderBody(values, flags).ToList();
-        if (letterTemplate.Kind == "besluit")
+        if (letterTemplate.Remedies is { } remedies)
         {
-            // Awb 3:45: every besluit says whether, within what term and with whom bezwaar can be made.
-            blocks.AddRange(LetterTemplate.Load("rechtsmiddelen").RenderBody(values, flags));
+            // Awb 3:45: every besluit says whether, within what term and with whom bezwaar (or, after bezwaar, beroep) can be made.
+            blocks.AddRange(LetterTemplate.Load(remedies).RenderBody(values, flags));
         }
 
         var content = new LetterContent(
@@ -189,6 +228,7 @@ internal sealed class LetterWriter(CaseworkDbContext db, IDocumentContentStore s
             "wijzigingsbesluit" or "wijziging-afgewezen" => "wijzigingsbesluit",
             _ => null,
         },
+        "beslissing-op-bezwaar" => besluitType is "beslissing-op-bezwaar-gegrond" or "beslissing-op-bezwaar-ongegrond" ? "beslissing-op-bezwaar" : null,
         _ => null,
     };
 

@@ -111,7 +111,7 @@ public sealed class RoundPageTests : IAsyncLifetime
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
         Assert.Contains("utrecht-alert--error", html, StringComparison.Ordinal);
-        Assert.Contains("Het voorstel kon niet worden berekend: Alleen een Beoordelaar van VRO mag dit.", html, StringComparison.Ordinal);
+        Assert.Contains("Het voorstel kon niet worden berekend: Alleen een beoordelaar van het ministerie van VRO mag dit.", html, StringComparison.Ordinal);
     }
 
     [Fact]

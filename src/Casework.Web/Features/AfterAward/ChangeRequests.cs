@@ -157,7 +157,7 @@ internal sealed class ChangeDecisionEffect(CaseworkDbContext db, AfterAwardServi
             var portions = await db.Set<Payment>().AsNoTracking().Where(p => p.ApplicationId == application.Id).Select(p => p.AwardedPortion).ToListAsync(ct);
             var change = application.ReviseAward(amount, portions.Aggregate(Money.Zero, (sum, p) => sum + p), service.Now);
             await ledger.ReleaseAsync(application.TrancheId, Money.Zero - change, ct);
-            await audit.AppendAsync(TrancheAdministrationHandlers.Stream(application.TrancheId), actor, "ronde.verplichtingVrijgevallen", "aanvraag", application.Id.ToString(), "ok",
+            await audit.AppendAsync(TrancheAudit.Stream(application.TrancheId), actor, "ronde.verplichtingVrijgevallen", "aanvraag", application.Id.ToString(), "ok",
                 new { toegekend = current.Amount.Euros }, new { toegekend = amount.Euros, wijziging = change.Euros, wijzigingsverzoek = caseFile.Reference }, verzoek.Reason, ct);
         }
 

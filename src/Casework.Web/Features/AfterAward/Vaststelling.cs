@@ -237,7 +237,7 @@ internal sealed class SetVaststellingHandler(
         await writer.WriteDecisionLetterAsync(caseFile, "vaststelling", sent, values, flags, actor, cancellationToken);
         await audit.AppendAsync(AuditTrail.CaseStream(caseFile.Id), actor, "aanvraag.vastgesteld", "vaststelling", vaststelling.Id.ToString(), "ok", null,
             new { vastgesteld = amount.Euros, toegekend = conditions.Amount.Euros, betaald = paid.Euros, berekening = lines }, reason, cancellationToken);
-        await audit.AppendAsync(TrancheAdministrationHandlers.Stream(application.TrancheId), actor, "ronde.vaststellingGeregistreerd", "vaststelling", vaststelling.Id.ToString(), "ok", null,
+        await audit.AppendAsync(TrancheAudit.Stream(application.TrancheId), actor, "ronde.vaststellingGeregistreerd", "vaststelling", vaststelling.Id.ToString(), "ok", null,
             new { aanvraag = application.Id, vastgesteld = amount.Euros }, reason, cancellationToken);
 
         if (reclaim > Money.Zero)
@@ -255,7 +255,7 @@ internal sealed class SetVaststellingHandler(
             db.Add(terugvordering);
             var reclaimValues = new { terugvorderingId = reclamation.Id, bedrag = reclaim.Euros, betalenUiterlijk = payBy.CurrentDueDate, bezwaarUiterlijk = bezwaar.CurrentDueDate };
             await audit.AppendAsync(AuditTrail.CaseStream(caseFile.Id), actor, "aanvraag.terugvorderingGeregistreerd", "terugvordering", reclamation.Id.ToString(), "ok", null, reclaimValues, reclamation.Reason, cancellationToken);
-            await audit.AppendAsync(TrancheAdministrationHandlers.Stream(application.TrancheId), actor, "ronde.terugvorderingGeregistreerd", "terugvordering", reclamation.Id.ToString(), "ok", null, reclaimValues, reclamation.Reason, cancellationToken);
+            await audit.AppendAsync(TrancheAudit.Stream(application.TrancheId), actor, "ronde.terugvorderingGeregistreerd", "terugvordering", reclamation.Id.ToString(), "ok", null, reclaimValues, reclamation.Reason, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -75,7 +75,7 @@ internal sealed class FundingDecisionEffect(CaseworkDbContext db, RoundLedger le
             await ledger.ReleaseAsync(application.TrancheId, Money.Zero - change, ct);
         }
 
-        await audit.AppendAsync(TrancheAdministrationHandlers.Stream(application.TrancheId), actor,
+        await audit.AppendAsync(TrancheAudit.Stream(application.TrancheId), actor,
             change.IsNegative ? "ronde.verplichtingVrijgevallen" : "ronde.verplichtingGewijzigd", "aanvraag", application.Id.ToString(), "ok",
             new { toegekend = before.Euros }, new { toegekend = newAmount.Euros, wijziging = change.Euros }, reason, ct);
     }

@@ -47,7 +47,7 @@ internal sealed class RecordPaymentHandler(CaseworkDbContext db, ICurrentActor c
         db.Add(payment);
         var values = new { betalingId = payment.Id, toegekendDeel = portion.Euros, aandeelBtwCompensatiefonds = share, betaald = paid.Euros, betaaldOp = request.PaidOnDate };
         await audit.AppendAsync(AuditTrail.CaseStream(application.Id), actor, "aanvraag.betalingGeregistreerd", "betaling", payment.Id.ToString(), "ok", null, values, null, cancellationToken);
-        await audit.AppendAsync(TrancheAdministrationHandlers.Stream(application.TrancheId), actor, "ronde.betalingGeregistreerd", "betaling", payment.Id.ToString(), "ok", null, values, null, cancellationToken);
+        await audit.AppendAsync(TrancheAudit.Stream(application.TrancheId), actor, "ronde.betalingGeregistreerd", "betaling", payment.Id.ToString(), "ok", null, values, null, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return new PaymentResultDto(ApplicationMoney.ToDto(payment), await ApplicationMoney.TotalsAsync(db, application, cancellationToken));
     }

@@ -41,7 +41,7 @@ internal sealed class RecordReclaimHandler(CaseworkDbContext db, ICurrentActor c
         db.Add(reclamation);
         var values = new { terugvorderingId = reclamation.Id, bedrag = amount.Euros };
         await audit.AppendAsync(AuditTrail.CaseStream(application.Id), actor, "aanvraag.terugvorderingGeregistreerd", "terugvordering", reclamation.Id.ToString(), "ok", null, values, reclamation.Reason, cancellationToken);
-        await audit.AppendAsync(TrancheAdministrationHandlers.Stream(application.TrancheId), actor, "ronde.terugvorderingGeregistreerd", "terugvordering", reclamation.Id.ToString(), "ok", null, values, reclamation.Reason, cancellationToken);
+        await audit.AppendAsync(TrancheAudit.Stream(application.TrancheId), actor, "ronde.terugvorderingGeregistreerd", "terugvordering", reclamation.Id.ToString(), "ok", null, values, reclamation.Reason, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return new ReclaimResultDto(ApplicationMoney.ToDto(reclamation), await ApplicationMoney.TotalsAsync(db, application, cancellationToken));
     }

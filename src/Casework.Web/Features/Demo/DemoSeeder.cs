@@ -360,8 +360,9 @@ internal sealed partial class DemoSeeder(IServiceScopeFactory scopes, DemoScript
     private async Task<Guid> RaiseVastloper(string user, string focusgebied, string titel, string omschrijving) =>
         (await script.Send(user, new RaiseVastloperCommand(titel, omschrijving, Focusgebied.Slug(focusgebied), script.Today.AddDays(-7)))).Id;
 
+    /// <summary>A meeting whose agenda closes five days before it (the secretariat sets the cut-off when it plans).</summary>
     private async Task<Guid> PlanMeeting(string secretary, string body, int day) =>
-        (await script.Send(secretary, new PlanMeetingCommand(body, script.Date(day), null, null))).Id;
+        (await script.Send(secretary, new PlanMeetingCommand(body, script.Date(day), script.Date(day - 5), null))).Id;
 
     private async Task<Guid> AddToAgenda(string secretary, Guid meeting, Guid caseId) =>
         (await script.Send(secretary, new AddAgendaItemCommand(meeting, caseId, null))).Id;

@@ -7,6 +7,7 @@ using Casework.Web.Features.Auth;
 using Casework.Web.Features.Cases;
 using Casework.Web.Features.Deadlines;
 using Casework.Web.Features.Delivery;
+using Casework.Web.Features.Demo;
 using Casework.Web.Features.Documents;
 using Casework.Web.Features.Knelpunten;
 using Casework.Web.Features.Letters;
@@ -72,12 +73,18 @@ builder.Services.AddProgramme();
 builder.Services.AddCaseworkPages(devSignIn);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddDemo(builder.Configuration, builder.Environment, args);
 
 var app = builder.Build();
 
 if (Cli.IsAuditVerify(args))
 {
     return await Cli.VerifyAuditAsync(app.Services);
+}
+
+if (DemoSetup.IsDemoCommand(args))
+{
+    return await DemoCommand.RunAsync(app.Services);
 }
 
 devSignIn.WarnAtStart(app.Logger);

@@ -85,6 +85,9 @@ public sealed class CaseworkWebFactory : WebApplicationFactory<Program>
         // The outbox dispatcher stays off unless a test turns it on (Delivery:Enabled) or drives its passes itself:
         // hundreds of hosts would otherwise each poll and write .eml files.
         builder.UseSetting("Delivery:Enabled", "false");
+        // The hosts run as Development, where the demo programme is seeded at start by default; a test that wants it
+        // says so (Demo:Seed), the others see only their own cases.
+        builder.UseSetting("Demo:Seed", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

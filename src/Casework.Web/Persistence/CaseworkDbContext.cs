@@ -64,7 +64,7 @@ public class CaseworkDbContext : DbContext
                 return direct ? await SaveWithTransitionRowsAsync(ambient, cancellationToken) : await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             }
 
-            // A save outside a transaction on SQLite still waits its turn in the writer queue (ADR-0XX): a sign-in's
+            // A save outside a transaction on SQLite still waits its turn in the writer queue (ADR-025): a sign-in's
             // audit event, the definition registrar, a checkpoint. Nothing to write: no transaction, no turn.
             var queued = Database.WriterGate() is not null;
             if ((!direct && !queued) || !ChangeTracker.HasChanges())
@@ -148,7 +148,7 @@ public class CaseworkDbContext : DbContext
                 return base.SaveChanges(acceptAllChangesOnSuccess);
             }
 
-            // Queued like the asynchronous save (ADR-0XX); EF Core's pipeline, as before, inside that transaction.
+            // Queued like the asynchronous save (ADR-025); EF Core's pipeline, as before, inside that transaction.
             using var transaction = Database.BeginWriteTransaction();
             var saved = base.SaveChanges(acceptAllChangesOnSuccess);
             transaction.Commit();

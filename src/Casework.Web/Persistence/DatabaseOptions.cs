@@ -23,7 +23,7 @@ public sealed class DatabaseOptions
 
     /// <summary>
     /// On SQLite, writers of this process wait in one first-come, first-served queue per database file before they
-    /// take the write lock (ADR-0XX). Default on; off only to compare with the old behaviour (bench/README.md).
+    /// take the write lock (ADR-025). Default on; off only to compare with the old behaviour (bench/README.md).
     /// </summary>
     public bool QueueSqliteWriters { get; set; } = true;
 }

@@ -15,7 +15,7 @@ internal static class PersistenceServiceCollectionExtensions
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = PrepareSqliteConnectionString(connectionString ?? DatabaseOptions.DefaultSqliteConnectionString, environment.ContentRootPath);
-                // One writer queue per database file, shared by every host in this process (ADR-0XX).
+                // One writer queue per database file, shared by every host in this process (ADR-025).
                 var queue = options.QueueSqliteWriters ? new SqliteWriterGateInterceptor(SqliteWriterGate.For(sqlite)) : null;
                 services.AddDbContextPool<CaseworkDbContext, SqliteCaseworkDbContext>(o =>
                 {

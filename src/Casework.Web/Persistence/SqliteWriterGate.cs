@@ -11,7 +11,7 @@ namespace Casework.Web.Persistence;
 
 /// <summary>
 /// A first-come, first-served async mutex. <see cref="SemaphoreSlim"/> does not promise FIFO order, and fairness
-/// is the point here (ADR-0XX): a writer that has waited longest goes next, so no writer loses over and over.
+/// is the point here (ADR-025): a writer that has waited longest goes next, so no writer loses over and over.
 /// </summary>
 internal sealed class FairAsyncGate
 {
@@ -104,7 +104,7 @@ internal sealed class FairAsyncGate
 }
 
 /// <summary>
-/// The in-process writer queue of one SQLite database file (ADR-0XX). SQLite allows one writer per file; without
+/// The in-process writer queue of one SQLite database file (ADR-025). SQLite allows one writer per file; without
 /// the queue every writer polls for the lock that <c>BEGIN IMMEDIATE</c> takes (Microsoft.Data.Sqlite retries a busy
 /// statement after a sleep), and under concurrency some lose over and over. Writers of this process now wait here
 /// in arrival order before they ask SQLite for the lock; the busy timeout stays as the fallback against writers in

@@ -10,7 +10,7 @@ namespace Casework.Web.Persistence;
 /// audit chain, a round's ledger) is never interleaved with another writer's:
 /// <list type="bullet">
 /// <item>SQLite: <c>BEGIN IMMEDIATE</c> (Microsoft.Data.Sqlite's default), after this process's writers of the same file
-/// have had their turn (<see cref="SqliteWriterGate"/>, ADR-0XX): writers queue in arrival order instead of polling for
+/// have had their turn (<see cref="SqliteWriterGate"/>, ADR-025): writers queue in arrival order instead of polling for
 /// the lock; the busy timeout remains for writers in other processes.</item>
 /// <item>PostgreSQL: SERIALIZABLE; a conflicting writer fails with 40001 and the provider's retrying execution
 /// strategy replays the whole unit (reads included), so the outcome is as if the writers had queued.</item>

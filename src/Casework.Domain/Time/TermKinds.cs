@@ -226,7 +226,7 @@ public static class TermKinds
         Id: "sisa-uitstel-beslissing",
         Name: "Beslissing op verzoek om uitstel van de SiSa-verantwoording",
         Length: TermLength.Weeks(2),
-        LegalSource: "(ontwerpkeuze) een instelling, standaard twee weken: het verzoek om uitstel zelf volgt Financiële-verhoudingswet art. 17b",
+        LegalSource: "Ontwerpkeuze: een instelling, standaard twee weken; het verzoek om uitstel zelf volgt Financiële-verhoudingswet art. 17b",
         EventDescription: "ontvangst van het verzoek om uitstel",
         AtwApplies: true,
         SuspensionApplies: false,

@@ -52,7 +52,8 @@ public sealed class ObjectionTests : IAsyncLifetime
         Assert.True(await _app.Host.DbAsync(db => db.CaseLinks.AnyAsync(l => l.FromCaseId == objectionId && l.ToCaseId == id)));
 
         // The decision: one beoordelaar proposes, a colleague confirms; the proposer cannot confirm alone.
-        var proposed = await FireAsync(_app.Vro, objectionId, "ongegrondVerklaren", new { reason = "correct geteld", data = new { verzenddatum = "2033-10-25" } });
+        var proposer = await _app.Host.AsUserAsync("vro-beoordelaar");
+        var proposed = await FireAsync(proposer, objectionId, "ongegrondVerklaren", new { reason = "correct geteld", data = new { verzenddatum = "2033-10-25" } });
         var self = await _app.ConfirmCaseAsync(objectionId, "vro-beoordelaar");
         var decided = await OkAsync(await _app.ConfirmCaseAsync(objectionId));
 

@@ -34,6 +34,6 @@ internal sealed class MilestoneStatusGuard(CaseworkDbContext db) : IWorkflowGuar
         };
         return GuardOutcome.Fail("MIJLPAAL-NIET-VASTGELEGD",
             $"{what} ('{MilestoneKinds.Label(kind)}'); dan gaat de zaak vanzelf verder.",
-            "(ontwerpkeuze) een mijlpaal wordt gemeld met bewijsstukken en beoordeeld op de toekenning");
+            "Ontwerpkeuze: een mijlpaal wordt gemeld met bewijsstukken en beoordeeld op de toekenning");
     }
 }

@@ -226,7 +226,7 @@ public static class TermKinds
         Id: "sisa-uitstel-beslissing",
         Name: "Beslissing op verzoek om uitstel van de SiSa-verantwoording",
         Length: TermLength.Weeks(2),
-        LegalSource: "Financiële-verhoudingswet art. 17b (beslissen binnen twee weken)",
+        LegalSource: "Ontwerpkeuze: een instelling, standaard twee weken; het verzoek om uitstel zelf volgt Financiële-verhoudingswet art. 17b",
         EventDescription: "ontvangst van het verzoek om uitstel",
         AtwApplies: true,
         SuspensionApplies: false,
@@ -234,7 +234,9 @@ public static class TermKinds
         ExtendableByNotice: false,
         MaximumExtension: null,
         ExtensionSource: null,
-        WarningLeadDays: 3);
+        WarningLeadDays: 3,
+        LengthIsConfigurable: true,
+        Note: "The length is configuration (AfterAward:UitstelDecisionWeeks); the statute's text was not checked for a term of its own.");
 
     public static TermKind Terugbetalingstermijn { get; } = new(
         Id: "terugbetalingstermijn",

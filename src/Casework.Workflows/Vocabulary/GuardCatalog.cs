@@ -19,6 +19,7 @@ public static class GuardCatalog
         new("nietOnderUitbetaald", "Een toekenning die het besluit herroept of verlaagt, komt niet onder wat er al van is uitbetaald.", []),
         new("opAgenda", "De zaak staat op de agenda van een vergadering van het orgaan 'body' (SBSD, BRSD, BO) die is gehouden.", ["body"]),
         new("duplicaatBestaat", "Het invoerveld 'duplicaatVan' verwijst naar een bestaande, open knelpunt-zaak (niet deze zaak).", []),
+        new("mijlpaalStatus", "De mijlpaal 'kind' (start-bouw, gereed) van de toekenning heeft de status 'status' (gemeld, aanvaard, aanvullingGevraagd): de melding met bewijsstukken en het oordeel daarover zijn vastgelegd.", ["kind", "status"]),
     ];
 
     public static IReadOnlySet<string> Names { get; } = All.Select(g => g.Name).ToHashSet(StringComparer.Ordinal);

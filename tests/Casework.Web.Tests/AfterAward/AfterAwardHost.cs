@@ -22,7 +22,16 @@ internal sealed class AfterAwardHost : IAsyncDisposable
 
     private Baseline? _baseline;
 
-    public AfterAwardHost(string start = "2024-01-10 10:00") => Host = new ApplicationsHost(Amsterdam(start), deadlinePolling: false);
+    private readonly string _regeling;
+    private readonly string _round;
+
+    /// <param name="regeling">"Wbi" (T6 by default) or "Vhf" (with <paramref name="round"/> "2024-R4", whose window opens on 3 June 2024).</param>
+    public AfterAwardHost(string start = "2024-01-10 10:00", string regeling = "Wbi", string round = "T6", IReadOnlyDictionary<string, string>? settings = null)
+    {
+        _regeling = regeling;
+        _round = round;
+        Host = new ApplicationsHost(Amsterdam(start), settings: settings, deadlinePolling: false);
+    }
 
     public ApplicationsHost Host { get; }
 
@@ -34,7 +43,7 @@ internal sealed class AfterAwardHost : IAsyncDisposable
 
     public async Task InitializeAsync()
     {
-        Round = await Host.TrancheIdAsync("Wbi", "T6");
+        Round = await Host.TrancheIdAsync(_regeling, _round);
         Vro = await Host.AsAsync("VRO", "Beoordelaar");
         Gemeente = await Host.GemeenteAsync("GM0599");
         _baseline = await LedgerMinusRowsAsync();
@@ -43,10 +52,38 @@ internal sealed class AfterAwardHost : IAsyncDisposable
     /// <summary>Create, submit, admit, score, advise and award <paramref name="amount"/> (the request is 5 million for 600 homes, half affordable).</summary>
     public async Task<Guid> AwardedAsync(decimal amount = 5_000_000m, string sentDate = "2024-01-12")
     {
-        var id = await Host.ToRankingAsync("GM0599", ApplicationBuilder.Wbi(Round), Scores);
+        var id = _regeling == "Vhf" ? await VhfRankedAsync() : await Host.ToRankingAsync("GM0599", ApplicationBuilder.Wbi(Round), Scores);
         var response = await Host.AwardConfirmedAsync(Vro, id, new { amount, sentDate, reason = amount < 5_000_000m ? "plafond bereikt: gedeeltelijke toekenning" : null });
         await OkAsync(response);
         return id;
+    }
+
+    /// <summary>A VHF application of Rotterdam to the committee's positive advice (the VHF committee gives a total).</summary>
+    private async Task<Guid> VhfRankedAsync()
+    {
+        var created = await Host.CreateAsync("GM0599", ApplicationBuilder.Wbi(Round).With(a => a.PrimaryActivitiesAmount = 5_000_000m));
+        await OkAsync(await Host.SubmitAsync("GM0599", created));
+        var id = created.GetProperty("id").GetGuid();
+        await FireAsync(await Host.AsAsync("RVO", "Loket"), id, "verklaarVolledig", null);
+        await FireAsync(Vro, id, "toelaten", null);
+        await Host.CommitteeAdviceAsync("TC-VHF", id, new { total = 70m }, "Positief");
+        await FireAsync(await Host.AsAsync("TC-VHF", "Commissielid"), id, "adviseren", new { data = new { advies = "positief" } });
+        return id;
+    }
+
+    /// <summary>A colleague confirms the pending proposal on a case that is not an application (a wijzigingsverzoek, a bezwaar).</summary>
+    public async Task<HttpResponseMessage> ConfirmCaseAsync(Guid caseId, string colleague = "vro-beoordelaar-2")
+    {
+        var client = await Host.AsUserAsync(colleague);
+        var version = (await OkAsync(await client.GetAsync($"/api/v1/cases/{caseId}"))).GetProperty("version").GetInt32();
+        return await SendAsync(client, HttpMethod.Post, $"/api/v1/cases/{caseId}/proposal/confirm", null, version);
+    }
+
+    /// <summary>Proposes a besluit on a case as <paramref name="client"/> and has a colleague confirm it: the case as it then is.</summary>
+    public async Task<JsonElement> DecideCaseAsync(HttpClient client, Guid caseId, string action, object? body, string colleague = "vro-beoordelaar-2")
+    {
+        await FireAsync(client, caseId, action, body);
+        return await OkAsync(await ConfirmCaseAsync(caseId, colleague));
     }
 
     public async Task<JsonElement> AfterAwardAsync(Guid id, HttpClient? client = null) =>

@@ -204,7 +204,7 @@ public sealed class AfterAwardTests : IAsyncLifetime
         var changeId = created.GetProperty("caseId").GetGuid();
         var secondOpen = await AfterAwardHost.PostAsync(_app.Gemeente, $"/api/v1/applications/{id}/change-requests", new { amount = 3_000_000m, reason = "nog minder" });
         Assert.Equal("ingediend", created.GetProperty("state").GetString());
-        await FireAsync(_app.Vro, changeId, "goedkeuren", new { data = new { verzenddatum = "2024-02-01" } });
+        await _app.DecideCaseAsync(_app.Vro, changeId, "goedkeuren", new { data = new { verzenddatum = "2024-02-01" } });
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, higher.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, nothing.StatusCode);

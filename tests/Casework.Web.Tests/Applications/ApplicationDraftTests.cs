@@ -193,8 +193,8 @@ public sealed class ApplicationDraftTests : IAsyncLifetime
 
         var requested = await FireAsync(loket, id, "verzoekHerstel", new { reason = "Begroting ontbreekt", data = new { termijnDagen = 21 } });
 
-        // New cases open on the latest version (v3, the vier-ogenprincipe), which keeps v2's term in days.
-        Assert.Equal(3, before.GetProperty("definition").GetProperty("version").GetInt32());
+        // New cases open on the latest version (v4: milestones move the case after the award), which keeps v2's term in days.
+        Assert.Equal(4, before.GetProperty("definition").GetProperty("version").GetInt32());
         Assert.Equal(("termijnDagen", "integer", false, 7m, 91m), (field.GetProperty("name").GetString(), field.GetProperty("type").GetString(), field.GetProperty("required").GetBoolean(), field.GetProperty("minimum").GetDecimal(), field.GetProperty("maximum").GetDecimal()));
         var term = requested.GetProperty("deadlines").EnumerateArray().Single(d => d.GetProperty("kind").GetString() == "hersteltermijn");
         Assert.Equal(("2022-09-01", "2022-09-22"), (term.GetProperty("startedOnDate").GetString(), term.GetProperty("dueDate").GetString()));

@@ -93,6 +93,6 @@ public class DefinitionCatalogTests
 
         Assert.True(File.Exists(Path.Combine(TestPaths.Definitions, "schema.json")));
         Assert.DoesNotContain(result.Definitions, d => d.File == "schema.json");
-        Assert.Equal(10, result.ToCatalog().All.Count);
+        Assert.Equal(14, result.ToCatalog().All.Count);
     }
 }

@@ -11,7 +11,7 @@ public class RealDefinitionsTests
 
         Assert.True(result.IsValid, string.Join(Environment.NewLine, result.Errors));
         Assert.Equal(
-            ["knelpunt v1", "vastloper v1", "vastloper v2", "vhf-application v1", "vhf-application v2", "vhf-application v3", "wbi-application v1", "wbi-application v2", "wbi-application v3", "wijzigingsverzoek v1"],
+            ["bezwaar-besluit v1", "knelpunt v1", "vastloper v1", "vastloper v2", "vhf-application v1", "vhf-application v2", "vhf-application v3", "vhf-application v4", "wbi-application v1", "wbi-application v2", "wbi-application v3", "wbi-application v4", "wijzigingsverzoek v1", "wijzigingsverzoek v2"],
             result.Definitions.Select(d => $"{d.Definition.DefinitionId} v{d.Definition.Version}").Order(StringComparer.Ordinal));
     }
 }

@@ -15,7 +15,7 @@ public sealed record AwardConditionsDto(
     string Reason,
     Guid? ChangeCaseId);
 
-/// <param name="Status">open, gemeld, aanvullingGevraagd, aanvaard, redenAanvaard, vastgesteld.</param>
+/// <param name="Status">open, gemeld, aanvullingGevraagd, aanvaard, redenAanvaard, vastgesteld, vervallen (the award was taken away; the judgement reason says by which besluit).</param>
 /// <param name="Expired">The term ended without an accepted report: the department must judge (accept a reason, or set the award).</param>
 public sealed record MilestoneDto(
     Guid Id,
@@ -35,6 +35,7 @@ public sealed record MilestoneDto(
 public sealed record UitstelDto(string Status, DateOnly RequestedOn, DateOnly RequestedDate, string Reason, DateOnly DecideBy, string? DecisionReason);
 
 /// <param name="Status">open, verantwoord, vervallen.</param>
+/// <param name="ClosedReason">Why a year lapsed unreported: the vaststelling, or the besluit that took the award away.</param>
 public sealed record SisaYearDto(
     int BudgetYear,
     DateOnly DueDate,
@@ -45,7 +46,8 @@ public sealed record SisaYearDto(
     decimal? Spent,
     bool ProjectCompleted,
     DateOnly? ReportedOn,
-    UitstelDto? Uitstel);
+    UitstelDto? Uitstel,
+    string? ClosedReason = null);
 
 public sealed record VaststellingLineDto(string Rule, string Description, decimal? Amount, string Source);
 
@@ -58,7 +60,7 @@ public sealed record ChangeRequestDto(Guid CaseId, string Reference, string Stat
 /// <summary>The award's money apart: awarded (current conditions), paid out, paid to the gemeente, vastgesteld, reclaimed.</summary>
 public sealed record AwardLedgerDto(decimal Awarded, decimal AwardedPaidOut, decimal Paid, decimal Vastgesteld, decimal Reclaimed);
 
-/// <param name="Kind">voorwaarden, mijlpaal, sisa, betaling, terugvordering, vaststelling, wijziging.</param>
+/// <param name="Kind">voorwaarden, mijlpaal, sisa, betaling, terugvordering, vaststelling, wijziging, bezwaar.</param>
 public sealed record TimelineEntryDto(DateOnly Date, string Kind, string Title, string? Detail);
 
 public sealed record AfterAwardDto(
@@ -75,7 +77,8 @@ public sealed record AfterAwardDto(
     TerugvorderingDto? Terugvordering,
     IReadOnlyList<ChangeRequestDto> ChangeRequests,
     AwardLedgerDto Ledger,
-    IReadOnlyList<TimelineEntryDto> Timeline);
+    IReadOnlyList<TimelineEntryDto> Timeline,
+    IReadOnlyList<ObjectionDto> Objections);
 
 public sealed record MilestoneReportRequest(DateOnly? Date, IReadOnlyList<Guid>? EvidenceDocumentIds, string? Note);
 

@@ -16,6 +16,7 @@ internal static class AfterAwardLabels
         "aanvaard" => "Aanvaard",
         "redenAanvaard" => "Termijn verstreken, reden aanvaard",
         "vastgesteld" => "Afgehandeld met de vaststelling",
+        "vervallen" => "Vervallen: de toekenning is vervallen",
         _ => code,
     };
 
@@ -23,7 +24,7 @@ internal static class AfterAwardLabels
     {
         "open" => "Nog niet verantwoord",
         "verantwoord" => "Verantwoord",
-        "vervallen" => "Vervallen na de vaststelling",
+        "vervallen" => "Vervallen",
         _ => code,
     };
 

@@ -85,6 +85,14 @@ internal static class MilestoneKinds
         Gereed => "Alle woningen gereed",
         _ => kind,
     };
+
+    /// <summary>
+    /// The actions of the application's definition (vhf/wbi v4) that follow the milestone's report and judgement; an
+    /// older definition offers none of them, and its case stays where it is (ADR-023).
+    /// </summary>
+    public static (string Report, string Accept, string AskMore, string DateField) Actions(string kind) => kind == StartBouw
+        ? ("startBouwMijlpaalMelden", "startBouwMijlpaalAanvaarden", "startBouwMijlpaalAanvullingVragen", "startdatum")
+        : ("opleveringMijlpaalMelden", "opleveringMijlpaalAanvaarden", "opleveringMijlpaalAanvullingVragen", "opleverdatum");
 }
 
 /// <summary>Where a milestone stands.</summary>
@@ -107,6 +115,9 @@ internal enum MilestoneStatus
 
     /// <summary>The term expired and the department set the award definitively (vaststelling, possibly terugvordering).</summary>
     Vastgesteld,
+
+    /// <summary>The award was taken away (an afwijzing after objection, a revocation): nothing more is due; the reason says why.</summary>
+    Vervallen,
 }
 
 /// <summary>
@@ -173,7 +184,7 @@ internal sealed class AwardMilestone
 
     public string? JudgementReason { get; private set; }
 
-    public bool IsSettled => Status is MilestoneStatus.Aanvaard or MilestoneStatus.RedenAanvaard or MilestoneStatus.Vastgesteld;
+    public bool IsSettled => Status is MilestoneStatus.Aanvaard or MilestoneStatus.RedenAanvaard or MilestoneStatus.Vastgesteld or MilestoneStatus.Vervallen;
 
     public void Relink(DateOnly dueDate, Guid? deadlineId, string termKindId)
     {
@@ -212,7 +223,7 @@ internal enum SisaYearStatus
     Open,
     Verantwoord,
 
-    /// <summary>The award was set definitively before this year was reported; nothing more is due.</summary>
+    /// <summary>The award was set definitively, or taken away, before this year was reported; nothing more is due (<c>ClosedReason</c> says which).</summary>
     Vervallen,
 }
 
@@ -294,7 +305,7 @@ internal sealed class SisaVerantwoording
 
     public DateOnly? UitstelRequestedDate { get; private set; }
 
-    /// <summary>The day by which the department decides on the request (two weeks).</summary>
+    /// <summary>The day by which the department decides on the request (<c>AfterAward:UitstelDecisionWeeks</c>, two weeks by default).</summary>
     public DateOnly? UitstelDecideBy { get; private set; }
 
     public string? UitstelDecidedBy { get; private set; }
@@ -339,7 +350,14 @@ internal sealed class SisaVerantwoording
         }
     }
 
-    public void Lapse() => Status = SisaYearStatus.Vervallen;
+    /// <summary>Why the year lapsed unreported (the vaststelling, or the besluit that took the award away).</summary>
+    public string? ClosedReason { get; private set; }
+
+    public void Lapse(string reason)
+    {
+        Status = SisaYearStatus.Vervallen;
+        ClosedReason = reason;
+    }
 }
 
 /// <summary>One line of a vaststelling's computation: what was compared, and what it did to the amount.</summary>

@@ -8,13 +8,30 @@ namespace Casework.Web.Features.AfterAward;
 /// After the award (ADR-019): the award's versioned conditions, milestones, yearly SiSa verantwoording, vaststelling with
 /// terugvordering, and wijzigingsverzoeken as cases of their own definition.
 /// </summary>
+/// <summary>Settings of the after-award work (section <c>AfterAward</c>).</summary>
+internal sealed class AfterAwardOptions
+{
+    public const string Section = "AfterAward";
+
+    /// <summary>
+    /// The department's term to decide on a timely request for uitstel of the SiSa verantwoording. Configuration, not law:
+    /// the two weeks come from the request for this feature, and Fvw art. 17b's text was not checked (docs/domain.md).
+    /// </summary>
+    public int UitstelDecisionWeeks { get; set; } = 2;
+}
+
 internal static class AfterAwardSetup
 {
     public static IServiceCollection AddAfterAward(this IServiceCollection services)
     {
+        services.AddOptions<AfterAwardOptions>().BindConfiguration(AfterAwardOptions.Section)
+            .Validate(o => o.UitstelDecisionWeeks is >= 1 and <= 26, "AfterAward:UitstelDecisionWeeks is a number of weeks from 1 to 26.")
+            .ValidateOnStart();
         services.AddScoped<AfterAwardService>();
         services.AddScoped<VaststellingScope>();
         services.AddScoped<Workflow.ITransitionHook, AwardOpeningHook>();
+        services.AddScoped<Workflow.ITransitionHook, AwardRemovalHook>();
+        services.AddScoped<Casework.Workflows.Guards.IWorkflowGuard, MilestoneStatusGuard>();
         services.AddScoped<Workflow.IDecisionEffect, ChangeDecisionEffect>();
         services.AddScoped<Workflow.IDecisionEffect, VaststellingDecisionGuard>();
         return services;
@@ -60,7 +77,7 @@ internal static class AfterAwardSetup
                 mediator.Send(new DecideUitstelCommand(id, year, body), ct))
             .IsDecision()
             .WithName("decideSisaUitstel")
-            .WithSummary("VRO verleent of weigert het gevraagde uitstel (binnen twee weken)")
+            .WithSummary("VRO verleent of weigert het gevraagde uitstel (binnen de ingestelde beslistermijn, standaard twee weken)")
             .Produces<AfterAwardDto>()
             .ProducesProblems(EndpointConventions.CommandProblems);
         applications.MapPost("/{id:guid}/vaststelling", ([FromRoute] Guid id, VaststellingRequest? body, IMediator mediator, CancellationToken ct) =>
@@ -78,6 +95,16 @@ internal static class AfterAwardSetup
             .WithName("requestAwardChange")
             .WithSummary("De gemeente vraagt een wijziging van de toekenning: een eigen zaak (wijzigingsverzoek), gekoppeld aan de toekenning")
             .Produces<ChangeRequestDto>(StatusCodes.Status201Created)
+            .ProducesProblems(EndpointConventions.CommandProblems);
+
+        applications.MapPost("/{id:guid}/bezwaren", async ([FromRoute] Guid id, ObjectionRequest? body, IMediator mediator, CancellationToken ct) =>
+            {
+                var created = await mediator.Send(new LodgeObjectionCommand(id, body), ct);
+                return TypedResults.Created($"{ApiVersion.BasePath}/cases/{created.CaseId}", created);
+            })
+            .WithName("lodgeAfterAwardObjection")
+            .WithSummary("De gemeente maakt bezwaar tegen de vaststelling of de terugvordering (Awb 6:4, 7:1): een eigen zaak, gekoppeld aan de toekenning; de bezwaartermijn begint de dag na de verzenddatum (Awb 6:8)")
+            .Produces<ObjectionDto>(StatusCodes.Status201Created)
             .ProducesProblems(EndpointConventions.CommandProblems);
 
         var awards = api.MapGroup("/awards").WithTags("Na de toekenning").RequireAuthorization();

@@ -63,6 +63,11 @@ internal sealed class RequestChangeHandler(CaseworkDbContext db, ICurrentActor c
             throw ApiProblemException.Of(ProblemTypes.Conflict, "De uitkering is al vastgesteld; de toekenning kan niet meer worden gewijzigd.");
         }
 
+        if (application.AwardedAmount is not { Euros: > 0m })
+        {
+            throw ApiProblemException.Of(ProblemTypes.Conflict, "De toekenning is vervallen; er valt niets meer te wijzigen.");
+        }
+
         var open = await db.Set<Wijzigingsverzoek>().Where(w => w.ApplicationId == application.Id && w.ResultingVersion == null)
             .Join(db.Cases.IgnoreAutoIncludes(), w => w.Id, c => c.Id, (w, c) => new { c.Reference, c.IsClosed })
             .Where(x => !x.IsClosed).Select(x => x.Reference).FirstOrDefaultAsync(cancellationToken);
@@ -134,6 +139,11 @@ internal sealed class ChangeDecisionEffect(CaseworkDbContext db, AfterAwardServi
         if (await service.IsVastgesteldAsync(application.Id, ct))
         {
             throw ApiProblemException.Of(ProblemTypes.Conflict, "De uitkering is al vastgesteld; de toekenning kan niet meer worden gewijzigd.");
+        }
+
+        if (application.AwardedAmount is not { Euros: > 0m })
+        {
+            throw ApiProblemException.Of(ProblemTypes.Conflict, "De toekenning is vervallen; er valt niets meer te wijzigen.");
         }
 
         var current = await service.CurrentConditionsAsync(application.Id, ct);

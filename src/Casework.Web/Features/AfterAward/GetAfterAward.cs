@@ -130,6 +130,12 @@ internal static class AfterAwardReader
             timeline.Add(new(terugvorderingDto.BetalenUiterlijk, "terugvordering", "Terugbetalen uiterlijk", AfterAwardLabels.Money(terugvorderingDto.Amount)));
         }
 
+        var objections = await ObjectionReader.ForAsync(db, id, ct);
+        foreach (var o in objections)
+        {
+            timeline.Add(new(o.ReceivedOn, "bezwaar", ObjectionReader.Describe(o), o.Reason));
+        }
+
         return new AfterAwardDto(
             id,
             caseFile.Reference,
@@ -144,7 +150,8 @@ internal static class AfterAwardReader
             terugvorderingDto,
             changeDtos,
             ledger,
-            timeline.OrderBy(t => t.Date).ToList());
+            timeline.OrderBy(t => t.Date).ToList(),
+            objections);
     }
 
     private static int Total(HomesDto? h) => h is null ? 0 : h.SocialeHuur + h.Middenhuur + h.BetaalbareKoop + h.Other;
@@ -183,7 +190,8 @@ internal static class AfterAwardReader
         y.ReportedOn,
         y.Uitstel is { } u
             ? new UitstelDto(JsonNamingPolicy.CamelCase.ConvertName(u.ToString()), y.UitstelRequestedOn!.Value, y.UitstelRequestedDate!.Value, y.UitstelReason!, y.UitstelDecideBy!.Value, y.UitstelDecisionReason)
-            : null);
+            : null,
+        y.ClosedReason);
 
     public static VaststellingDto ToDto(Vaststelling v) => new(
         v.Id, v.Amount.Euros, v.Awarded.Euros, v.Paid.Euros,

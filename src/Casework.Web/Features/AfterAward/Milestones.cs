@@ -1,4 +1,8 @@
+using System.Globalization;
+using System.Text.Json;
+using Casework.Domain.Cases;
 using Casework.Domain.Documents;
+using Casework.Workflows.Engine;
 using Casework.Domain.Time;
 using Casework.Web.Api;
 using Casework.Web.Infrastructure.Auth;
@@ -48,7 +52,7 @@ internal sealed class JudgeMilestoneValidator : AbstractValidator<JudgeMilestone
     }
 }
 
-internal sealed class ReportMilestoneHandler(CaseworkDbContext db, ICurrentActor current, AfterAwardService service, AuditTrail audit) : ICommandHandler<ReportMilestoneCommand, AfterAwardDto>
+internal sealed class ReportMilestoneHandler(CaseworkDbContext db, ICurrentActor current, AfterAwardService service, AuditTrail audit, CaseTransitions transitions) : ICommandHandler<ReportMilestoneCommand, AfterAwardDto>
 {
     private const string Source = "(ontwerpkeuze) de gemeente meldt een mijlpaal met bewijsstukken; de beoordelaar beoordeelt";
 
@@ -93,12 +97,20 @@ internal sealed class ReportMilestoneHandler(CaseworkDbContext db, ICurrentActor
         milestone.Report(date, evidence, string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(), actor.UserId, service.Now);
         await audit.AppendAsync(AuditTrail.CaseStream(caseFile.Id), actor, "mijlpaal.gemeld", "mijlpaal", milestone.Id.ToString(), "ok", null,
             new { mijlpaal = milestone.Kind, datum = date, bewijsstukken = evidence }, milestone.ReportNote, cancellationToken);
+        var actions = MilestoneKinds.Actions(milestone.Kind);
+        if (transitions.OfferedNow(caseFile, actions.Report) is { } report)
+        {
+            // The case follows the milestone through its definition's own action (v4): the engine judges who and when.
+            var data = new Dictionary<string, JsonElement> { [actions.DateField] = JsonSerializer.SerializeToElement(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) };
+            await transitions.FireAsync(caseFile, actor, report, new ActionInput(milestone.ReportNote, data), cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return (await AfterAwardReader.ReadAsync(db, caseFile, service.Today, cancellationToken))!;
     }
 }
 
-internal sealed class JudgeMilestoneHandler(CaseworkDbContext db, ICurrentActor current, AfterAwardService service, AuditTrail audit) : ICommandHandler<JudgeMilestoneCommand, AfterAwardDto>
+internal sealed class JudgeMilestoneHandler(CaseworkDbContext db, ICurrentActor current, AfterAwardService service, AuditTrail audit, CaseTransitions transitions) : ICommandHandler<JudgeMilestoneCommand, AfterAwardDto>
 {
     private const string Source = "(ontwerpkeuze) de beoordelaar aanvaardt de melding, vraagt om aanvulling of aanvaardt na het verstrijken van de termijn de reden";
 
@@ -144,6 +156,18 @@ internal sealed class JudgeMilestoneHandler(CaseworkDbContext db, ICurrentActor 
         milestone.Judge(outcome, string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim(), actor.UserId, service.Now);
         await audit.AppendAsync(AuditTrail.CaseStream(caseFile.Id), actor, "mijlpaal.beoordeeld", "mijlpaal", milestone.Id.ToString(), "ok", null,
             new { mijlpaal = milestone.Kind, oordeel = request.Outcome }, milestone.JudgementReason, cancellationToken);
+        var actions = MilestoneKinds.Actions(milestone.Kind);
+        var follow = outcome switch
+        {
+            MilestoneStatus.Aanvaard => transitions.OfferedNow(caseFile, actions.Accept),
+            MilestoneStatus.AanvullingGevraagd => transitions.OfferedNow(caseFile, actions.AskMore),
+            _ => null,
+        };
+        if (follow is not null)
+        {
+            await transitions.FireAsync(caseFile, actor, follow, new ActionInput(milestone.JudgementReason, new Dictionary<string, JsonElement>()), cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return (await AfterAwardReader.ReadAsync(db, caseFile, service.Today, cancellationToken))!;
     }

@@ -20,7 +20,7 @@ public sealed record ReportSisaCommand(Guid Id, int Year, SisaReportRequest? Req
 /// <summary>The gemeente asks for uitstel of one year's verantwoording (Fvw art. 17b: before 1 July).</summary>
 public sealed record RequestUitstelCommand(Guid Id, int Year, UitstelRequest? Request) : ICommand<AfterAwardDto>;
 
-/// <summary>The department decides on a request for uitstel (within two weeks).</summary>
+/// <summary>The department decides on a request for uitstel (within the configured term, two weeks by default).</summary>
 public sealed record DecideUitstelCommand(Guid Id, int Year, UitstelDecisionRequest? Request) : ICommand<AfterAwardDto>;
 
 /// <summary>The yearly figures of every award (the programme monitor reads them): optionally one budget year or one regeling.</summary>
@@ -119,7 +119,7 @@ internal sealed class ReportSisaHandler(CaseworkDbContext db, ICurrentActor curr
     }
 }
 
-internal sealed class RequestUitstelHandler(CaseworkDbContext db, ICurrentActor current, AfterAwardService service, AuditTrail audit) : ICommandHandler<RequestUitstelCommand, AfterAwardDto>
+internal sealed class RequestUitstelHandler(CaseworkDbContext db, ICurrentActor current, AfterAwardService service, AuditTrail audit, Microsoft.Extensions.Options.IOptions<AfterAwardOptions> options) : ICommandHandler<RequestUitstelCommand, AfterAwardDto>
 {
     public async ValueTask<AfterAwardDto> Handle(RequestUitstelCommand command, CancellationToken cancellationToken)
     {
@@ -165,7 +165,7 @@ internal sealed class RequestUitstelHandler(CaseworkDbContext db, ICurrentActor 
             throw new BusinessRuleViolationException(broken);
         }
 
-        var decision = await service.StartDeadlineAsync(caseFile.Id, TermKinds.SisaUitstelBeslissing, today, null, null, cancellationToken);
+        var decision = await service.StartDeadlineAsync(caseFile.Id, TermKinds.SisaUitstelBeslissing, today, TermLength.Weeks(options.Value.UitstelDecisionWeeks), null, cancellationToken);
         year.RequestUitstel(request.NewDate.Value, request.Reason!.Trim(), today, decision.CurrentDueDate);
         await audit.AppendAsync(AuditTrail.CaseStream(caseFile.Id), actor, "sisa.uitstelGevraagd", "sisa-verantwoording", year.Id.ToString(), "ok", null,
             new { jaar = command.Year, gevraagdeDatum = request.NewDate, beslissenUiterlijk = decision.CurrentDueDate }, year.UitstelReason, cancellationToken);

@@ -52,18 +52,41 @@ internal static class VaststellingComputation
     public const string ProRataSource = "(ontwerpkeuze) naar rato van de gerealiseerde woningen ten opzichte van de voorwaarden";
     public const string SpentSource = "Besluit tot verlening: wat niet aan het doel is besteed, kan worden teruggevorderd";
 
-    public static (Money Amount, List<VaststellingLine> Lines) Compute(AwardConditions conditions, FundingRuleSet rules, HomesByCategory completed, Money spent)
+    /// <summary>
+    /// The minimum that applies to this award's project, judged as at admission: the round's base minimum, raised where
+    /// the round raises it for this gemeente or area (WBI T4-T5: more than 50,000 inhabitants on the CBS figure in force
+    /// when the round was announced; WBI T3: a designated housing-market region; VHF: a stedelijk focusgebied).
+    /// </summary>
+    public static (int Homes, string Why) MinimumFor(FundingRuleSet rules, Regeling regeling, AdmissionContext context)
+    {
+        var required = regeling == Regeling.Wbi
+            ? new WbiProjectNeedsMinimumHomesRule(0, rules.MinimumHomes, context.ApplicantPopulation, context.AreaIsInDesignatedHousingMarketRegion).RequiredMinimum
+            : new VhfProjectNeedsMinimumHomesRule(0, rules.MinimumHomes, context.AreaIsStedelijkFocusgebied).RequiredMinimum;
+        if (required <= rules.MinimumHomes.Homes)
+        {
+            return (rules.MinimumHomes.Homes, "van de ronde");
+        }
+
+        var why = rules.MinimumHomes.InhabitantsThreshold is { } threshold && required == rules.MinimumHomes.HomesAboveThreshold && context.ApplicantPopulation is { } population
+            ? $"van de ronde voor een gemeente met meer dan {threshold.ToString("N0", CultureInfo.GetCultureInfo("nl-NL"))} inwoners (volgens het CBS {population.Inhabitants.ToString("N0", CultureInfo.GetCultureInfo("nl-NL"))} bij de aankondiging van de ronde)"
+            : "dat de ronde voor dit project stelt";
+        return (required, why);
+    }
+
+    public static (Money Amount, List<VaststellingLine> Lines) Compute(AwardConditions conditions, FundingRuleSet rules, HomesByCategory completed, Money spent, (int Homes, string Why) minimumHomes)
     {
         var lines = new List<VaststellingLine>
         {
             new("toegekend", $"Toegekend volgens de voorwaarden (versie {conditions.Version}): {AfterAwardLabels.Money(conditions.Amount.Euros)} voor {conditions.Homes.Total} woningen.", conditions.Amount.Euros, $"Voorwaarden versie {conditions.Version}"),
         };
-        var minimum = rules.MinimumHomes.Homes;
+        var minimum = minimumHomes.Homes;
         if (completed.Total < minimum)
         {
-            lines.Add(new("minimum-woningen", $"Gereed: {completed.Total} woningen, minder dan het minimum van {minimum} van de ronde: geen recht op de uitkering.", 0m, rules.MinimumHomes.Source));
+            lines.Add(new("minimum-woningen", $"Gereed: {completed.Total} woningen, minder dan het minimum van {minimum} {minimumHomes.Why}: geen recht op de uitkering.", 0m, rules.MinimumHomes.Source));
             return (Money.Zero, lines);
         }
+
+        lines.Add(new("minimum-woningen", $"Gereed: {completed.Total} woningen, ten minste het minimum van {minimum} {minimumHomes.Why}.", null, rules.MinimumHomes.Source));
 
         if (rules.AffordableShareMinimum is { } share && completed.Total > 0)
         {
@@ -135,7 +158,8 @@ internal sealed class SetVaststellingHandler(
     CaseTransitions transitions,
     VaststellingScope scope,
     IEnumerable<ILetterWriter> letters,
-    AuditTrail audit) : ICommandHandler<SetVaststellingCommand, AfterAwardDto>
+    AuditTrail audit,
+    AdmissionContextLoader admissionContext) : ICommandHandler<SetVaststellingCommand, AfterAwardDto>
 {
     public async ValueTask<AfterAwardDto> Handle(SetVaststellingCommand command, CancellationToken cancellationToken)
     {
@@ -167,7 +191,9 @@ internal sealed class SetVaststellingHandler(
         var completed = request.Completed?.ToDomain() ?? new HomesByCategory(
             reported.Sum(y => y.CompletedSocialeHuur), reported.Sum(y => y.CompletedMiddenhuur), reported.Sum(y => y.CompletedBetaalbareKoop), reported.Sum(y => y.CompletedOther));
         var spent = request.Spent is { } s ? new Money(s) : reported.Aggregate(Money.Zero, (sum, y) => sum + y.Spent);
-        var (amount, lines) = VaststellingComputation.Compute(conditions, tranche.RuleSet, completed, spent);
+        var admission = await admissionContext.LoadAsync(application, application.SubmittedAt ?? service.Now, cancellationToken);
+        var minimum = VaststellingComputation.MinimumFor(tranche.RuleSet, application.Regeling, admission);
+        var (amount, lines) = VaststellingComputation.Compute(conditions, tranche.RuleSet, completed, spent, minimum);
 
         var payments = await db.Set<Payment>().AsNoTracking().Where(p => p.ApplicationId == application.Id).ToListAsync(cancellationToken);
         var reclaims = await db.Set<Reclamation>().AsNoTracking().Where(r => r.ApplicationId == application.Id).ToListAsync(cancellationToken);
@@ -213,7 +239,7 @@ internal sealed class SetVaststellingHandler(
 
         foreach (var year in years.Where(y => y.Status == SisaYearStatus.Open))
         {
-            year.Lapse();
+            year.Lapse("afgehandeld met de vaststelling");
             AfterAwardService.StopIfOpen(await service.DeadlineAsync(year.DeadlineId, cancellationToken));
         }
 

@@ -23,6 +23,7 @@ internal static class Labels
         "buiten-behandeling" => "Buiten behandeling gesteld",
         "beslissing-op-bezwaar-gegrond" => "Beslissing op bezwaar: gegrond",
         "beslissing-op-bezwaar-ongegrond" => "Beslissing op bezwaar: ongegrond",
+        "beslissing-op-bezwaar-niet-ontvankelijk" => "Beslissing op bezwaar: niet-ontvankelijk",
         "bo-besluit" => "Besluit bestuurlijk overleg",
         "vaststelling" => "Vaststelling",
         "terugvordering" => "Terugvordering",

@@ -72,6 +72,7 @@ internal sealed class SisaVerantwoordingConfiguration : IEntityTypeConfiguration
         builder.Property(s => s.UitstelReason).HasMaxLength(4000);
         builder.Property(s => s.UitstelDecidedBy).HasMaxLength(200);
         builder.Property(s => s.UitstelDecisionReason).HasMaxLength(4000);
+        builder.Property(s => s.ClosedReason).HasMaxLength(4000);
     }
 }
 
@@ -121,5 +122,21 @@ internal sealed class WijzigingsverzoekConfiguration : IEntityTypeConfiguration<
         builder.Property(w => w.ProjectArea).HasMaxLength(500);
         builder.Property(w => w.Reason).HasMaxLength(4000).IsRequired();
         builder.Property(w => w.RequestedBy).HasMaxLength(200).IsRequired();
+    }
+}
+
+internal sealed class BesluitBezwaarConfiguration : IEntityTypeConfiguration<BesluitBezwaar>
+{
+    public void Configure(EntityTypeBuilder<BesluitBezwaar> builder)
+    {
+        builder.ToTable("BesluitBezwaren");
+        builder.HasKey(b => b.Id);
+        builder.HasOne<CaseFile>().WithOne().HasForeignKey<BesluitBezwaar>(b => b.Id).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<FundingApplication>().WithMany().HasForeignKey(b => b.ApplicationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(b => new { b.ApplicationId, b.Besluit });
+        builder.Property(b => b.Besluit).HasMaxLength(32).IsRequired();
+        builder.Ignore(b => b.OnTime);
+        builder.Property(b => b.Reason).HasMaxLength(4000).IsRequired();
+        builder.Property(b => b.LodgedBy).HasMaxLength(200).IsRequired();
     }
 }

@@ -1530,6 +1530,51 @@ namespace Casework.Web.Persistence.Migrations.PostgreSql
                     b.ToTable("AwardMilestones", (string)null);
                 });
 
+            modelBuilder.Entity("Casework.Web.Features.AfterAward.BesluitBezwaar", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Besluit")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly>("BezwaarUiterlijk")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("DecisionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("LodgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LodgedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("Verzenddatum")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "Besluit");
+
+                    b.ToTable("BesluitBezwaren", (string)null);
+                });
+
             modelBuilder.Entity("Casework.Web.Features.AfterAward.SisaVerantwoording", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1541,6 +1586,10 @@ namespace Casework.Web.Persistence.Migrations.PostgreSql
 
                     b.Property<int>("BudgetYear")
                         .HasColumnType("integer");
+
+                    b.Property<string>("ClosedReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<int>("CompletedBetaalbareKoop")
                         .HasColumnType("integer");
@@ -2578,6 +2627,21 @@ namespace Casework.Web.Persistence.Migrations.PostgreSql
                     b.HasOne("Casework.Domain.Funding.FundingApplication", null)
                         .WithMany()
                         .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Casework.Web.Features.AfterAward.BesluitBezwaar", b =>
+                {
+                    b.HasOne("Casework.Domain.Funding.FundingApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Casework.Domain.Cases.CaseFile", null)
+                        .WithOne()
+                        .HasForeignKey("Casework.Web.Features.AfterAward.BesluitBezwaar", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

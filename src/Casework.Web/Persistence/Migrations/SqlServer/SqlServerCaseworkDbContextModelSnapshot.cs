@@ -1529,6 +1529,51 @@ namespace Casework.Web.Persistence.Migrations.SqlServer
                     b.ToTable("AwardMilestones", (string)null);
                 });
 
+            modelBuilder.Entity("Casework.Web.Features.AfterAward.BesluitBezwaar", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Besluit")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateOnly>("BezwaarUiterlijk")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("DecisionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("LodgedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("LodgedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("Verzenddatum")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "Besluit");
+
+                    b.ToTable("BesluitBezwaren", (string)null);
+                });
+
             modelBuilder.Entity("Casework.Web.Features.AfterAward.SisaVerantwoording", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1540,6 +1585,10 @@ namespace Casework.Web.Persistence.Migrations.SqlServer
 
                     b.Property<int>("BudgetYear")
                         .HasColumnType("int");
+
+                    b.Property<string>("ClosedReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
 
                     b.Property<int>("CompletedBetaalbareKoop")
                         .HasColumnType("int");
@@ -2578,6 +2627,21 @@ namespace Casework.Web.Persistence.Migrations.SqlServer
                     b.HasOne("Casework.Domain.Funding.FundingApplication", null)
                         .WithMany()
                         .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Casework.Web.Features.AfterAward.BesluitBezwaar", b =>
+                {
+                    b.HasOne("Casework.Domain.Funding.FundingApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Casework.Domain.Cases.CaseFile", null)
+                        .WithOne()
+                        .HasForeignKey("Casework.Web.Features.AfterAward.BesluitBezwaar", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -1520,6 +1520,51 @@ namespace Casework.Web.Persistence.Migrations.Sqlite
                     b.ToTable("AwardMilestones", (string)null);
                 });
 
+            modelBuilder.Entity("Casework.Web.Features.AfterAward.BesluitBezwaar", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Besluit")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("BezwaarUiterlijk")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DecisionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LodgedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LodgedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Verzenddatum")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "Besluit");
+
+                    b.ToTable("BesluitBezwaren", (string)null);
+                });
+
             modelBuilder.Entity("Casework.Web.Features.AfterAward.SisaVerantwoording", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1531,6 +1576,10 @@ namespace Casework.Web.Persistence.Migrations.Sqlite
 
                     b.Property<int>("BudgetYear")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosedReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("CompletedBetaalbareKoop")
                         .HasColumnType("INTEGER");
@@ -2562,6 +2611,21 @@ namespace Casework.Web.Persistence.Migrations.Sqlite
                     b.HasOne("Casework.Domain.Funding.FundingApplication", null)
                         .WithMany()
                         .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Casework.Web.Features.AfterAward.BesluitBezwaar", b =>
+                {
+                    b.HasOne("Casework.Domain.Funding.FundingApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Casework.Domain.Cases.CaseFile", null)
+                        .WithOne()
+                        .HasForeignKey("Casework.Web.Features.AfterAward.BesluitBezwaar", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -3,6 +3,7 @@ using Casework.Domain.Access;
 using Casework.Web.Api;
 using Casework.Web.Features.Applications;
 using Casework.Web.Features.Cases;
+using Casework.Web.Features.Cases.Proposals;
 using Casework.Web.Features.Pages;
 using Casework.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Mvc;

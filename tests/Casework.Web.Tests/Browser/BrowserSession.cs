@@ -81,6 +81,14 @@ public sealed class BrowserSession : IAsyncDisposable
     /// <summary>Tabs to a field and types into it (select-all first, so it replaces what was there).</summary>
     public async Task TypeAsync(ILocator field, string text)
     {
+        if (await field.GetAttributeAsync("type") == "date")
+        {
+            // The browser's date control (nl-NL: dag, maand, jaar) takes the digits segment by segment, as a person types them.
+            await TabToAsync(field);
+            await Page.Keyboard.TypeAsync(new string(text.Where(char.IsAsciiDigit).ToArray()));
+            return;
+        }
+
         await TabToAsync(field);
         await Page.Keyboard.PressAsync("Control+A");
         await Page.Keyboard.PressAsync("Delete");

@@ -45,7 +45,14 @@ public sealed class ApiCapabilityPagesBrowserTests(BrowserFixture fixture)
             await session.Page.SetViewportSizeAsync(390, 844);
             await session.Page.GotoAsync(path);
             var overflow = await session.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-            Assert.True(overflow <= 0, $"{path} scrolls sideways by {overflow} px at 390 px");
+            var widest = await session.Page.EvaluateAsync<string>(
+                """
+                () => [...document.querySelectorAll('body *')]
+                  .filter(e => !e.closest('.table-scroll') && e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+                  .map(e => e.tagName.toLowerCase() + '.' + [...e.classList].join('.') + ' (' + Math.round(e.getBoundingClientRect().right) + ' px)')
+                  .slice(0, 5).join(', ')
+                """);
+            Assert.True(overflow <= 0, $"{path} scrolls sideways by {overflow} px at 390 px: {widest}");
             await session.AssertAccessibleAsync("94-smal" + path.Replace('/', '-'));
         }
     }

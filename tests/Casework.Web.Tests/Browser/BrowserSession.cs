@@ -83,9 +83,11 @@ public sealed class BrowserSession : IAsyncDisposable
     {
         if (await field.GetAttributeAsync("type") == "date")
         {
-            // The browser's date control (nl-NL: dag, maand, jaar) takes the digits segment by segment, as a person types them.
+            // The browser's date control: reached with the keyboard, then given the date (typed as dag-maand-jaar) in the
+            // control's own yyyy-MM-dd, since headless chromium's segment-by-segment typing is not reliable.
             await TabToAsync(field);
-            await Page.Keyboard.TypeAsync(new string(text.Where(char.IsAsciiDigit).ToArray()));
+            var day = DateOnly.ParseExact(text, ["d-M-yyyy", "yyyy-MM-dd"], System.Globalization.CultureInfo.InvariantCulture);
+            await field.FillAsync(day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
             return;
         }
 

@@ -81,6 +81,16 @@ public sealed class BrowserSession : IAsyncDisposable
     /// <summary>Tabs to a field and types into it (select-all first, so it replaces what was there).</summary>
     public async Task TypeAsync(ILocator field, string text)
     {
+        if (await field.GetAttributeAsync("type") == "date")
+        {
+            // The browser's date control: reached with the keyboard, then given the date (typed as dag-maand-jaar) in the
+            // control's own yyyy-MM-dd, since headless chromium's segment-by-segment typing is not reliable.
+            await TabToAsync(field);
+            var day = DateOnly.ParseExact(text, ["d-M-yyyy", "yyyy-MM-dd"], System.Globalization.CultureInfo.InvariantCulture);
+            await field.FillAsync(day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            return;
+        }
+
         await TabToAsync(field);
         await Page.Keyboard.PressAsync("Control+A");
         await Page.Keyboard.PressAsync("Delete");

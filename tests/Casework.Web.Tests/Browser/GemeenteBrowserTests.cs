@@ -46,7 +46,7 @@ public sealed partial class GemeenteBrowserTests(BrowserFixture fixture)
         await s.Page.WaitForURLAsync(new Regex("/aanvragen/[0-9a-f-]{36}$"));
         var id = Guid.Parse(s.Page.Url[^36..]);
         await Assertions.Expect(s.Alerts).ToContainTextAsync("is opgeslagen");
-        await Assertions.Expect(s.Page.GetByLabel("Geplande start bouw")).ToHaveValueAsync("01-06-2027");
+        await Assertions.Expect(s.Page.GetByLabel("Geplande start bouw")).ToHaveValueAsync("2027-06-01");
 
         await s.PressAsync(s.Page.GetByRole(AriaRole.Button, new() { Name = "Indienen" }));
 

@@ -190,7 +190,7 @@ public sealed class GemeentePageTests : IAsyncLifetime
         Assert.Contains("Het concept", draft, StringComparison.Ordinal);
         Assert.Equal("40", Value(draft, "Input.SocialeHuur"));
         Assert.Equal("10.000.000", Value(draft, "Input.FinancialDeficit"));
-        Assert.Equal("01-06-2027", Value(draft, "Input.PlannedConstructionStartDate"));
+        Assert.Equal("2027-06-01", Value(draft, "Input.PlannedConstructionStartDate")); // the date control reads yyyy-MM-dd
 
         fields = ValidForm(_round);
         fields["Input.SocialeHuur"] = "40";

@@ -23,7 +23,8 @@ public sealed class NewApplicationModel : ApplicationFormPageModel
 
     public TrancheSummaryDto? Round { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "ronde")] Guid? round, CancellationToken ct)
+    /// <param name="herkansingOf">The zaaknummer of a rejected application this one re-submits (the case page's herkansing offer).</param>
+    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "ronde")] Guid? round, [FromQuery(Name = "herkansing-van")] string? herkansingOf, CancellationToken ct)
     {
         if (RefuseUnlessApplicant() is { } refused)
         {
@@ -45,7 +46,12 @@ public sealed class NewApplicationModel : ApplicationFormPageModel
             return page;
         }
 
-        Input = new ApplicationForm { TrancheId = Round.Id };
+        Input = new ApplicationForm
+        {
+            TrancheId = Round.Id,
+            Herkansing = !string.IsNullOrWhiteSpace(herkansingOf),
+            PreviousApplicationReference = string.IsNullOrWhiteSpace(herkansingOf) ? null : herkansingOf.Trim(),
+        };
         await PrepareFormAsync(Round, ct);
         return Page();
     }

@@ -71,6 +71,9 @@ public sealed class CaseModel : CaseworkPageModel
     /// <summary>The case is an award with after-award records (ADR-019): the page links to the award's page.</summary>
     public bool HasAfterAward { get; private set; }
 
+    /// <summary>For an application: the loket's herkansing link, or the gemeente's herkansing in the next round.</summary>
+    public Applications.HerkansingOptionsDto? Herkansing { get; private set; }
+
     public string FocusgebiedName(string code) => About.FocusgebiedNames.TryGetValue(code, out var name) ? name : code;
 
     /// <summary>The committee may record scores now (it may fire <c>adviseren</c> but for the scores themselves).</summary>
@@ -622,6 +625,7 @@ public sealed class CaseModel : CaseworkPageModel
             Knelpunt = Case.Type == KnelpuntCaseType ? await QueryAsync(new Knelpunten.GetKnelpuntQuery(id), ct) : null;
             Vastloper = Case.Type == VastloperCaseType ? await QueryAsync(new Vastlopers.GetVastloperQuery(id), ct) : null;
             HasAfterAward = await QueryAsync(new AfterAward.HasAfterAwardQuery(id), ct);
+            Herkansing = Extras.Application is null ? null : await QueryAsync(new Applications.HerkansingOptionsQuery(id), ct);
         }
         catch (ApiProblemException e) when (e.Problem.Status == StatusCodes.Status404NotFound)
         {

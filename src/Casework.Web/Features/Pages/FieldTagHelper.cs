@@ -47,6 +47,11 @@ public sealed class FieldTagHelper : TagHelper
         var errors = state?.Errors.Select(e => e.ErrorMessage).Where(m => !string.IsNullOrEmpty(m)).ToList() ?? [];
         var invalid = errors.Count > 0;
         var value = invalid && state?.AttemptedValue is not null ? state.AttemptedValue : Format(For.Model);
+        if (Type == "date" && Applications.DutchDate.TryParse(value, out var day))
+        {
+            // One date-entry style: the browser's date control, which reads and sends yyyy-MM-dd whatever a form keeps.
+            value = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
         var enc = HtmlEncoder.Default;
         var describedBy = new List<string>();
 

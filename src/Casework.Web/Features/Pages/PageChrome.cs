@@ -56,6 +56,11 @@ public sealed class PageChrome(AuthOptions options)
             Add(Delivery.DeliveryPagePaths.NotDelivered, "Niet bezorgd");
         }
 
+        if (actor.Roles.Contains(Role.Auditor) || actor.Roles.Contains(Role.Beheerder))
+        {
+            Add(Audit.VerificationModel.Path, "Audittrail");
+        }
+
         // Raising a knelpunt or a vastloper depends on the kind of organisation too (a gemeente, an alliance, a department).
         var kind = EscalationRaisers.Kind(http.RequestServices.GetRequiredService<CaseworkDbContext>(), actor.Organisation);
         if (EscalationRaisers.KnelpuntIndiener(kind, actor.Roles) is not null)

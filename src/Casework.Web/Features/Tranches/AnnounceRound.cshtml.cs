@@ -8,8 +8,9 @@ namespace Casework.Web.Features.Tranches;
 
 /// <summary>
 /// <c>/rondes/nieuw</c>: the Beheerder announces a round on the rules of an earlier round of the same regeling, with the
-/// same <see cref="AnnounceTrancheCommand"/> as <c>POST /api/v1/tranches</c>: its name, window and ceiling. Changing
-/// the rules themselves (the API's <c>ruleSetOverrides</c>) stays with the API.
+/// same <see cref="AnnounceTrancheCommand"/> as <c>POST /api/v1/tranches</c>: its name, window and ceiling, and optionally
+/// a different minimum number of homes with its source (a <c>ruleSetOverrides</c> entry for <c>minimumHomes</c>; other
+/// overrides stay with the API). The round page then shows in words where the round departs from its basis.
 /// </summary>
 public sealed class AnnounceRoundModel : CaseworkPageModel
 {
@@ -21,6 +22,7 @@ public sealed class AnnounceRoundModel : CaseworkPageModel
         ["closesAt"] = nameof(AnnounceRoundForm.ClosesOn),
         ["opensAt"] = nameof(AnnounceRoundForm.OpensOn),
         ["notes"] = nameof(AnnounceRoundForm.Notes),
+        ["ruleSetOverrides"] = nameof(AnnounceRoundForm.MinimumHomes),
     };
 
     [BindProperty]
@@ -69,12 +71,13 @@ public sealed class AnnounceRoundModel : CaseworkPageModel
         var opens = RoundForms.Moment(ModelState, "Input.OpensOn", Input.OpensOn, "Input.OpensAtTime", Input.OpensAtTime, required: false, "het tijdvak opent");
         var closes = RoundForms.Moment(ModelState, "Input.ClosesOn", Input.ClosesOn, "Input.ClosesAtTime", Input.ClosesAtTime, required: false, "het tijdvak sluit");
         var ceiling = RoundForms.Amount(ModelState, "Input.Ceiling", Input.Ceiling);
+        var overrides = MinimumHomesOverride();
         if (!ModelState.IsValid)
         {
             return RefusedPage();
         }
 
-        var request = new AnnounceTrancheRequest(Input.BasedOn!.Value, Input.Name?.Trim(), announced, opens, closes, ceiling!.Value, null, string.IsNullOrWhiteSpace(Input.Notes) ? null : Input.Notes.Trim());
+        var request = new AnnounceTrancheRequest(Input.BasedOn!.Value, Input.Name?.Trim(), announced, opens, closes, ceiling!.Value, overrides, string.IsNullOrWhiteSpace(Input.Notes) ? null : Input.Notes.Trim());
         var (ok, round) = await TrySendAsync(new AnnounceTrancheCommand(request), string.Empty, ct);
         if (!ok || round is null)
         {
@@ -84,6 +87,33 @@ public sealed class AnnounceRoundModel : CaseworkPageModel
 
         Flash($"De ronde {round.Tranche.Name} is aangekondigd met een plafond van {NlFormat.Money(round.Tranche.Ceiling)}.");
         return Redirect(PagePaths.Round(round.Tranche.Id));
+    }
+
+    /// <summary>The minimum number of homes the Beheerder sets for the new round, with its source; null when the basis's rule stays.</summary>
+    private System.Text.Json.Nodes.JsonObject? MinimumHomesOverride()
+    {
+        if (string.IsNullOrWhiteSpace(Input.MinimumHomes))
+        {
+            if (!string.IsNullOrWhiteSpace(Input.MinimumHomesSource))
+            {
+                ModelState.AddModelError($"Input.{nameof(AnnounceRoundForm.MinimumHomes)}", "Vul het minimum aantal woningen in, of laat ook de bron leeg.");
+            }
+
+            return null;
+        }
+
+        if (!int.TryParse(Input.MinimumHomes.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var homes) || homes < 1)
+        {
+            ModelState.AddModelError($"Input.{nameof(AnnounceRoundForm.MinimumHomes)}", $"'{Input.MinimumHomes}' is geen aantal woningen. Vul een heel getal van 1 of meer in, bijvoorbeeld 200.");
+        }
+
+        if (string.IsNullOrWhiteSpace(Input.MinimumHomesSource))
+        {
+            ModelState.AddModelError($"Input.{nameof(AnnounceRoundForm.MinimumHomesSource)}", "Noem de bron van het afwijkende minimum, bijvoorbeeld het artikel van de regeling.");
+        }
+
+        return homes < 1 || string.IsNullOrWhiteSpace(Input.MinimumHomesSource) ? null
+            : new System.Text.Json.Nodes.JsonObject { ["minimumHomes"] = new System.Text.Json.Nodes.JsonObject { ["homes"] = homes, ["source"] = Input.MinimumHomesSource.Trim() } };
     }
 
     private IActionResult? Refuse() => Service<ICurrentActor>().Actor.Roles.Contains(Role.Beheerder)
@@ -117,4 +147,9 @@ public sealed class AnnounceRoundForm
     public string? Ceiling { get; set; }
 
     public string? Notes { get; set; }
+
+    /// <summary>A different minimum number of homes for the new round (empty: the basis's rule).</summary>
+    public string? MinimumHomes { get; set; }
+
+    public string? MinimumHomesSource { get; set; }
 }

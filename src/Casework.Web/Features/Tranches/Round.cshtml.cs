@@ -65,6 +65,9 @@ public sealed class RoundModel : CaseworkPageModel
 
     public bool MayProposeAllocation { get; private set; }
 
+    /// <summary>The rules in which this round departs from the round it was announced on; null for a seeded round.</summary>
+    public RoundOverridesDto? Overrides { get; private set; }
+
     public IReadOnlyList<AllocationProposalDto>? Proposal { get; private set; }
 
     public string? ProposalError { get; private set; }
@@ -240,6 +243,7 @@ public sealed class RoundModel : CaseworkPageModel
         MayProposeAllocation = actor.Organisation == "VRO" && actor.Roles.Contains(Role.Beoordelaar);
         TieGroups = Round.Ranking is { } ranking ? GroupTies(ranking) : [];
         Rules = Summarise(Round.RuleSet);
+        Overrides = await QueryAsync(new RoundOverridesQuery(id), ct);
         return true;
     }
 

@@ -28,7 +28,7 @@ internal sealed class RecordHerkansingLinkHandler(CaseworkDbContext db, ICurrent
     /// Filed and admission not yet decided, as the case's own definition says: not the initial (draft) state, and the
     /// admission judgement (the action guarded by the admission rules) can still be reached from the current state.
     /// </summary>
-    private static bool OpenForLinking(WorkflowDefinition definition, string state) =>
+    internal static bool OpenForLinking(WorkflowDefinition definition, string state) =>
         state != definition.InitialState
         && definition.StatesLeadingTo(a => a.Guards.Any(g => g.Name == ToelatingscriteriaVoldaanGuard.GuardName) && !a.From.Contains(definition.InitialState)).Contains(state);
 

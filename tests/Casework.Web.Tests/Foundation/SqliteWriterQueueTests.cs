@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Casework.Web.Tests.Foundation;
 
 /// <summary>
-/// The in-process writer queue of a SQLite file (ADR-0XX): writers take turns in arrival order, and every kind of
+/// The in-process writer queue of a SQLite file (ADR-025): writers take turns in arrival order, and every kind of
 /// write waits its turn. How long they wait is measured by the bench (bench/README.md), never asserted here.
 /// </summary>
 public sealed class SqliteWriterQueueTests : IAsyncLifetime

@@ -3,7 +3,7 @@ using Casework.Web.Tests.Infrastructure;
 
 namespace Casework.Web.Tests.Postgres;
 
-/// <summary>The SQLite writer queue (ADR-0XX) stays out of the way on a server database, which locks rows, not the file.</summary>
+/// <summary>The SQLite writer queue (ADR-025) stays out of the way on a server database, which locks rows, not the file.</summary>
 [Collection(PostgresTestGroup.Name)]
 public sealed class PostgresWriterQueueTests(PostgresServer server)
 {

@@ -25,7 +25,7 @@ internal sealed class RoundOverridesHandler(CaseworkDbContext db) : IQueryHandle
 {
     public async ValueTask<RoundOverridesDto?> Handle(RoundOverridesQuery query, CancellationToken cancellationToken)
     {
-        var stream = TrancheAdministrationHandlers.Stream(query.TrancheId);
+        var stream = TrancheAudit.Stream(query.TrancheId);
         var announced = await db.AuditEvents.AsNoTracking()
             .Where(e => e.Stream == stream && e.Action == "ronde.aangekondigd")
             .Select(e => e.NewValues)

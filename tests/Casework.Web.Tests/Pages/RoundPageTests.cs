@@ -93,6 +93,8 @@ public sealed class RoundPageTests : IAsyncLifetime
         Assert.DoesNotContain("<html", html, StringComparison.Ordinal);
         Assert.Contains("Voorstel berekend: 1 van 1 aanvragen krijgen samen € 5.000.000.", html, StringComparison.Ordinal);
         Assert.Contains("Toekennen", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"muted\">gemeente Rotterdam</span>", html, StringComparison.Ordinal); // the gemeente by name, not its CBS code
+        Assert.DoesNotContain("GM0599", html, StringComparison.Ordinal);
         using var vro = await _host.AsAsync("VRO", "Beoordelaar");
         var ranking = (await vro.GetFromJsonAsync<JsonElement>($"/api/v1/tranches/{_t6}")).GetProperty("ranking");
         Assert.Equal(JsonValueKind.Null, Assert.Single(ranking.EnumerateArray()).GetProperty("awardedAmount").ValueKind); // a proposal writes nothing

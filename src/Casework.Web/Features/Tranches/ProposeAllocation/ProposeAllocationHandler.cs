@@ -29,8 +29,10 @@ internal sealed class ProposeAllocationHandler(CaseworkDbContext db, ICurrentAct
             ? awarded.Where(a => a.StudentHousing).Aggregate(Money.Zero, (sum, a) => sum + a.AwardedAmount!.Value)
             : Money.Zero;
         var result = Allocator.Allocate(open, budget.Ceiling, budget.Committed, tranche.RuleSet, awarded.Select(a => a.ApplicantCbsCode).ToList(), reservationUsed);
-        var references = await db.Cases.AsNoTracking().Where(c => c.CaseType.EndsWith("-application")).Select(c => new { c.Id, c.Reference }).ToListAsync(cancellationToken);
-        var byId = references.ToDictionary(c => c.Id.ToString(), c => c.Reference);
+        var ids = result.Allocations.Select(a => Guid.Parse(a.Application.ApplicationReference)).ToList();
+        var byId = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id.ToString(), c => c.Reference, cancellationToken);
+        var codes = result.Allocations.Select(a => a.Application.GemeenteCbsCode).Distinct().ToList();
+        var names = await db.Organisations.AsNoTracking().Where(o => codes.Contains(o.Code)).ToDictionaryAsync(o => o.Code, o => o.Name, cancellationToken);
         return result.Allocations.Select(a => new AllocationProposalDto(
             Guid.Parse(a.Application.ApplicationReference),
             byId.GetValueOrDefault(a.Application.ApplicationReference, a.Application.ApplicationReference),
@@ -39,6 +41,7 @@ internal sealed class ProposeAllocationHandler(CaseworkDbContext db, ICurrentAct
             a.Application.RequestedAmount.Euros,
             a.Outcome.Amount.Euros,
             a.Outcome switch { FullAward => "toekennen", PartialAward => "gedeeltelijkToekennen", _ => "afwijzen" },
-            a.Outcome switch { PartialAward => PartialAward.Reason, Rejected r => r.Reason, _ => null })).ToList();
+            a.Outcome switch { PartialAward => PartialAward.Reason, Rejected r => r.Reason, _ => null },
+            names.TryGetValue(a.Application.GemeenteCbsCode, out var name) ? Pages.Labels.Organisation(a.Application.GemeenteCbsCode, name) : null)).ToList();
     }
 }

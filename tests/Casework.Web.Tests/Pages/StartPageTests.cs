@@ -27,7 +27,7 @@ public sealed partial class StartPageTests(StartPageFixture fixture) : IClassFix
 
         var counts = await CountsAsync(rotterdam, "gemeente");
 
-        // One draft, one application in herstel (both the gemeente's turn), one put buiten behandeling this month;
+        // One draft, one application in herstel (both the gemeente's turn), one not admitted this month (a besluit);
         // Amsterdam's application is not counted.
         Assert.Equal(1, counts["concept"].Count);
         Assert.Equal(2, counts["aan-zet"].Count);
@@ -59,7 +59,7 @@ public sealed partial class StartPageTests(StartPageFixture fixture) : IClassFix
 
         Assert.Equal(["zonder-behandelaar", "mijn-zaken", "verlopen", "werkdagen"], counts.Keys);
         Assert.Equal(1, counts["mijn-zaken"].Count); // Amsterdam's application, which the loket took
-        Assert.True(counts["zonder-behandelaar"].Count >= 1, "The herstel application at RVO has no behandelaar.");
+        Assert.True(counts["zonder-behandelaar"].Count >= 1, "Rotterdam's submitted application waits at the loket without a behandelaar.");
         await AssertEachCountIsItsListAsync(loket, counts);
         // The colleague took nothing: the same page says so for them.
         using var colleague = await GemeentePageSetup.BrowserAsync(_factory, "rvo-loket-2");
@@ -140,7 +140,7 @@ public sealed partial class StartPageTests(StartPageFixture fixture) : IClassFix
 
         var html = await szw.GetStringAsync("/");
 
-        Assert.Single(SectionPattern().Matches(html).Where(m => m.Groups[1].Value == "werkvoorraad"));
+        Assert.Single(SectionPattern().Matches(html), m => m.Groups[1].Value == "werkvoorraad");
     }
 
     [Fact]
@@ -152,24 +152,6 @@ public sealed partial class StartPageTests(StartPageFixture fixture) : IClassFix
 
         Assert.DoesNotContain("data-telling", html, StringComparison.Ordinal);
         Assert.Contains("Aanmelden", html, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void WorkingDaysEnd_OverChristmas_SkipsTheWeekendAndTheHolidays()
-    {
-        // Wednesday 23 December 2026: Thursday 24, (Christmas on Friday 25, Saturday 26 = 2nd Christmas, Sunday),
-        // Monday 28, Tuesday 29, Wednesday 30, Thursday 31: the fifth working day is the 31st.
-        var end = CaseSelections.WorkingDaysEnd(new DateOnly(2026, 12, 23), DutchCalendar.HolidaysOnly);
-
-        Assert.Equal(new DateOnly(2026, 12, 31), end);
-    }
-
-    [Fact]
-    public void Money_KeepsTheEuroSignAndTheNumberTogether()
-    {
-        Assert.Equal("€\u00A01.234,50", NlFormat.Money(1234.5m));
-        Assert.Equal("€\u00A05.000.000", NlFormat.Money(5_000_000m));
-        Assert.Equal("€\u00A01.234,00", AfterAwardLabels.Money(1234m));
     }
 
     [Fact]
@@ -237,10 +219,33 @@ public sealed partial class StartPageTests(StartPageFixture fixture) : IClassFix
     private static partial Regex BreakableEuroPattern();
 }
 
+/// <summary>The rules beside the start page that need no app: working days on the legal clock, and amounts that do not wrap.</summary>
+public sealed class StartPageRuleTests
+{
+    [Fact]
+    public void WorkingDaysEnd_OverChristmas_SkipsTheWeekendAndTheHolidays()
+    {
+        // Wednesday 23 December 2026: Thursday 24, (Christmas on Friday 25, Saturday 26 = 2nd Christmas, Sunday),
+        // Monday 28, Tuesday 29, Wednesday 30, Thursday 31: the fifth working day is the 31st.
+        var end = CaseSelections.WorkingDaysEnd(new DateOnly(2026, 12, 23), DutchCalendar.HolidaysOnly);
+
+        Assert.Equal(new DateOnly(2026, 12, 31), end);
+    }
+
+    [Fact]
+    public void Money_KeepsTheEuroSignAndTheNumberTogether()
+    {
+        Assert.Equal("€\u00A01.234,50", NlFormat.Money(1234.5m));
+        Assert.Equal("€\u00A05.000.000", NlFormat.Money(5_000_000m));
+        Assert.Equal("€\u00A01.234,00", AfterAwardLabels.Money(1234m));
+    }
+}
+
 /// <summary>One app and one seeded situation for every start-page test: they only read.</summary>
 public sealed class StartPageFixture : IAsyncLifetime
 {
-    public CaseworkWebFactory Factory { get; } = new() { Clock = new FakeTimeProvider(DateTimeOffset.UtcNow) };
+    // Every test signs in several users; the sign-in rate limit is not what these tests are about.
+    public CaseworkWebFactory Factory { get; } = new() { Clock = new FakeTimeProvider(DateTimeOffset.UtcNow), Settings = { ["WebSecurity:SignInPermitLimit"] = "10000" } };
 
     public Guid Round { get; private set; }
 
@@ -251,7 +256,7 @@ public sealed class StartPageFixture : IAsyncLifetime
 
 /// <summary>
 /// The seeded situation of the start-page tests, made through the API as its users would: two open WBI rounds; for
-/// Rotterdam a draft, an application in herstel and one put buiten behandeling (vier-ogen) this month; for Amsterdam an
+/// Rotterdam a draft, an application in herstel, one waiting at the loket and one VRO did not admit this month (a besluit); for Amsterdam an
 /// application the RVO loket took; a knelpunt the SBSD decided on today with one action item; and an application that
 /// waits for the WBI committee's scores.
 /// </summary>
@@ -270,8 +275,10 @@ internal static class StartPageSetup
         var (herstel, _) = await CaseTestData.SubmittedWbiApplicationAsync(factory, round, "rotterdam-aanvrager", "Herstel Feijenoord");
         await CaseTestSteps.FireAsync(factory, "rvo-loket", herstel, "verzoekHerstel", new { reason = "De grondexploitatie ontbreekt." });
         var (outOfScope, _) = await CaseTestData.SubmittedWbiApplicationAsync(factory, second, "rotterdam-aanvrager", "Charlois onvolledig");
-        await CaseTestSteps.DecideAsync(factory, "rvo-loket", "rvo-loket-2", outOfScope, "buitenBehandelingStellen", new { reason = "Onvolledig.", data = new { verzenddatum = today } });
+        await CaseTestSteps.FireAsync(factory, "rvo-loket", outOfScope, "verklaarVolledig");
+        await CaseTestSteps.FireAsync(factory, "vro-beoordelaar", outOfScope, "nietToelaten", new { reason = "Valt buiten de regeling.", data = new { verzenddatum = today } });
 
+        await CaseTestData.SubmittedWbiApplicationAsync(factory, second, "rotterdam-aanvrager", "Delfshaven wacht op het loket");
         var (amsterdam, _) = await CaseTestData.SubmittedWbiApplicationAsync(factory, round, "amsterdam-aanvrager", "Amsterdam Nieuw-West");
         using (var loket = await CaseTestData.ApiAsync(factory, "rvo-loket"))
         {

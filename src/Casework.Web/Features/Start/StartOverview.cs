@@ -45,7 +45,8 @@ internal sealed class StartOverviewHandler(CaseworkDbContext db, ICurrentActor c
         var actor = current.Actor;
         var today = AmsterdamClock.Today(time);
         var sections = new List<StartSection>();
-        var organisation = await db.Organisations.AsNoTracking().Where(o => o.Code == actor.Organisation).Select(o => o.Name).FirstOrDefaultAsync(cancellationToken) ?? actor.Organisation;
+        var organisation = Labels.Organisation(actor.Organisation,
+            await db.Organisations.AsNoTracking().Where(o => o.Code == actor.Organisation).Select(o => o.Name).FirstOrDefaultAsync(cancellationToken));
         if (actor.Roles.Contains(Role.GemeenteAanvrager))
         {
             sections.Add(await GemeenteAsync(actor, organisation, today, cancellationToken));
@@ -61,7 +62,7 @@ internal sealed class StartOverviewHandler(CaseworkDbContext db, ICurrentActor c
             // The scoring list asks the engine per case whether the member may advise now (the same gate as scoring), so
             // the count is the length of that very list rather than a second query that could drift from it.
             var pending = await mediator.Send(new Applications.CommitteeScoring.ListPendingScoringQuery(), cancellationToken);
-            sections.Add(new StartSection("commissie", $"{organisation}: scoren",
+            sections.Add(new StartSection("commissie", $"Scoren voor de {organisation}",
                 [new StartCount("te-scoren", "Aanvragen die op uw score wachten", pending.Count, PagePaths.CommitteeScoring)], []));
         }
 

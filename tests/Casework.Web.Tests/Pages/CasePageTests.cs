@@ -54,7 +54,7 @@ public sealed partial class CasePageTests(CasePageFixture fixture) : IClassFixtu
         Assert.Contains("Beslistermijn aanvraag", html, StringComparison.Ordinal);
         Assert.Contains("Zaak aangemaakt", html, StringComparison.Ordinal);
         Assert.Matches("<strong>Indienen</strong> → status ‘Ingediend’", html);
-        Assert.Contains("€ 5.000.000", html, StringComparison.Ordinal);
+        Assert.Contains("€\u00A05.000.000", html, StringComparison.Ordinal);
         Assert.Contains("600, waarvan 300 betaalbaar", html, StringComparison.Ordinal);
         // Corrected (Pages issue, "actions the user can never take above the user's own"): the loket's actions are not
         // dead buttons with a role name on the gemeente's page; one line says who is to act and what they can do.
@@ -233,7 +233,7 @@ public sealed partial class CasePageTests(CasePageFixture fixture) : IClassFixtu
         Assert.True(confirmed.StatusCode == HttpStatusCode.Redirect, WebUtility.HtmlDecode(await confirmed.Content.ReadAsStringAsync()));
         var after = WebUtility.HtmlDecode(await colleague.GetStringAsync($"/zaken/{id}"));
 
-        Assert.Contains("Uw voorstel ‘€ 5.000.000 toekennen’ staat klaar. Een collega bevestigt het besluit (vier-ogenprincipe); pas dan gaat het in.", proposed, StringComparison.Ordinal);
+        Assert.Contains("Uw voorstel ‘€\u00A05.000.000 toekennen’ staat klaar. Een collega bevestigt het besluit (vier-ogenprincipe); pas dan gaat het in.", proposed, StringComparison.Ordinal);
         Assert.Contains("Voorgesteld besluit: Toekennen", proposed, StringComparison.Ordinal);
         Assert.DoesNotContain("?handler=VoorstelBevestigen", proposed, StringComparison.Ordinal);
         Assert.Contains("Voorstel intrekken", proposed, StringComparison.Ordinal);

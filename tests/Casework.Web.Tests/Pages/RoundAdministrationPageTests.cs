@@ -77,7 +77,7 @@ public sealed class RoundAdministrationPageTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var page = WebUtility.HtmlDecode(await beheerder.GetStringAsync(response.Headers.Location!.OriginalString));
-        Assert.Contains($"De ronde {name} is aangekondigd met een plafond van € 150.000.000.", page, StringComparison.Ordinal);
+        Assert.Contains($"De ronde {name} is aangekondigd met een plafond van €\u00A0150.000.000.", page, StringComparison.Ordinal);
         using var gemeente = await BrowserAsync(_factory, "amsterdam-aanvrager");
         var open = WebUtility.HtmlDecode(await gemeente.GetStringAsync("/aanvragen/nieuw"));
         Assert.Contains($"Aanvraag opstellen<span class=\"rhc-visually-hidden\"> voor Woningbouwimpuls {name}</span>", open, StringComparison.Ordinal);
@@ -101,7 +101,7 @@ public sealed class RoundAdministrationPageTests : IAsyncLifetime
         Assert.Contains("<a class=\"utrecht-link\" href=\"#Ceiling_Reason\">Geef de reden van de wijziging (bijvoorbeeld het besluit dat het plafond verhoogt).</a>", refusedHtml, StringComparison.Ordinal);
         Assert.Equal(100_000_000m, unchanged);
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
-        Assert.Contains("is nu € 200.000.000.", WebUtility.HtmlDecode(await beheerder.GetStringAsync($"/rondes/{round}")), StringComparison.Ordinal);
+        Assert.Contains("is nu €\u00A0200.000.000.", WebUtility.HtmlDecode(await beheerder.GetStringAsync($"/rondes/{round}")), StringComparison.Ordinal);
         Assert.Equal(200_000_000m, await CeilingAsync(round));
     }
 

@@ -27,7 +27,7 @@ public sealed class RoundPageTests : IAsyncLifetime
 
         Assert.Contains($"href=\"/rondes/{_t6}\"", html, StringComparison.Ordinal);
         Assert.Contains("Woningbouwimpuls", html, StringComparison.Ordinal);
-        Assert.Contains("€ 300.000.000", html, StringComparison.Ordinal); // T6 ceiling, nl-NL
+        Assert.Contains("€\u00A0300.000.000", html, StringComparison.Ordinal); // T6 ceiling, nl-NL
         Assert.Contains("18 december 2023", html, StringComparison.Ordinal); // T6 opens
     }
 
@@ -42,8 +42,8 @@ public sealed class RoundPageTests : IAsyncLifetime
 
         Assert.Matches("<meter id=\"budget-verplicht\"[^>]* max=\"300000000\"[^>]* value=\"75000000\"", html);
         Assert.Contains("<label class=\"budget-bar__label\" for=\"budget-verplicht\">", html, StringComparison.Ordinal);
-        Assert.Contains("verplicht € 75.000.000 (25%)", html, StringComparison.Ordinal);
-        Assert.Contains("nog beschikbaar € 225.000.000", html, StringComparison.Ordinal);
+        Assert.Contains("verplicht €\u00A075.000.000 (25%)", html, StringComparison.Ordinal);
+        Assert.Contains("nog beschikbaar €\u00A0225.000.000", html, StringComparison.Ordinal);
         Assert.Contains("Minimum aantal woningen", html, StringComparison.Ordinal);
         Assert.Contains($"href=\"/zaken/{a}\"", html, StringComparison.Ordinal);
         Assert.Contains("Rotterdam", html, StringComparison.Ordinal);
@@ -91,7 +91,7 @@ public sealed class RoundPageTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.DoesNotContain("<html", html, StringComparison.Ordinal);
-        Assert.Contains("Voorstel berekend: 1 van 1 aanvragen krijgen samen € 5.000.000.", html, StringComparison.Ordinal);
+        Assert.Contains("Voorstel berekend: 1 van 1 aanvragen krijgen samen €\u00A05.000.000.", html, StringComparison.Ordinal);
         Assert.Contains("Toekennen", html, StringComparison.Ordinal);
         Assert.Contains("<span class=\"muted\">gemeente Rotterdam</span>", html, StringComparison.Ordinal); // the gemeente by name, not its CBS code
         Assert.DoesNotContain("GM0599", html, StringComparison.Ordinal);

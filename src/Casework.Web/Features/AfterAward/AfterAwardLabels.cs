@@ -6,7 +6,7 @@ namespace Casework.Web.Features.AfterAward;
 internal static class AfterAwardLabels
 {
     /// <summary>"€ 1.234.567,00".</summary>
-    public static string Money(decimal euros) => "€ " + euros.ToString("N2", NlFormat.Culture);
+    public static string Money(decimal euros) => NlFormat.EuroSign + euros.ToString("N2", NlFormat.Culture);
 
     public static string MilestoneStatus(string code) => code switch
     {

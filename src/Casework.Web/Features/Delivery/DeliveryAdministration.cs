@@ -239,7 +239,7 @@ internal sealed class DeliveryAdministrationHandlers(CaseworkDbContext db, ICurr
     public async ValueTask<IReadOnlyList<DeliveryDto>> Handle(ListDeadLettersQuery query, CancellationToken cancellationToken)
     {
         EnsureBeheerder("Niet bezorgde berichten ziet de functioneel beheerder.");
-        return await ListAsync(db.Deliveries.Where(d => d.Status == DeliveryStatus.DeadLettered), cancellationToken);
+        return await ListAsync(DeliveryAdministrationSelections.DeadLetters(db), cancellationToken);
     }
 
     public async ValueTask<DeliveryDto> Handle(RetryDeliveryCommand command, CancellationToken cancellationToken)
@@ -451,4 +451,10 @@ internal static class DeliveryEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
+}
+
+/// <summary>Which deliveries are dead letters, for the list and the start page's count alike.</summary>
+internal static class DeliveryAdministrationSelections
+{
+    public static IQueryable<Casework.Domain.Delivery.OutboxDelivery> DeadLetters(CaseworkDbContext db) => db.Deliveries.Where(d => d.Status == DeliveryStatus.DeadLettered);
 }

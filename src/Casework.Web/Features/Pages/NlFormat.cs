@@ -32,9 +32,15 @@ public static class NlFormat
 
     public static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>"€ 1.234.567" (cents only when there are any: "€ 1.234,50").</summary>
+    /// <summary>
+    /// The space between the euro sign and the amount: a no-break space (U+00A0), so a line never breaks between
+    /// "€" and the number, in a table cell, a sentence or a flash message alike.
+    /// </summary>
+    public const string EuroSign = "€\u00A0";
+
+    /// <summary>"€ 1.234.567" (cents only when there are any: "€ 1.234,50"), with a no-break space after the sign (<see cref="EuroSign"/>).</summary>
     public static string Money(decimal euros) =>
-        "€ " + euros.ToString(decimal.Truncate(euros) == euros ? "N0" : "N2", Culture);
+        EuroSign + euros.ToString(decimal.Truncate(euros) == euros ? "N0" : "N2", Culture);
 
     public static string Money(decimal? euros) => euros is { } e ? Money(e) : "—";
 

@@ -100,6 +100,8 @@ public static class PagePaths
     public const string Rounds = "/rondes";
     public const string Escalations = "/escalaties";
     public const string Meetings = "/vergaderingen";
+    public const string ActionItems = "/vergaderingen/actiepunten";
+    public const string NotDelivered = "/beheer/niet-bezorgd";
     public const string RaiseKnelpunt = "/knelpunten/nieuw";
     public const string AnnounceRound = "/rondes/nieuw";
     public const string RaiseVastloper = "/vastlopers/nieuw";

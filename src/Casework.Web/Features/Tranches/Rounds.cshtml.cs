@@ -15,9 +15,19 @@ public sealed class RoundsModel : CaseworkPageModel
 {
     public IReadOnlyList<TrancheSummaryDto> Rounds { get; private set; } = [];
 
-    public DownloadLinks Downloads => DownloadLinks.For(PagePaths.Rounds, []);
+    /// <summary><c>open</c>: only the rounds open now or opening within <see cref="TrancheSelections.OpeningSoonDays"/> days (the start page links here).</summary>
+    [BindProperty(SupportsGet = true, Name = "tijdvak")]
+    public string? Tijdvak { get; set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => Rounds = await QueryAsync(new ListTranchesQuery(null), ct);
+    public const string OpenOrOpeningSoon = "open";
+
+    public bool OnlyOpen => Tijdvak == OpenOrOpeningSoon;
+
+    public DownloadLinks Downloads => DownloadLinks.For(PagePaths.Rounds, OnlyOpen ? [new("tijdvak", OpenOrOpeningSoon)] : []);
+
+    public async Task OnGetAsync(CancellationToken ct) => Rounds = await QueryAsync(Query, ct);
+
+    private ListTranchesQuery Query => new(null, OnlyOpen ? TrancheSelections.OpeningSoonDays : null);
 
     public async Task<IActionResult> OnGetDownloadAsync([FromQuery(Name = "formaat")] string? format, CancellationToken ct)
     {
@@ -26,7 +36,7 @@ public sealed class RoundsModel : CaseworkPageModel
             return ExportDownload.UnknownFormat();
         }
 
-        Rounds = await QueryAsync(new ListTranchesQuery(null), ct);
+        Rounds = await QueryAsync(Query, ct);
         var today = AmsterdamClock.Today(Service<TimeProvider>());
         return new ExportDownload(ExportTable.Of(string.Create(CultureInfo.InvariantCulture, $"Rondes {today:dd-MM-yyyy}"), Rounds, columns => columns
             .Text("Regeling", r => RegelingName(r.Regeling))

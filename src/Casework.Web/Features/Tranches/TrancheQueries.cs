@@ -38,7 +38,22 @@ public sealed record RankingEntryDto(int Position, Guid ApplicationId, string Re
     public bool PriorityBudget { get; init; }
 }
 
-public sealed record ListTranchesQuery(Regeling? Regeling) : IQuery<IReadOnlyList<TrancheSummaryDto>>;
+/// <summary>The rounds, of one regeling or both; with <paramref name="OpenOrOpeningWithinDays"/> only those open now or opening within that many days.</summary>
+public sealed record ListTranchesQuery(Regeling? Regeling, int? OpenOrOpeningWithinDays = null) : IQuery<IReadOnlyList<TrancheSummaryDto>>;
+
+/// <summary>Which rounds a list selects, so the start page counts exactly what <c>/rondes?tijdvak=open</c> lists.</summary>
+internal static class TrancheSelections
+{
+    /// <summary>How far ahead "about to open" looks on the start page and the rounds page.</summary>
+    public const int OpeningSoonDays = 14;
+
+    /// <summary>Not yet allocated, window opened or opening within <paramref name="days"/> days of <paramref name="now"/>, and not closed.</summary>
+    public static IQueryable<Tranche> OpenOrOpeningWithin(IQueryable<Tranche> tranches, DateTimeOffset now, int days)
+    {
+        var horizon = now.AddDays(days);
+        return tranches.Where(t => !t.Allocated && t.OpensAt != null && t.OpensAt <= horizon && (t.ClosesAt == null || t.ClosesAt >= now));
+    }
+}
 
 public sealed record GetTrancheQuery(Guid Id) : IQuery<TrancheDto>;
 
@@ -52,6 +67,11 @@ internal sealed class TrancheQueryHandlers(CaseworkDbContext db, TimeProvider ti
         if (query.Regeling is { } regeling)
         {
             tranches = tranches.Where(t => t.Regeling == regeling);
+        }
+
+        if (query.OpenOrOpeningWithinDays is { } days)
+        {
+            tranches = TrancheSelections.OpenOrOpeningWithin(tranches, time.GetUtcNow(), days);
         }
 
         var rows = await tranches.ToListAsync(cancellationToken);

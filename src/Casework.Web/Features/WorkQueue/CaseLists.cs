@@ -15,6 +15,9 @@ internal static class CaseLists
 
     public const int DueSoonDays = 7;
 
+    /// <summary>"Due within working days" of the werkvoorraad and the start page: five working days of the legal clock.</summary>
+    public const int DueSoonWorkingDays = 5;
+
     /// <summary>
     /// One page of <paramref name="cases"/>, the nearest running deadline first, with the counts of the whole selection
     /// and per case what is expected (of the gemeente when <paramref name="forApplicant"/>, else who acts).

@@ -20,7 +20,13 @@ public sealed class MyCasesModel : CaseworkPageModel
     /// <summary>What the gemeente must still do after its awards (milestones, SiSa years, a terugbetaling), with the date.</summary>
     public AfterAward.AfterAwardWorkList AfterAward { get; private set; } = Features.AfterAward.AfterAwardWorkList.Empty;
 
-    public DownloadLinks Downloads => DownloadLinks.For(PagePaths.MyCases, [], Cases.Total, "zaken");
+    /// <summary>One view of the cases (<see cref="MyCasesFilter"/>), as the start page links to it; an unknown value shows all.</summary>
+    [BindProperty(SupportsGet = true, Name = "toon")]
+    public string? Filter { get; set; }
+
+    public DownloadLinks Downloads => DownloadLinks.For(PagePaths.MyCases, Filters, Cases.Total, "zaken");
+
+    public List<KeyValuePair<string, string?>> Filters => [new("toon", Filter)];
 
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "pagina")] int? page, CancellationToken ct)
     {
@@ -29,7 +35,8 @@ public sealed class MyCasesModel : CaseworkPageModel
             return PageAccess.Denied(this, NotForYou);
         }
 
-        Cases = await QueryAsync(new MyCasesQuery(page ?? 1), ct);
+        Filter = MyCasesFilter.All.Contains(Filter) ? Filter : null;
+        Cases = await QueryAsync(new MyCasesQuery(page ?? 1, CaseLists.PageSize, Filter), ct);
         AfterAward = new("Na de toekenning: wat u nog moet doen", "Mijlpalen, verantwoording en terugbetaling, de eerste datum bovenaan", "Uiterlijk",
             await QueryAsync(new Features.AfterAward.AfterAwardDueQuery(), ct));
         return Page();
@@ -47,7 +54,8 @@ public sealed class MyCasesModel : CaseworkPageModel
             return ExportDownload.UnknownFormat();
         }
 
-        var all = await QueryAsync(new MyCasesQuery(1, TableExport.MaxRows), ct);
+        Filter = MyCasesFilter.All.Contains(Filter) ? Filter : null;
+        var all = await QueryAsync(new MyCasesQuery(1, TableExport.MaxRows, Filter), ct);
         return new ExportDownload(CaseListExport.MyCases(all.Items, AmsterdamClock.Today(Service<TimeProvider>())), chosen);
     }
 }

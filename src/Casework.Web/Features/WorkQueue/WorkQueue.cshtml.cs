@@ -31,6 +31,10 @@ public sealed class WorkQueueModel : CaseworkPageModel
     [BindProperty(SupportsGet = true, Name = "binnenkort")]
     public bool DueSoon { get; set; }
 
+    /// <summary>A running term that ends within <see cref="CaseLists.DueSoonWorkingDays"/> working days of the legal clock.</summary>
+    [BindProperty(SupportsGet = true, Name = "werkdagen")]
+    public bool DueWithinWorkingDays { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "trekker")]
     public bool IncludeLed { get; set; }
 
@@ -77,6 +81,7 @@ public sealed class WorkQueueModel : CaseworkPageModel
         new("status", State),
         new("verlopen", Overdue ? "true" : null),
         new("binnenkort", DueSoon ? "true" : null),
+        new("werkdagen", DueWithinWorkingDays ? "true" : null),
         new("trekker", IncludeLed ? "true" : null),
         new("zoek", Zoek),
         new("behandelaar", Behandelaar),
@@ -142,6 +147,6 @@ public sealed class WorkQueueModel : CaseworkPageModel
         var me = Service<ICurrentActor>().Actor.UserId;
         Colleagues = options.Behandelaars.Where(b => b.Key != me).ToList();
         Behandelaar = Behandelaar is BehandelaarFilter.Mine or BehandelaarFilter.Unassigned || Colleagues.Any(c => c.Key == Behandelaar) ? Behandelaar : null;
-        Cases = await QueryAsync(new WorkQueueQuery(Type, State, Overdue, DueSoon, pageSize == CaseLists.PageSize ? PageNumber ?? 1 : 1, IncludeLed, Zoek, pageSize, Behandelaar), ct);
+        Cases = await QueryAsync(new WorkQueueQuery(Type, State, Overdue, DueSoon, pageSize == CaseLists.PageSize ? PageNumber ?? 1 : 1, IncludeLed, Zoek, pageSize, Behandelaar, DueWithinWorkingDays), ct);
     }
 }

@@ -1,4 +1,4 @@
-using Casework.Web.Features.Cases;
+using Casework.Domain.Time;
 using Casework.Web.Infrastructure.Auth;
 using Casework.Web.Persistence;
 using Casework.Workflows.Loading;
@@ -12,7 +12,7 @@ internal sealed class MyCasesHandler(CaseworkDbContext db, ICurrentActor current
     public async ValueTask<CaseListPage> Handle(MyCasesQuery query, CancellationToken cancellationToken)
     {
         var actor = current.Actor;
-        var cases = db.Cases.AsNoTracking().VisibleTo(actor);
+        var cases = CaseSelections.MyCases(db, catalog, actor, query.Filter, AmsterdamClock.Today(time)).AsNoTracking();
         return await CaseLists.PageAsync(db, catalog, time, cases, query.Page, actor, forApplicant: true, cancellationToken, query.PageSize);
     }
 }

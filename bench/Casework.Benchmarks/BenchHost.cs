@@ -6,7 +6,7 @@ using Casework.Web.Features.Knelpunten;
 using Casework.Web.Infrastructure.Auth;
 using Casework.Web.Infrastructure.Pipeline;
 using Casework.Web.Persistence;
-using Casework.Web.Workflow;
+using Casework.Web.Features.Workflows;
 using Casework.Workflows.Engine;
 using FluentValidation;
 using Mediator;

@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Casework.Domain.Access;
-using Casework.Web.Workflow.Guards;
+using Casework.Web.Features.Workflows.Guards;
 using Casework.Workflows.Definitions;
 using Casework.Workflows.Engine;
 using Casework.Workflows.Guards;

@@ -20,7 +20,6 @@ using Casework.Web.Infrastructure;
 using Casework.Web.Infrastructure.Auth;
 using Casework.Web.Infrastructure.Pipeline;
 using Casework.Web.Persistence;
-using Casework.Web.Workflow;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;

@@ -1,5 +1,5 @@
 using Casework.Web.Features.Audit;
-using Casework.Web.Workflow;
+using Casework.Web.Features.Workflows;
 using Casework.Workflows.Loading;
 
 namespace Casework.Web.Infrastructure;

@@ -4,7 +4,7 @@ using Casework.Domain.Cases;
 using Casework.Web.Infrastructure.Auth;
 using Casework.Web.Persistence;
 using Casework.Web.Tests.Infrastructure;
-using Casework.Web.Workflow;
+using Casework.Web.Features.Workflows;
 using Casework.Workflows.Engine;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

@@ -63,7 +63,7 @@ public sealed class ProposalEmailTests : IAsyncLifetime
             var text = mail.TextBody!;
             Assert.Contains($"Mohammed Amrani heeft in zaak {reference}", text, StringComparison.Ordinal);
             Assert.Contains("Toekennen", text, StringComparison.Ordinal);
-            Assert.Contains("€ 1.234.567", text, StringComparison.Ordinal);
+            Assert.Contains("€\u00A01.234.567", text, StringComparison.Ordinal);
             Assert.Contains("iemand anders zijn dan Mohammed Amrani", text, StringComparison.Ordinal);
             Assert.Contains($"/zaken/{id}", text, StringComparison.Ordinal);
             Assert.Empty(mail.Attachments); // the letter is written on confirmation, not before

@@ -1,4 +1,4 @@
-using Casework.Web.Workflow;
+using Casework.Web.Features.Workflows;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;

@@ -5,7 +5,7 @@ using System.Text.Json;
 using Casework.Domain.Access;
 using Casework.Domain.Cases;
 using Casework.Web.Persistence;
-using Casework.Web.Workflow;
+using Casework.Web.Features.Workflows;
 using Casework.Workflows.Engine;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -6,7 +6,7 @@ using Casework.Domain.Time;
 using Casework.Web.Features.Deadlines;
 using Casework.Web.Tests.Infrastructure;
 using Casework.Web.Tests.Pages;
-using Casework.Web.Workflow;
+using Casework.Web.Features.Workflows;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -242,7 +242,7 @@ public sealed class DeadlineWorkerTests : IAsyncLifetime
         Assert.Equal(1, await _app.StatusCountAsync(caseId, "triageAfronden"));
         Assert.Equal(1, await _app.OutboxCountAsync(caseId, "termijn-verlopen"));
         await using var check = _app.Services.CreateAsyncScope();
-        var stream = Casework.Web.Workflow.AuditTrail.CaseStream(caseId);
+        var stream = Casework.Web.Features.Workflows.AuditTrail.CaseStream(caseId);
         var refusal = await LegalClockApp.Db(check).AuditEvents.SingleAsync(e => e.Stream == stream && e.Action == "termijn.verlopen");
         Assert.Equal("actie-geweigerd", refusal.Result);
         Assert.False(string.IsNullOrWhiteSpace(refusal.Reason));

@@ -9,7 +9,7 @@ using Casework.Web.Infrastructure.Auth;
 using Casework.Web.Persistence;
 using Casework.Web.Persistence.Configurations;
 using Casework.Web.Tests.Infrastructure;
-using Casework.Web.Workflow;
+using Casework.Web.Features.Workflows;
 using Casework.Workflows.Engine;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;

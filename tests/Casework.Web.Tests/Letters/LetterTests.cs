@@ -8,7 +8,7 @@ using Casework.Domain.Time;
 using Casework.Web.Persistence;
 using Casework.Web.Tests.Applications;
 using Casework.Web.Tests.Infrastructure;
-using Casework.Web.Workflow;
+using Casework.Web.Features.Workflows;
 using Casework.Workflows.Engine;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -54,7 +54,7 @@ public sealed class AllocationBatchPageTests : IAsyncLifetime
         Assert.Contains($"href=\"{Path}\"", roundPage, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"allocation-proposal\"", page, StringComparison.Ordinal);
         Assert.Contains("Gedeeltelijk toekennen", page, StringComparison.Ordinal);
-        Assert.Contains("€ 3.000.000", page, StringComparison.Ordinal);
+        Assert.Contains("€\u00A03.000.000", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, run.StatusCode);
         Assert.Equal("toekennen", firstProposed.GetProperty("proposedDecision").GetString());
         Assert.Equal("gedeeltelijkToekennen", secondProposed.GetProperty("proposedDecision").GetString());

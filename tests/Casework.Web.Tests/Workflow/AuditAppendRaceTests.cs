@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using Casework.Domain.Access;
 using Casework.Web.Persistence;
 using Casework.Web.Tests.Infrastructure;
-using Casework.Web.Workflow;
+using Casework.Web.Features.Workflows;
 using Casework.Workflows.Engine;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -100,7 +100,7 @@ public sealed class StatusHistoryTests : IAsyncLifetime
     private async Task<Casework.Domain.Cases.CaseFile> OpenJointKnelpuntAsync()
     {
         await using var scope = _factory.CreateScope();
-        var opener = scope.ServiceProvider.GetRequiredService<Casework.Web.Workflow.CaseOpener>();
+        var opener = scope.ServiceProvider.GetRequiredService<Casework.Web.Features.Workflows.CaseOpener>();
         var db = CaseworkWebFactory.Db(scope);
         return await db.InWriteTransactionAsync(
             async ct =>

@@ -8,7 +8,7 @@ using Casework.Web.Features.Cases;
 using Casework.Web.Features.Deadlines;
 using Casework.Web.Persistence;
 using Casework.Web.Persistence.Configurations;
-using Casework.Web.Workflow;
+using Casework.Web.Features.Workflows;
 using Casework.Workflows.Engine;
 using Microsoft.EntityFrameworkCore;
 

@@ -29,11 +29,11 @@ internal static class AfterAwardSetup
             .ValidateOnStart();
         services.AddScoped<AfterAwardService>();
         services.AddScoped<VaststellingScope>();
-        services.AddScoped<Workflow.ITransitionHook, AwardOpeningHook>();
-        services.AddScoped<Workflow.ITransitionHook, AwardRemovalHook>();
+        services.AddScoped<Workflows.ITransitionHook, AwardOpeningHook>();
+        services.AddScoped<Workflows.ITransitionHook, AwardRemovalHook>();
         services.AddScoped<Casework.Workflows.Guards.IWorkflowGuard, MilestoneStatusGuard>();
-        services.AddScoped<Workflow.IDecisionEffect, ChangeDecisionEffect>();
-        services.AddScoped<Workflow.IDecisionEffect, VaststellingDecisionGuard>();
+        services.AddScoped<Workflows.IDecisionEffect, ChangeDecisionEffect>();
+        services.AddScoped<Workflows.IDecisionEffect, VaststellingDecisionGuard>();
         return services;
     }
 

@@ -2,7 +2,7 @@ using Casework.Domain.Cases;
 using Casework.Domain.Funding;
 using Casework.Domain.Time;
 using Casework.Web.Persistence;
-using Casework.Web.Workflow;
+using Casework.Web.Features.Workflows;
 using Casework.Workflows.Engine;
 using Microsoft.EntityFrameworkCore;
 

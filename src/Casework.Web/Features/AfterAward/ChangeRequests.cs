@@ -8,7 +8,7 @@ using Casework.Web.Features.Tranches;
 using Casework.Web.Infrastructure.Auth;
 using Casework.Web.Persistence;
 using Casework.Web.Persistence.Configurations;
-using Casework.Web.Workflow;
+using Casework.Web.Features.Workflows;
 using DutchDate = Casework.Domain.Time.DutchDate;
 using Casework.Workflows.Engine;
 using FluentValidation;

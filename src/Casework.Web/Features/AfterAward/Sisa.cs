@@ -6,7 +6,7 @@ using Casework.Web.Api;
 using Casework.Web.Features.Applications;
 using Casework.Web.Infrastructure.Auth;
 using Casework.Web.Persistence;
-using Casework.Web.Workflow;
+using Casework.Web.Features.Workflows;
 using DutchDate = Casework.Domain.Time.DutchDate;
 using FluentValidation;
 using Mediator;

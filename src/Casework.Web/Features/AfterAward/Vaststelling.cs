@@ -10,7 +10,7 @@ using Casework.Web.Features.Letters;
 using Casework.Web.Features.Tranches;
 using Casework.Web.Infrastructure.Auth;
 using Casework.Web.Persistence;
-using Casework.Web.Workflow;
+using Casework.Web.Features.Workflows;
 using DutchDate = Casework.Domain.Time.DutchDate;
 using Casework.Workflows.Engine;
 using FluentValidation;

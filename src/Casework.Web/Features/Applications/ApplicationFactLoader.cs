@@ -1,7 +1,7 @@
 using Casework.Domain.Funding;
 using Casework.Web.Persistence;
-using Casework.Web.Workflow;
-using Casework.Web.Workflow.Guards;
+using Casework.Web.Features.Workflows;
+using Casework.Web.Features.Workflows.Guards;
 using Microsoft.EntityFrameworkCore;
 
 namespace Casework.Web.Features.Applications;

@@ -14,12 +14,12 @@ internal static class ApplicationsSetup
         services.AddScoped<AdmissionContextLoader>();
         services.AddScoped<RoundLedger>();
         services.AddScoped<CommitteeScoring.CommitteeScoringContext>();
-        services.AddScoped<Workflow.ICaseFactLoader, ApplicationFactLoader>();
+        services.AddScoped<Workflows.ICaseFactLoader, ApplicationFactLoader>();
         services.AddScoped<Casework.Workflows.Guards.IWorkflowGuard, AwardFitsGuard>();
         services.AddScoped<Casework.Workflows.Guards.IWorkflowGuard, RevocationFitsPaymentsGuard>();
-        services.AddScoped<Workflow.IDecisionEffect, FundingDecisionEffect>();
-        services.AddScoped<Workflow.ITransitionHook, SubmissionHook>();
-        services.AddScoped<Workflow.ITermStartResolver, RoundBeslistermijn>();
+        services.AddScoped<Workflows.IDecisionEffect, FundingDecisionEffect>();
+        services.AddScoped<Workflows.ITransitionHook, SubmissionHook>();
+        services.AddScoped<Workflows.ITermStartResolver, RoundBeslistermijn>();
         return services;
     }
 

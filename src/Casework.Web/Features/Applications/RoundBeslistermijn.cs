@@ -2,7 +2,7 @@ using Casework.Domain.Cases;
 using Casework.Domain.Funding;
 using Casework.Domain.Time;
 using Casework.Web.Persistence;
-using Casework.Web.Workflow;
+using Casework.Web.Features.Workflows;
 using Microsoft.EntityFrameworkCore;
 
 namespace Casework.Web.Features.Applications;

@@ -489,7 +489,7 @@ public sealed class CaseModel : CaseworkPageModel
     {
         // A case is agendered on a planned meeting of the body, never on a free text.
         { Name: Meetings.BodyAgenda.MeetingField } => ("select", Extras.MeetingChoices.GetValueOrDefault(actionId, []).Select(m => (m.Value, m.Text)).ToList(), null),
-        { Name: Workflow.Guards.DuplicaatBestaatGuard.Field } => ("select", Extras.OtherOpenCases.Select(m => (m.Value, m.Text)).ToList(), null),
+        { Name: Workflows.Guards.DuplicaatBestaatGuard.Field } => ("select", Extras.OtherOpenCases.Select(m => (m.Value, m.Text)).ToList(), null),
         _ => FieldShape(field),
     };
 
@@ -510,7 +510,7 @@ public sealed class CaseModel : CaseworkPageModel
         "verzenddatum" => "De dag waarop het besluit wordt verzonden; de bezwaartermijn begint de dag erna (Awb 6:8).",
         "bedrag" or "vastgesteldBedrag" => "Bijvoorbeeld 1.250.000 of 1250000,50.",
         Meetings.BodyAgenda.MeetingField => "De zaak komt op de agenda van deze vergadering. Staat zij er niet bij, plan haar dan eerst onder Vergaderingen.",
-        Workflow.Guards.DuplicaatBestaatGuard.Field => "De openstaande zaak van dezelfde soort waarmee deze wordt samengevoegd.",
+        Workflows.Guards.DuplicaatBestaatGuard.Field => "De openstaande zaak van dezelfde soort waarmee deze wordt samengevoegd.",
         _ => null,
     };
 

@@ -1,6 +1,6 @@
 using Casework.Web.Infrastructure.Auth;
 using Casework.Web.Persistence;
-using Casework.Web.Workflow;
+using Casework.Web.Features.Workflows;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 

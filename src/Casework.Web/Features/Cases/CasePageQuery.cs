@@ -120,7 +120,7 @@ internal sealed class GetCasePageExtrasHandler(CaseworkDbContext db, ICurrentAct
     private async Task<IReadOnlyList<CaseChoiceDto>> OtherOpenCasesAsync(Domain.Cases.CaseFile caseFile, CancellationToken ct)
     {
         var asksForCase = catalog.Find(caseFile.DefinitionId, caseFile.DefinitionVersion)?.Definition.Actions
-            .Any(a => a.From.Contains(caseFile.State) && a.Input.Fields.Any(f => f.Name == Workflow.Guards.DuplicaatBestaatGuard.Field)) ?? false;
+            .Any(a => a.From.Contains(caseFile.State) && a.Input.Fields.Any(f => f.Name == Workflows.Guards.DuplicaatBestaatGuard.Field)) ?? false;
         if (!asksForCase)
         {
             return [];

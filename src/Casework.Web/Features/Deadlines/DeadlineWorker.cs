@@ -3,7 +3,7 @@ using Casework.Domain.Common;
 using Casework.Domain.Time;
 using Casework.Web.Api;
 using Casework.Web.Persistence;
-using Casework.Web.Workflow;
+using Casework.Web.Features.Workflows;
 using Casework.Workflows.Engine;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

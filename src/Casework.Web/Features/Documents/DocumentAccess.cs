@@ -99,7 +99,7 @@ internal static class DocumentAccess
 
     public static string StreamOf(Document document) => document.OwnerKind == DocumentOwnerKind.Vergadering
         ? MeetingStream(document.MeetingId!.Value)
-        : Workflow.AuditTrail.CaseStream(document.CaseId!.Value);
+        : Workflows.AuditTrail.CaseStream(document.CaseId!.Value);
 
     public static string MeetingStream(Guid meetingId) => "meeting:" + meetingId.ToString("N");
 }

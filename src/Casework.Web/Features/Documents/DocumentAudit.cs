@@ -1,6 +1,6 @@
 using Casework.Web.Api;
 using Casework.Web.Infrastructure.Auth;
-using Casework.Web.Workflow;
+using Casework.Web.Features.Workflows;
 
 namespace Casework.Web.Features.Documents;
 

@@ -5,7 +5,7 @@ using Casework.Web.Api;
 using Casework.Web.Features.Cases;
 using Casework.Web.Infrastructure.Auth;
 using Casework.Web.Persistence;
-using Casework.Web.Workflow;
+using Casework.Web.Features.Workflows;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;

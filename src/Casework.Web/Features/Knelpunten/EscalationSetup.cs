@@ -1,6 +1,6 @@
 using Casework.Web.Features.Meetings;
 using Casework.Web.Features.Vastlopers;
-using Casework.Web.Workflow;
+using Casework.Web.Features.Workflows;
 
 namespace Casework.Web.Features.Knelpunten;
 

@@ -2,8 +2,8 @@ using System.Text.Json;
 using Casework.Domain.Cases;
 using Casework.Domain.Escalation;
 using Casework.Web.Persistence;
-using Casework.Web.Workflow;
-using Casework.Web.Workflow.Guards;
+using Casework.Web.Features.Workflows;
+using Casework.Web.Features.Workflows.Guards;
 using Casework.Workflows.Engine;
 using Microsoft.EntityFrameworkCore;
 

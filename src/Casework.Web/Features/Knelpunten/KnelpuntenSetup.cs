@@ -1,4 +1,4 @@
-using Casework.Web.Workflow;
+using Casework.Web.Features.Workflows;
 
 namespace Casework.Web.Features.Knelpunten;
 

@@ -9,7 +9,7 @@ using Casework.Web.Features.Deadlines;
 using Casework.Web.Features.Documents;
 using Casework.Web.Features.Pages;
 using Casework.Web.Persistence;
-using Casework.Web.Workflow;
+using Casework.Web.Features.Workflows;
 using Casework.Workflows.Engine;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,8 +1,8 @@
 using Casework.Domain.Escalation;
 using Casework.Domain.Time;
 using Casework.Web.Persistence;
-using Casework.Web.Workflow;
-using Casework.Web.Workflow.Guards;
+using Casework.Web.Features.Workflows;
+using Casework.Web.Features.Workflows.Guards;
 using Microsoft.EntityFrameworkCore;
 
 namespace Casework.Web.Features.Meetings;

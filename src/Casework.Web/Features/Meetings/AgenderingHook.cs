@@ -3,7 +3,7 @@ using Casework.Domain.Cases;
 using Casework.Domain.Escalation;
 using Casework.Domain.Time;
 using Casework.Web.Persistence;
-using Casework.Web.Workflow;
+using Casework.Web.Features.Workflows;
 using Casework.Workflows.Engine;
 using Casework.Workflows.Loading;
 using FluentValidation;

@@ -2,7 +2,7 @@ using Casework.Domain.Escalation;
 using Casework.Web.Features.Cases;
 using Casework.Web.Infrastructure.Auth;
 using Casework.Web.Persistence;
-using Casework.Web.Workflow;
+using Casework.Web.Features.Workflows;
 using Casework.Workflows.Definitions;
 using Mediator;
 using Microsoft.EntityFrameworkCore;

@@ -6,7 +6,7 @@ using Casework.Web.Features.Cases;
 using Casework.Web.Infrastructure.Auth;
 using Casework.Web.Infrastructure.Export;
 using Casework.Web.Persistence;
-using Casework.Web.Workflow;
+using Casework.Web.Features.Workflows;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using Casework.Web.Api;
 using Casework.Web.Infrastructure.Auth;
 using Casework.Web.Persistence;
-using Casework.Web.Workflow;
+using Casework.Web.Features.Workflows;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Mediator;

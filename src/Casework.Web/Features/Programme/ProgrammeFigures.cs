@@ -6,7 +6,7 @@ using Casework.Domain.Organisations;
 using Casework.Domain.Time;
 using Casework.Web.Features.Applications;
 using Casework.Web.Features.Meetings;
-using Casework.Web.Workflow;
+using Casework.Web.Features.Workflows;
 using Casework.Web.Persistence;
 using Microsoft.EntityFrameworkCore;
 

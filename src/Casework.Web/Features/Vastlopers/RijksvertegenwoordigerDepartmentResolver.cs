@@ -1,7 +1,7 @@
 using Casework.Domain.Cases;
 using Casework.Domain.Escalation;
 using Casework.Web.Persistence;
-using Casework.Web.Workflow;
+using Casework.Web.Features.Workflows;
 
 namespace Casework.Web.Features.Vastlopers;
 

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Casework.Domain.Cases;
 using Casework.Domain.Escalation;
 using Casework.Web.Persistence;
-using Casework.Web.Workflow;
+using Casework.Web.Features.Workflows;
 using Casework.Workflows.Engine;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Casework.Web.Workflow;
+using Casework.Web.Features.Workflows;
 using Casework.Workflows.Engine;
 using Microsoft.EntityFrameworkCore;
 

@@ -7,7 +7,7 @@ using Casework.Web.Api;
 using Casework.Web.Features.Cases;
 using Casework.Web.Infrastructure.Auth;
 using Casework.Web.Persistence;
-using Casework.Web.Workflow;
+using Casework.Web.Features.Workflows;
 using Casework.Workflows.Engine;
 using FluentValidation;
 using Mediator;

@@ -3,7 +3,7 @@ using Casework.Domain.Common;
 using Casework.Domain.Funding;
 using Casework.Web.Features.Tranches;
 using Casework.Web.Persistence;
-using Casework.Web.Workflow;
+using Casework.Web.Features.Workflows;
 using Casework.Workflows.Engine;
 using Microsoft.EntityFrameworkCore;
 

@@ -4,7 +4,7 @@ using Casework.Domain.Organisations;
 using Casework.Web.Api;
 using Casework.Web.Infrastructure.Auth;
 using Casework.Web.Persistence;
-using Casework.Web.Workflow;
+using Casework.Web.Features.Workflows;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;

@@ -3,7 +3,7 @@ using Casework.Domain.Funding;
 using Casework.Web.Features.Applications.CommitteeScoring;
 using Casework.Web.Infrastructure.Auth;
 using Casework.Web.Persistence;
-using Casework.Web.Workflow;
+using Casework.Web.Features.Workflows;
 using Mediator;
 using System.Text.Json;
 

@@ -2,7 +2,7 @@ using Casework.Domain.Time;
 using Casework.Web.Api;
 using Casework.Web.Infrastructure.Auth;
 using Casework.Web.Persistence;
-using Casework.Web.Workflow;
+using Casework.Web.Features.Workflows;
 using Casework.Workflows.Engine;
 using Mediator;
 using Microsoft.EntityFrameworkCore;

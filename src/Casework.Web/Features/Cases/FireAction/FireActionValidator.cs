@@ -1,4 +1,4 @@
-using Casework.Web.Workflow;
+using Casework.Web.Features.Workflows;
 using FluentValidation;
 
 namespace Casework.Web.Features.Cases;

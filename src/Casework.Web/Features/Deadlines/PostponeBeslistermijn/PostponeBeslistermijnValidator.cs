@@ -1,5 +1,5 @@
 using Casework.Web.Persistence.Configurations;
-using Casework.Web.Workflow;
+using Casework.Web.Features.Workflows;
 using FluentValidation;
 
 namespace Casework.Web.Features.Deadlines;

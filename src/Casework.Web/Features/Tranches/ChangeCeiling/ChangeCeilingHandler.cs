@@ -4,7 +4,7 @@ using Casework.Domain.Funding;
 using Casework.Web.Api;
 using Casework.Web.Infrastructure.Auth;
 using Casework.Web.Persistence;
-using Casework.Web.Workflow;
+using Casework.Web.Features.Workflows;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 

@@ -3,7 +3,7 @@ using Casework.Domain.Cases;
 using Casework.Web.Api;
 using Casework.Web.Infrastructure.Auth;
 using Casework.Web.Persistence;
-using Casework.Web.Workflow;
+using Casework.Web.Features.Workflows;
 using Casework.Workflows.Engine;
 using Mediator;
 using Microsoft.EntityFrameworkCore;

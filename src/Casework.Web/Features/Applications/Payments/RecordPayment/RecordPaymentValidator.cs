@@ -6,7 +6,7 @@ using Casework.Web.Features.Cases;
 using Casework.Web.Features.Tranches;
 using Casework.Web.Infrastructure.Auth;
 using Casework.Web.Persistence;
-using Casework.Web.Workflow;
+using Casework.Web.Features.Workflows;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;

@@ -1,10 +1,10 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Casework.Web.Workflow.Guards;
+using Casework.Web.Features.Workflows.Guards;
 using Casework.Workflows.Engine;
 using Casework.Workflows.Guards;
 using Casework.Workflows.Loading;
 
-namespace Casework.Web.Workflow;
+namespace Casework.Web.Features.Workflows;
 
 /// <summary>Configuration section <c>Workflows</c>.</summary>
 public sealed class WorkflowOptions

@@ -3,7 +3,7 @@ using Casework.Web.Persistence;
 using Casework.Workflows.Guards;
 using Microsoft.EntityFrameworkCore;
 
-namespace Casework.Web.Workflow.Guards;
+namespace Casework.Web.Features.Workflows.Guards;
 
 /// <summary>The input field <c>duplicaatVan</c> names another, open case of the same type (by id or reference).</summary>
 internal sealed class DuplicaatBestaatGuard(CaseworkDbContext db) : IWorkflowGuard

@@ -6,7 +6,7 @@ using Casework.Workflows.Engine;
 using Casework.Workflows.Loading;
 using Microsoft.EntityFrameworkCore;
 
-namespace Casework.Web.Workflow;
+namespace Casework.Web.Features.Workflows;
 
 /// <summary>
 /// Opens a case on the latest version of a definition, which it then keeps for life: the initial status,

@@ -7,7 +7,7 @@ using Casework.Workflows.Engine;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 
-namespace Casework.Web.Workflow;
+namespace Casework.Web.Features.Workflows;
 
 /// <summary>
 /// The one path of a case action, whichever endpoint or page sends it: load the case the caller may see (with its

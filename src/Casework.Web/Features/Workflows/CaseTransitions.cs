@@ -9,7 +9,7 @@ using Casework.Workflows.Engine;
 using Casework.Workflows.Loading;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Casework.Web.Workflow;
+namespace Casework.Web.Features.Workflows;
 
 /// <summary>
 /// The step "engine decides, handler applies" (docs/design.md, "The way of one command"): asks the engine whether the actor may

@@ -10,7 +10,7 @@ using Casework.Workflows.Engine;
 using Casework.Workflows.Vocabulary;
 using Microsoft.EntityFrameworkCore;
 
-namespace Casework.Web.Workflow;
+namespace Casework.Web.Features.Workflows;
 
 /// <summary>
 /// Applies a transition's effects to the unit of work: routing, deadlines, decisions, notifications and

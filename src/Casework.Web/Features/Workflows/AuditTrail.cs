@@ -3,7 +3,7 @@ using Casework.Web.Persistence;
 using Casework.Workflows.Engine;
 using Microsoft.EntityFrameworkCore;
 
-namespace Casework.Web.Workflow;
+namespace Casework.Web.Features.Workflows;
 
 /// <summary>
 /// Appends audit events to a stream's hash chain inside the current unit of work. The head is the

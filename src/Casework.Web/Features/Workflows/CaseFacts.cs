@@ -1,6 +1,6 @@
 using Casework.Workflows.Guards;
 
-namespace Casework.Web.Workflow;
+namespace Casework.Web.Features.Workflows;
 
 /// <summary>
 /// Facts for guards, read from the command's own DbContext (so inside its transaction). Features register

@@ -5,7 +5,7 @@ using Casework.Workflows.Loading;
 using Casework.Workflows.Vocabulary;
 using Microsoft.EntityFrameworkCore;
 
-namespace Casework.Web.Workflow;
+namespace Casework.Web.Features.Workflows;
 
 /// <summary>
 /// At start-up: every guard the definitions may name has an implementation, and every loaded

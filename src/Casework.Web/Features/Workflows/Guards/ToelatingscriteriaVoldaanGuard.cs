@@ -1,7 +1,7 @@
 using Casework.Domain.Common;
 using Casework.Workflows.Guards;
 
-namespace Casework.Web.Workflow.Guards;
+namespace Casework.Web.Features.Workflows.Guards;
 
 /// <summary>
 /// What the admission rules of an application's round say, split as the definitions' guards ask for it: the window

@@ -3,7 +3,7 @@ using Casework.Web.Persistence;
 using Casework.Workflows.Guards;
 using Microsoft.EntityFrameworkCore;
 
-namespace Casework.Web.Workflow.Guards;
+namespace Casework.Web.Features.Workflows.Guards;
 
 /// <summary>
 /// Awb 4:5: an application may be left unprocessed only after the applicant got a term to complete it,

@@ -1,7 +1,7 @@
 using Casework.Domain.Common;
 using Casework.Workflows.Guards;
 
-namespace Casework.Web.Workflow.Guards;
+namespace Casework.Web.Features.Workflows.Guards;
 
 /// <summary>
 /// A guard that passes when a boolean fact about the case is true. A fact nobody can supply (null) fails

@@ -1,7 +1,7 @@
 using Casework.Domain.Cases;
 using Casework.Workflows.Engine;
 
-namespace Casework.Web.Workflow;
+namespace Casework.Web.Features.Workflows;
 
 /// <summary>
 /// A feature's reaction to a transition that the workflow definition cannot express (its own records, links
